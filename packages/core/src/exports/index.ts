@@ -1,0 +1,165 @@
+export {
+  authorCoinAbi,
+  authorCoinV2Abi,
+  beaconProxyAbi,
+  erc1967ProxyAbi,
+  proxyAdminAbi,
+  storyDaoAbi,
+  storyDaoAbis,
+  storyTimelockAbi,
+  transparentUpgradeableProxyAbi,
+  treasuryAbi,
+  treasuryV2Abi,
+  upgradeableBeaconAbi,
+} from '../abis/generated.js'
+export {
+  erc1271Abi,
+  multiSendAbi,
+  safeAbi,
+  safeProxyFactoryAbi,
+} from '../abis/safe.js'
+export type { Call } from '../call.js'
+export {
+  type CheckManifestAgainstChainErrorType,
+  type CheckManifestAgainstChainReturnType,
+  checkManifestAgainstChain,
+  type ManifestFinding,
+} from '../checkManifestAgainstChain.js'
+export {
+  diffManifests,
+  type ImplementationChange,
+  type ManifestDiff,
+  type ManifestDiffSection,
+  type ManifestValueChange,
+} from '../diffManifests.js'
+export {
+  MissingAbiError,
+  type MissingAbiErrorType,
+} from '../errors/abi.js'
+export {
+  InvalidAddressError,
+  type InvalidAddressErrorType,
+} from '../errors/address.js'
+export {
+  type ErrorConfig,
+  OpsError,
+  type OpsErrorParameters,
+  type OpsErrorType,
+  setErrorConfig,
+} from '../errors/base.js'
+export { ChainReadError, type ChainReadErrorType } from '../errors/chain.js'
+export {
+  ManifestError,
+  type ManifestErrorType,
+  ManifestFileError,
+  type ManifestFileErrorType,
+  type ManifestIssue,
+  ManifestLockedError,
+  type ManifestLockedErrorType,
+  type ManifestLockHolder,
+  ManifestNotFoundError,
+  type ManifestNotFoundErrorType,
+  ManifestParseError,
+  type ManifestParseErrorType,
+  ManifestUpdaterError,
+  type ManifestUpdaterErrorType,
+} from '../errors/manifest.js'
+export {
+  InvalidNetworksError,
+  type InvalidNetworksErrorType,
+  InvalidRpcUrlError,
+  type InvalidRpcUrlErrorType,
+  MissingRpcUrlError,
+  type MissingRpcUrlErrorType,
+  UnknownNetworkError,
+  type UnknownNetworkErrorType,
+} from '../errors/network.js'
+export {
+  type GetNetworkErrorType,
+  type GetNetworkReturnType,
+  getNetwork,
+} from '../getNetwork.js'
+export {
+  type LoadManifestErrorType,
+  type LoadManifestParameters,
+  type LoadManifestReturnType,
+  loadManifest,
+} from '../loadManifest.js'
+export {
+  type LoadNetworksErrorType,
+  type LoadNetworksReturnType,
+  loadNetworks,
+} from '../loadNetworks.js'
+export {
+  contractKinds,
+  manifestRoleKinds,
+  manifestSchemaRef,
+  manifestSchemaVersion,
+  upgradeStatuses,
+} from '../manifestConstants.js'
+export { manifestJsonSchema } from '../manifestJsonSchema.js'
+export {
+  type ContractDeployment,
+  type ContractEntry,
+  type ContractKind,
+  type Manifest,
+  type ManifestInput,
+  type ManifestNetwork,
+  type ManifestRole,
+  type ManifestRoles,
+  type ManifestSafe,
+  type ManifestSafes,
+  manifestSchema,
+  type UpgradeEntry,
+  type UpgradeStatus,
+} from '../manifestSchema.js'
+export {
+  type Network,
+  type NetworkConfig,
+  type Networks,
+  networksSchema,
+} from '../networksSchema.js'
+export {
+  type ParseManifestErrorType,
+  type ParseManifestReturnType,
+  parseManifest,
+} from '../parseManifest.js'
+export {
+  type RenderManifestDiffParameters,
+  type RenderManifestDiffReturnType,
+  renderManifestDiff,
+} from '../renderManifestDiff.js'
+export {
+  type ResolveRpcUrlErrorType,
+  type ResolveRpcUrlParameters,
+  type ResolveRpcUrlReturnType,
+  resolveRpcUrl,
+} from '../resolveRpcUrl.js'
+export {
+  type SerializeManifestReturnType,
+  serializeManifest,
+} from '../serializeManifest.js'
+export {
+  type ToChecksummedAddressErrorType,
+  type ToChecksummedAddressParameters,
+  type ToChecksummedAddressReturnType,
+  toChecksummedAddress,
+} from '../toChecksummedAddress.js'
+export {
+  type FrontendArtifact,
+  type ToFrontendArtifactsErrorType,
+  type ToFrontendArtifactsReturnType,
+  toFrontendArtifacts,
+} from '../toFrontendArtifacts.js'
+export {
+  type UpdateManifestErrorType,
+  type UpdateManifestParameters,
+  type UpdateManifestReturnType,
+  updateManifest,
+} from '../updateManifest.js'
+export {
+  type WriteManifestErrorType,
+  type WriteManifestParameters,
+  type WriteManifestReturnType,
+  writeManifest,
+} from '../writeManifest.js'

@@ -1,0 +1,55 @@
+import {
+  UnknownNetworkError,
+  type UnknownNetworkErrorType,
+} from './errors/network.js'
+import type { Network, Networks } from './networksSchema.js'
+
+export type GetNetworkReturnType = Network
+
+export type GetNetworkErrorType = UnknownNetworkErrorType
+
+/**
+ * Finds a network by name, or by chain id (a number, or a string of digits
+ * as typed on a command line).
+ *
+ * - Docs: packages/core/README.md#networks
+ *
+ * @example
+ * ```ts
+ * import { getNetwork, loadNetworks } from '@storydao/core'
+ *
+ * const networks = await loadNetworks()
+ * getNetwork(networks, 'sepolia').chainId // 11155111
+ * getNetwork(networks, 31337).name // 'local'
+ * ```
+ *
+ * @param networks - From {@link loadNetworks}.
+ * @param nameOrChainId - A network name or chain id.
+ * @returns The network with its name.
+ * @throws {UnknownNetworkError} Listing the known networks.
+ */
+export function getNetwork(
+  networks: Networks,
+  nameOrChainId: string | number,
+): GetNetworkReturnType {
+  const entries = Object.entries(networks.networks)
+  const chainId =
+    typeof nameOrChainId === 'number'
+      ? nameOrChainId
+      : /^[0-9]+$/.test(nameOrChainId)
+        ? Number(nameOrChainId)
+        : undefined
+  const found =
+    chainId === undefined
+      ? entries.find(([name]) => name === nameOrChainId)
+      : entries.find(([, network]) => network.chainId === chainId)
+  if (!found)
+    throw new UnknownNetworkError({
+      network: chainId ?? nameOrChainId,
+      known: entries.map(([name, network]) => ({
+        name,
+        chainId: network.chainId,
+      })),
+    })
+  return { name: found[0], ...found[1] }
+}

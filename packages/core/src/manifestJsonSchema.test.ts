@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, test } from 'vitest'
+import {
+  manifestJsonSchemaFileUrl,
+  renderManifestJsonSchemaFile,
+} from './internal/manifestJsonSchemaFile.js'
+import { manifestJsonSchema } from './manifestJsonSchema.js'
+
+describe('manifestJsonSchema', () => {
+  test('default', () => {
+    expect(manifestJsonSchema.$schema).toBe(
+      'http://json-schema.org/draft-07/schema#',
+    )
+    expect(manifestJsonSchema.additionalProperties).toBe(false)
+    expect(manifestJsonSchema.required).toMatchInlineSnapshot(`
+      [
+        "schemaVersion",
+        "network",
+        "safes",
+        "contracts",
+      ]
+    `)
+  })
+
+  test('behavior: contract entries are one strict object per kind', () => {
+    const contracts = (
+      manifestJsonSchema.properties as Record<string, Record<string, unknown>>
+    ).contracts!
+    const entry = contracts.additionalProperties as {
+      oneOf: { properties: { kind: { const: string } }; required: string[] }[]
+    }
+    expect(
+      Object.fromEntries(
+        entry.oneOf.map((option) => [
+          option.properties.kind.const,
+          option.required,
+        ]),
+      ),
+    ).toMatchInlineSnapshot(`
+      {
+        "beacon": [
+          "address",
+          "kind",
+          "implementation",
+          "artifact",
+        ],
+        "beacon-proxy": [
+          "address",
+          "kind",
+          "beacon",
+          "artifact",
+        ],
+        "governor": [
+          "address",
+          "kind",
+          "artifact",
+        ],
+        "plain": [
+          "address",
+          "kind",
+          "artifact",
+        ],
+        "timelock": [
+          "address",
+          "kind",
+          "artifact",
+        ],
+        "transparent-proxy": [
+          "address",
+          "kind",
+          "implementation",
+          "proxyAdmin",
+          "artifact",
+        ],
+        "uups-proxy": [
+          "address",
+          "kind",
+          "implementation",
+          "artifact",
+        ],
+      }
+    `)
+  })
+
+  test('behavior: deployments/manifest.schema.json is up to date', async () => {
+    const committed = await readFile(manifestJsonSchemaFileUrl, 'utf8')
+    // If this fails: pnpm --filter @storydao/core schema:generate
+    expect(committed).toBe(renderManifestJsonSchemaFile())
+  })
+})

@@ -1,0 +1,58 @@
+import type { Abi, Address } from 'viem'
+import { MissingAbiError, type MissingAbiErrorType } from './errors/abi.js'
+import type { Manifest } from './manifestSchema.js'
+
+/** One contract as the frontend consumes it. */
+export type FrontendArtifact = {
+  /** The address to call (the proxy's, for proxies). */
+  address: Address
+  /** The ABI of the contract's artifact (the implementation's, for proxies). */
+  abi: Abi
+}
+
+export type ToFrontendArtifactsReturnType = Record<string, FrontendArtifact>
+
+export type ToFrontendArtifactsErrorType = MissingAbiErrorType
+
+/**
+ * Builds the `{ [contractName]: { address, abi } }` JSON the frontend reads,
+ * from a manifest and ABIs keyed by artifact name (a proxy entry's `artifact`
+ * is its implementation's, so the frontend calls the proxy with the right
+ * ABI).
+ *
+ * - Docs: packages/core/README.md#tofrontendartifacts
+ *
+ * @example
+ * ```ts
+ * import { loadManifest, toFrontendArtifacts } from '@storydao/core'
+ *
+ * const artifacts = toFrontendArtifacts(await loadManifest('local'), {
+ *   AuthorCoin: authorCoinAbi,
+ *   StoryTimelock: timelockAbi,
+ *   // …
+ * })
+ * await writeFile('frontend/contracts.json', JSON.stringify(artifacts, null, 2))
+ * ```
+ *
+ * @param manifest - The manifest.
+ * @param abis - ABIs keyed by artifact name.
+ * @returns One `{ address, abi }` per contract, in manifest order.
+ * @throws {MissingAbiError} Listing every artifact without an ABI.
+ */
+export function toFrontendArtifacts(
+  manifest: Manifest,
+  abis: Readonly<Record<string, Abi>>,
+): ToFrontendArtifactsReturnType {
+  const missing: { contract: string; artifact: string }[] = []
+  const out: ToFrontendArtifactsReturnType = {}
+  for (const [name, entry] of Object.entries(manifest.contracts)) {
+    const abi = Object.hasOwn(abis, entry.artifact)
+      ? abis[entry.artifact]
+      : undefined
+    if (!abi) missing.push({ contract: name, artifact: entry.artifact })
+    else out[name] = { address: entry.address, abi }
+  }
+  if (missing.length > 0)
+    throw new MissingAbiError({ missing, available: Object.keys(abis) })
+  return out
+}

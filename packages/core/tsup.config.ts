@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig({
+  // Named so the output lands where package.json `exports` points.
+  entry: { 'exports/index': 'src/exports/index.ts' },
+  format: ['esm'],
+  dts: { compilerOptions: { customConditions: [] } },
+  tsconfig: 'tsconfig.build.json',
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+})
