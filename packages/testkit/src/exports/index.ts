@@ -1,0 +1,47 @@
+export {
+  anvilPrivateKeys,
+  type LocalAccount,
+  type LocalAccounts,
+  localAccounts,
+} from '../accounts.js'
+export { getFreePort } from '../anvil/getFreePort.js'
+export { resolveAnvilBinary } from '../anvil/resolveAnvilBinary.js'
+export {
+  type Anvil,
+  type StartAnvilParameters,
+  startAnvil,
+} from '../anvil/startAnvil.js'
+export { storyDaoBytecodes } from '../artifacts/bytecode.generated.js'
+export { TestkitError } from '../errors.js'
+export {
+  createLocalClient,
+  type LocalClient,
+  localChain,
+} from '../localClient.js'
+export { type CreateSafeParameters, createSafe } from '../safe/createSafe.js'
+export {
+  deployCanonicalSafeContracts,
+  type SafeContracts,
+} from '../safe/deployCanonicalSafeContracts.js'
+export {
+  type LocalStack,
+  type StartLocalStackParameters,
+  startLocalStack,
+  type TxServiceOption,
+} from '../startLocalStack.js'
+export {
+  type Deployed,
+  defaultStoryDaoConfig,
+  deployStoryDao,
+  type StoryDaoConfig,
+  type StoryDaoDeployment,
+} from '../storydao/deployStoryDao.js'
+export { toLocalManifest } from '../storydao/toLocalManifest.js'
+export {
+  type StartTxServiceErrorType,
+  type StartTxServiceParameters,
+  type StartTxServiceReturnType,
+  startTxService,
+  type TxService,
+  type TxServiceSnapshot,
+} from '../txService/startTxService.js'
