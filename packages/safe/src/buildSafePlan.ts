@@ -1,0 +1,445 @@
+import {
+  type Call,
+  ChainReadError,
+  type ChainReadErrorType,
+  type InvalidAddressErrorType,
+  safeAbi,
+} from '@storydao/core'
+import {
+  type Address,
+  type Chain,
+  type Client,
+  ContractFunctionZeroDataError,
+  type Hex,
+  keccak256,
+  type Transport,
+  zeroAddress,
+} from 'viem'
+import { getChainId, getCode, readContract } from 'viem/actions'
+import { getAction } from 'viem/utils'
+import type { SafeService } from './createSafeService.js'
+import { encodeMultiSend } from './encodeMultiSend.js'
+import {
+  MultiSendUnavailableError,
+  type MultiSendUnavailableErrorType,
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+  SafeDelegateCallError,
+  type SafeDelegateCallErrorType,
+  SafeNonceConflictError,
+  type SafeNonceConflictErrorType,
+  SafeNonceTooLowError,
+  type SafeNonceTooLowErrorType,
+  SafeNotDeployedError,
+  type SafeNotDeployedErrorType,
+  SafePlanInputError,
+  type SafePlanInputErrorType,
+  SafeVersionMismatchError,
+  type SafeVersionMismatchErrorType,
+  type UnsupportedSafeVersionErrorType,
+} from './errors/plan.js'
+import type {
+  SafeServiceErrorType,
+  SafeServiceUnreachableErrorType,
+} from './errors/service.js'
+import { hashSafeTransaction } from './hashSafeTransaction.js'
+import {
+  type MultiSendCallOnlyDeployment,
+  multiSendCallOnlyCandidates,
+  multiSendCallOnlyDeployments,
+} from './internal/multiSendDeployments.js'
+import { parseSafeVersion } from './internal/safeVersion.js'
+import { fetchServiceQueue } from './internal/serviceQueue.js'
+import {
+  checkAddress,
+  checkChainId,
+  checkHexData,
+  checkUint,
+  describe,
+} from './internal/validate.js'
+import type { SafePlan, SafePlanCall, SafeTransaction } from './types/safe.js'
+
+export type BuildSafePlanParameters = {
+  /** The Safe that will execute the calls. */
+  safe: Address
+  /** Calls in execution order: one becomes a plain CALL, several a MultiSendCallOnly batch. */
+  calls: readonly (Call | SafePlanCall)[]
+  /** Nonce to use. Default: the next free one after the chain nonce and the service queue. */
+  nonce?: bigint | undefined
+  /** Expected Safe version; must equal the on-chain `VERSION()`. */
+  safeVersion?: string | undefined
+  /** Expected chain id; the RPC (and service) must be on it. */
+  chainId?: number | undefined
+  /** Transaction Service whose queue is taken into account for the nonce. */
+  service?: SafeService | undefined
+  /** Allow an explicit nonce that collides with queued transactions (to replace or reject them). */
+  replace?: boolean | undefined
+  /** Allow one `operation: 'delegatecall'` call (never in a batch); the plan then carries a warning. */
+  allowDelegateCall?: boolean | undefined
+}
+
+export type BuildSafePlanReturnType = SafePlan
+
+export type BuildSafePlanErrorType =
+  | ChainReadErrorType
+  | InvalidAddressErrorType
+  | MultiSendUnavailableErrorType
+  | SafeChainMismatchErrorType
+  | SafeDelegateCallErrorType
+  | SafeNonceConflictErrorType
+  | SafeNonceTooLowErrorType
+  | SafeNotDeployedErrorType
+  | SafePlanInputErrorType
+  | SafeServiceErrorType
+  | SafeServiceUnreachableErrorType
+  | SafeVersionMismatchErrorType
+  | UnsupportedSafeVersionErrorType
+
+/**
+ * Turns calls into a {@link SafePlan}: the Safe transaction (one call → a
+ * plain CALL; several → a DELEGATECALL to the canonical MultiSendCallOnly of
+ * the Safe's version, its code hash checked), the nonce and the three hashes.
+ *
+ * Reads the Safe's `VERSION()`, `nonce()` and the chain id in one round; with
+ * a `service`, then reads its queue. Nonce: by default the next free one after
+ * the chain and the queue; an explicit nonce below the chain nonce is refused
+ * (the service would accept it, the chain never executes it), and one that
+ * collides with a queued transaction needs `replace: true`.
+ *
+ * - Docs: packages/safe/README.md#buildsafeplan
+ *
+ * @example
+ * ```ts
+ * import { authorCoinAbi } from '@storydao/core'
+ * import { buildSafePlan } from '@storydao/safe'
+ * import { encodeFunctionData } from 'viem'
+ *
+ * const plan = await buildSafePlan(client, {
+ *   safe: manifest.safes.emergency.address,
+ *   calls: [{
+ *     to: manifest.contracts.AuthorCoin.address,
+ *     value: 0n,
+ *     data: encodeFunctionData({ abi: authorCoinAbi, functionName: 'pause' }),
+ *     operation: 'call',
+ *     label: 'AuthorCoin: pause',
+ *     abi: authorCoinAbi,
+ *   }],
+ * })
+ * plan.safeTxHash // what the owners' hardware wallets show
+ * ```
+ *
+ * @param client - A viem client on the Safe's chain.
+ * @param parameters - {@link BuildSafePlanParameters}
+ * @returns The plan. {@link SafePlan}
+ */
+export async function buildSafePlan(
+  client: Client<Transport, Chain | undefined>,
+  parameters: BuildSafePlanParameters,
+): Promise<BuildSafePlanReturnType> {
+  const safe = checkAddress(parameters.safe, 'safe')
+  const calls = checkCalls(parameters.calls, parameters.allowDelegateCall)
+  const requestedNonce =
+    parameters.nonce === undefined
+      ? undefined
+      : checkUint(parameters.nonce, 'nonce')
+  if (parameters.safeVersion !== undefined)
+    parseSafeVersion(parameters.safeVersion)
+  if (parameters.chainId !== undefined)
+    checkChainId(parameters.chainId, 'chainId')
+  const { service } = parameters
+
+  const batch = calls.length > 1
+  // The version is read in the same round, so every canonical deployment's
+  // code is read; pickMultiSend then prefers the version's own.
+  const candidates = batch ? multiSendCallOnlyDeployments : []
+
+  // One round: VERSION(), nonce(), chain id (and MultiSendCallOnly code).
+  const [version, chainNonce, chainId, codes] = await Promise.all([
+    settle(
+      getAction(
+        client,
+        readContract,
+        'readContract',
+      )({ address: safe, abi: safeAbi, functionName: 'VERSION' }),
+    ),
+    settle(
+      getAction(
+        client,
+        readContract,
+        'readContract',
+      )({ address: safe, abi: safeAbi, functionName: 'nonce' }),
+    ),
+    getAction(
+      client,
+      getChainId,
+      'getChainId',
+    )({}).catch((cause: unknown) => {
+      throw new ChainReadError({ what: 'the chain id', cause })
+    }),
+    Promise.all(
+      candidates.map((candidate) =>
+        getAction(client, getCode, 'getCode')({ address: candidate.address }),
+      ),
+    ).catch((cause: unknown) => {
+      throw new ChainReadError({ what: 'the MultiSendCallOnly code', cause })
+    }),
+  ])
+
+  checkChain(chainId, client.chain?.id, parameters.chainId, service)
+  if (!version.ok || !chainNonce.ok) {
+    const cause = version.ok ? (chainNonce as Failure).error : version.error
+    if (isNoData(cause))
+      throw new SafeNotDeployedError({ safe, chainId, cause })
+    throw new ChainReadError({
+      what: `the version and nonce of Safe ${safe}`,
+      cause,
+    })
+  }
+  const safeVersion = version.value
+  parseSafeVersion(safeVersion)
+  if (
+    parameters.safeVersion !== undefined &&
+    parameters.safeVersion !== safeVersion
+  )
+    throw new SafeVersionMismatchError({
+      safe,
+      expected: parameters.safeVersion,
+      actual: safeVersion,
+    })
+
+  const warnings: string[] = []
+
+  // Nonce: the chain's, then the service queue's.
+  const queued = service
+    ? await fetchServiceQueue(service, safe, { minNonce: chainNonce.value })
+    : []
+  const queuedNonces = new Map<bigint, Hex[]>()
+  for (const tx of queued) {
+    const nonce = BigInt(tx.nonce)
+    if (nonce < chainNonce.value) continue
+    const list = queuedNonces.get(nonce) ?? []
+    list.push(tx.safeTxHash as Hex)
+    queuedNonces.set(nonce, list)
+  }
+  let nextFree = chainNonce.value
+  for (const nonce of queuedNonces.keys())
+    if (nonce >= nextFree) nextFree = nonce + 1n
+
+  let nonce = nextFree
+  if (requestedNonce !== undefined) {
+    nonce = requestedNonce
+    if (nonce < chainNonce.value)
+      throw new SafeNonceTooLowError({
+        safe,
+        nonce,
+        chainNonce: chainNonce.value,
+      })
+    const taken = queuedNonces.get(nonce)
+    if (taken) {
+      if (!parameters.replace)
+        throw new SafeNonceConflictError({ safe, nonce, queued: taken })
+      warnings.push(
+        `Nonce ${nonce} is shared with ${taken.length} queued transaction${taken.length === 1 ? '' : 's'} (${taken.join(', ')}): only one of them can ever execute.`,
+      )
+    }
+    if (nonce > nextFree)
+      warnings.push(
+        `Nonce ${nonce} leaves a gap: nonces ${nextFree}–${nonce - 1n} must execute first, and nothing is queued for them.`,
+      )
+  }
+
+  let safeTx: SafeTransaction
+  if (batch) {
+    const multiSend = pickMultiSend(
+      chainId,
+      safeVersion,
+      candidates,
+      codes,
+      warnings,
+    )
+    safeTx = transaction({
+      to: multiSend,
+      value: 0n,
+      data: encodeMultiSend(
+        calls.map(({ to, value, data }) => ({ operation: 0, to, value, data })),
+      ),
+      operation: 1,
+      nonce,
+    })
+  } else {
+    const [call] = calls as [SafePlanCall]
+    if (call.operation === 'delegatecall')
+      warnings.push(
+        `DELEGATECALL to ${call.to}: its code runs as the Safe itself, with the Safe’s storage and funds; it can change owners, modules and guards or drain the Safe. Verify the target’s code before signing.`,
+      )
+    safeTx = transaction({
+      to: call.to,
+      value: call.value,
+      data: call.data,
+      operation: call.operation === 'delegatecall' ? 1 : 0,
+      nonce,
+    })
+  }
+
+  const hashes = hashSafeTransaction({ chainId, safe, safeVersion, safeTx })
+  return {
+    chainId,
+    safe,
+    safeVersion,
+    nonce,
+    safeTx,
+    ...hashes,
+    calls,
+    warnings,
+  }
+}
+
+type Failure = { ok: false; error: unknown }
+type Settled<T> = { ok: true; value: T } | Failure
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  )
+}
+
+function isNoData(error: unknown): boolean {
+  let current: unknown = error
+  while (current instanceof Error) {
+    if (current instanceof ContractFunctionZeroDataError) return true
+    current = current.cause
+  }
+  return false
+}
+
+function transaction(
+  fields: Pick<
+    SafeTransaction,
+    'to' | 'value' | 'data' | 'operation' | 'nonce'
+  >,
+): SafeTransaction {
+  return {
+    to: fields.to,
+    value: fields.value,
+    data: fields.data,
+    operation: fields.operation,
+    safeTxGas: 0n,
+    baseGas: 0n,
+    gasPrice: 0n,
+    gasToken: zeroAddress,
+    refundReceiver: zeroAddress,
+    nonce: fields.nonce,
+  }
+}
+
+function checkCalls(
+  input: unknown,
+  allowDelegateCall: boolean | undefined,
+): SafePlanCall[] {
+  if (!Array.isArray(input) || input.length === 0)
+    throw new SafePlanInputError({
+      path: 'calls',
+      message: `expected at least one call, got ${Array.isArray(input) ? 'none' : describe(input)}.`,
+    })
+  const calls = input.map((raw: unknown, index): SafePlanCall => {
+    const path = `calls[${index}]`
+    if (raw === null || typeof raw !== 'object')
+      throw new SafePlanInputError({ path, message: 'expected a call object.' })
+    const call = raw as Record<string, unknown>
+    if (call.operation !== 'call' && call.operation !== 'delegatecall')
+      throw new SafePlanInputError({
+        path: `${path}.operation`,
+        message: `expected "call" (or "delegatecall" with allowDelegateCall), got ${describe(call.operation)}.`,
+      })
+    if (typeof call.label !== 'string')
+      throw new SafePlanInputError({
+        path: `${path}.label`,
+        message: `expected a string, got ${describe(call.label)}.`,
+        hint: 'Every call carries a human-readable label for reviewers.',
+      })
+    return {
+      to: checkAddress(call.to, `${path}.to`),
+      value: checkUint(call.value, `${path}.value`),
+      data: checkHexData(call.data, `${path}.data`),
+      operation: call.operation,
+      label: call.label,
+      ...(call.abi === undefined ? {} : { abi: call.abi as Call['abi'] }),
+    }
+  })
+  calls.forEach((call, index) => {
+    if (call.operation !== 'delegatecall') return
+    if (calls.length > 1)
+      throw new SafeDelegateCallError({
+        index,
+        to: call.to,
+        reason: 'in-batch',
+      })
+    if (allowDelegateCall !== true)
+      throw new SafeDelegateCallError({
+        index,
+        to: call.to,
+        reason: 'not-allowed',
+      })
+  })
+  return calls
+}
+
+function checkChain(
+  actual: number,
+  clientChainId: number | undefined,
+  expected: number | undefined,
+  service: SafeService | undefined,
+): void {
+  if (clientChainId !== undefined && clientChainId !== actual)
+    throw new SafeChainMismatchError({
+      expected: clientChainId,
+      expectedFrom: 'the client’s chain',
+      actual,
+      actualFrom: 'the RPC',
+    })
+  if (expected !== undefined && expected !== actual)
+    throw new SafeChainMismatchError({
+      expected,
+      expectedFrom: 'the chainId parameter',
+      actual,
+      actualFrom: 'the RPC',
+    })
+  if (service && service.chainId !== actual)
+    throw new SafeChainMismatchError({
+      expected: service.chainId,
+      expectedFrom: 'the Transaction Service',
+      actual,
+      actualFrom: 'the RPC',
+    })
+}
+
+function pickMultiSend(
+  chainId: number,
+  safeVersion: string,
+  read: readonly MultiSendCallOnlyDeployment[],
+  codes: readonly (Hex | undefined)[],
+  warnings: string[],
+): Address {
+  const codeOf = new Map(read.map((d, i) => [d.address, codes[i]]))
+  const ordered = multiSendCallOnlyCandidates(safeVersion)
+  const checked: { version: string; address: Address; found: string }[] = []
+  for (const candidate of ordered) {
+    const code = codeOf.get(candidate.address)
+    if (!code || code === '0x') {
+      checked.push({ ...candidate, found: 'no code' })
+      continue
+    }
+    // Delegatecalling code that is not MultiSendCallOnly would hand it the Safe.
+    if (keccak256(code) !== candidate.codeHash) {
+      checked.push({ ...candidate, found: 'unexpected code hash' })
+      continue
+    }
+    if (candidate.version !== ordered[0]!.version)
+      warnings.push(
+        `MultiSendCallOnly v${ordered[0]!.version} is not deployed on chain ${chainId}; the batch uses v${candidate.version} at ${candidate.address}.`,
+      )
+    return candidate.address
+  }
+  throw new MultiSendUnavailableError({ chainId, checked })
+}

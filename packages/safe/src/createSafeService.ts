@@ -1,0 +1,115 @@
+import {
+  SafeServiceConfigError,
+  type SafeServiceConfigErrorType,
+} from './errors/service.js'
+import { registerService } from './internal/serviceState.js'
+
+/**
+ * A Safe Transaction Service endpoint. Plain data that is safe to print: the
+ * API key is kept out of it. api-kit is only loaded when the service is first
+ * used.
+ */
+export type SafeService = {
+  /** Chain whose service this is. */
+  readonly chainId: number
+  /** Base URL (ending in `/api`), or `undefined` for the hosted service api-kit picks for the chain. */
+  readonly txServiceUrl: string | undefined
+  /** Whether an API key is set (the key itself is never exposed). */
+  readonly hasApiKey: boolean
+}
+
+export type CreateSafeServiceParameters = {
+  /** Chain id of the Safe(s). */
+  chainId: number
+  /** Custom service base URL including `/api` (e.g. the local stack's `txServiceUrl`). Default: the hosted service for the chain. */
+  txServiceUrl?: string | undefined
+  /** API key for the hosted service (`api.safe.global`). Default: `process.env.SAFE_API_KEY`. */
+  apiKey?: string | undefined
+}
+
+export type CreateSafeServiceReturnType = SafeService
+
+export type CreateSafeServiceErrorType = SafeServiceConfigErrorType
+
+const hostedDomains = ['api.safe.global', 'api.5afe.dev']
+
+/**
+ * Selects a Safe Transaction Service: a custom `txServiceUrl` (local stack,
+ * self-hosted) or the hosted service for the chain, which needs an API key
+ * (`apiKey`, else `SAFE_API_KEY` from the environment). Does not touch the
+ * network and does not load api-kit.
+ *
+ * - Docs: packages/safe/README.md#createsafeservice
+ *
+ * @example
+ * ```ts
+ * import { createSafeService } from '@storydao/safe'
+ *
+ * // Local stack / self-hosted:
+ * const local = createSafeService({ chainId: 31337, txServiceUrl: 'http://127.0.0.1:8000/api' })
+ * // Hosted (reads SAFE_API_KEY):
+ * const mainnet = createSafeService({ chainId: 1 })
+ * ```
+ *
+ * @param parameters - {@link CreateSafeServiceParameters}
+ * @returns A {@link SafeService} for buildSafePlan, proposeSafePlan, confirmSafePlan and getQueuedSafePlans.
+ * @throws {SafeServiceConfigError} When the URL is malformed or the hosted service has no API key.
+ */
+export function createSafeService(
+  parameters: CreateSafeServiceParameters,
+): CreateSafeServiceReturnType {
+  const { chainId } = parameters
+  if (
+    typeof chainId !== 'number' ||
+    !Number.isSafeInteger(chainId) ||
+    chainId <= 0
+  )
+    throw new SafeServiceConfigError({
+      message: `Invalid chainId ${String(chainId)} for the Safe Transaction Service.`,
+      hint: 'Pass the numeric chain id of the Safe, e.g. 1 or 31337.',
+    })
+  const apiKey =
+    parameters.apiKey ??
+    (typeof process !== 'undefined' ? process.env.SAFE_API_KEY : undefined) ??
+    undefined
+
+  let txServiceUrl: string | undefined
+  if (parameters.txServiceUrl !== undefined) {
+    let url: URL
+    try {
+      url = new URL(parameters.txServiceUrl)
+    } catch {
+      throw new SafeServiceConfigError({
+        message: 'txServiceUrl is not a valid URL.',
+        hint: 'Pass an absolute http(s) URL ending in /api, e.g. http://127.0.0.1:8000/api.',
+      })
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new SafeServiceConfigError({
+        message: `txServiceUrl must be http(s), got ${url.protocol}.`,
+        hint: 'Pass an absolute http(s) URL ending in /api, e.g. http://127.0.0.1:8000/api.',
+      })
+    // api-kit appends `/v1/...` to the base verbatim: no trailing slash.
+    txServiceUrl = parameters.txServiceUrl.replace(/\/+$/, '')
+    if (
+      hostedDomains.some((domain) => url.hostname.endsWith(domain)) &&
+      !apiKey
+    )
+      throw missingKey(chainId)
+  } else if (!apiKey) throw missingKey(chainId)
+
+  const service: SafeService = Object.freeze({
+    chainId,
+    txServiceUrl,
+    hasApiKey: Boolean(apiKey),
+  })
+  registerService(service, { apiKey: apiKey || undefined })
+  return service
+}
+
+function missingKey(chainId: number) {
+  return new SafeServiceConfigError({
+    message: `The hosted Safe Transaction Service (chain ${chainId}) needs an API key.`,
+    hint: 'Set SAFE_API_KEY (from https://developer.safe.global) or pass `apiKey`; or pass `txServiceUrl` for a self-hosted or local service.',
+  })
+}

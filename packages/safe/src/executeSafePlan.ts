@@ -1,0 +1,469 @@
+import {
+  ChainReadError,
+  type ChainReadErrorType,
+  safeAbi,
+} from '@storydao/core'
+import {
+  type Account,
+  type Address,
+  type Chain,
+  type Client,
+  type Hex,
+  parseEventLogs,
+  type TransactionReceipt,
+  type Transport,
+} from 'viem'
+import {
+  call,
+  estimateContractGas,
+  getChainId,
+  getCode,
+  readContract,
+  simulateBlocks,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from 'viem/actions'
+import { getAction } from 'viem/utils'
+import { decodeMultiSend } from './decodeMultiSend.js'
+import { encodeSafeSignatures } from './encodeSafeSignatures.js'
+import {
+  SafeExecutionFailedError,
+  type SafeExecutionFailedErrorType,
+} from './errors/execution.js'
+import {
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+  SafePlanInputError,
+  type SafePlanInputErrorType,
+  type SafePlanIntegrityErrorType,
+} from './errors/plan.js'
+import {
+  SafeSignatureError,
+  type SafeSignatureErrorType,
+} from './errors/signature.js'
+import { assertPlanIntegrity } from './internal/assertPlanIntegrity.js'
+import { isMultiSendCallOnly } from './internal/multiSendDeployments.js'
+import { recoverSafeSigner } from './internal/recoverSafeSigner.js'
+import {
+  describeRevert,
+  reasonOf,
+  revertDataOf,
+} from './internal/revertReason.js'
+import type { SafePlan, SafeSignature } from './types/safe.js'
+
+export type ExecuteSafePlanOptions = {
+  /** Gas limit. Default: the estimate plus 20 %. Pass one when the estimate is unreliable (anvil + ERC20Votes checkpoints). */
+  gas?: bigint | undefined
+  /** Sender; default: the wallet's account. */
+  account?: Account | Address | undefined
+  /** Simulate before sending and refuse to send a failing transaction (default `true`). */
+  simulate?: boolean | undefined
+}
+
+export type ExecuteSafePlanReturnType = {
+  /** The Ethereum transaction. */
+  transactionHash: Hex
+  /** Its receipt (status `success`, with the Safe's `ExecutionSuccess`). */
+  receipt: TransactionReceipt
+}
+
+export type ExecuteSafePlanErrorType =
+  | ChainReadErrorType
+  | SafeChainMismatchErrorType
+  | SafeExecutionFailedErrorType
+  | SafePlanInputErrorType
+  | SafePlanIntegrityErrorType
+  | SafeSignatureErrorType
+
+/**
+ * Executes a plan on chain with owners' signatures (`execTransaction`), for
+ * the local stack and scripts: checks the plan's hashes and that each
+ * signature recovers to its owner, sorts them by owner and builds the
+ * signature bytes, simulates, sends, and requires the Safe's
+ * `ExecutionSuccess` event for this safeTxHash.
+ *
+ * - Docs: packages/safe/README.md#executesafeplan
+ *
+ * @example
+ * ```ts
+ * import { executeSafePlan, signSafePlan } from '@storydao/safe'
+ *
+ * const { transactionHash } = await executeSafePlan(
+ *   plan,
+ *   [await signSafePlan(plan, ownerKeyA), await signSafePlan(plan, ownerKeyB)],
+ *   walletClient,
+ * )
+ * ```
+ *
+ * @param plan - The plan.
+ * @param signatures - At least `threshold` owners' signatures, any order.
+ * @param wallet - A viem client with an account (sender pays the gas; need not be an owner).
+ * @param options - {@link ExecuteSafePlanOptions}
+ * @returns The transaction hash and receipt.
+ * @throws {SafeExecutionFailedError} On revert (reason decoded, inner reason for GS013) or `ExecutionFailure`.
+ */
+export async function executeSafePlan(
+  plan: SafePlan,
+  signatures: readonly SafeSignature[],
+  wallet: Client<Transport, Chain | undefined, Account | undefined>,
+  options: ExecuteSafePlanOptions = {},
+): Promise<ExecuteSafePlanReturnType> {
+  assertPlanIntegrity(plan)
+  const signatureBytes = encodeSafeSignatures(signatures)
+  for (const signature of signatures) {
+    // The Safe checks these itself (approvedHashes / isValidSignature).
+    if (
+      signature.type === 'APPROVED_HASH' ||
+      signature.type === 'CONTRACT_SIGNATURE'
+    )
+      continue
+    const recovered = await recoverSafeSigner(
+      plan.safeTxHash,
+      signature.signature,
+      signature.type,
+    )
+    if (recovered?.toLowerCase() !== signature.signer.toLowerCase())
+      throw new SafeSignatureError({
+        message: `The ${signature.type} signature attributed to ${signature.signer} does not sign safeTxHash ${plan.safeTxHash}.`,
+        signer: signature.signer,
+        metaMessages: [`Recovered: ${recovered ?? '(nothing)'}`],
+      })
+  }
+
+  const chainId = await getAction(
+    wallet,
+    getChainId,
+    'getChainId',
+  )({}).catch((cause: unknown) => {
+    throw new ChainReadError({ what: 'the chain id', cause })
+  })
+  if (chainId !== plan.chainId)
+    throw new SafeChainMismatchError({
+      expected: plan.chainId,
+      expectedFrom: 'the plan',
+      actual: chainId,
+      actualFrom: 'the wallet’s RPC',
+    })
+
+  const account = options.account ?? wallet.account
+  if (!account)
+    throw new SafePlanInputError({
+      path: 'wallet.account',
+      message: 'no account to send execTransaction from.',
+      hint: 'Pass a wallet client with an account, or `options.account` (any funded account; it need not be an owner).',
+    })
+  const { safeTx } = plan
+  const request = {
+    address: plan.safe,
+    abi: safeAbi,
+    functionName: 'execTransaction',
+    args: [
+      safeTx.to,
+      safeTx.value,
+      safeTx.data,
+      safeTx.operation,
+      safeTx.safeTxGas,
+      safeTx.baseGas,
+      safeTx.gasPrice,
+      safeTx.gasToken,
+      safeTx.refundReceiver,
+      signatureBytes,
+    ],
+    account,
+  } as const
+
+  if (options.simulate !== false) {
+    let success: boolean
+    try {
+      ;({ result: success } = await getAction(
+        wallet,
+        simulateContract,
+        'simulateContract',
+      )(request))
+    } catch (error) {
+      throw await revertError(wallet, plan, signatures, error)
+    }
+    if (!success)
+      throw await failureError(wallet, plan, undefined, [
+        `Not sent: the simulation ended in ExecutionFailure, which would consume nonce ${plan.nonce} without effect.`,
+      ])
+  }
+
+  let gas = options.gas
+  let transactionHash: Hex
+  try {
+    if (gas === undefined) {
+      const estimate = await getAction(
+        wallet,
+        estimateContractGas,
+        'estimateContractGas',
+      )(request)
+      gas = (estimate * 12n) / 10n
+    }
+    transactionHash = await getAction(
+      wallet,
+      writeContract,
+      'writeContract',
+    )({ ...request, chain: wallet.chain, gas } as Parameters<
+      typeof writeContract
+    >[1])
+  } catch (error) {
+    throw await revertError(wallet, plan, signatures, error)
+  }
+
+  const receipt = await getAction(
+    wallet,
+    waitForTransactionReceipt,
+    'waitForTransactionReceipt',
+  )({ hash: transactionHash })
+  if (receipt.status !== 'success')
+    throw await revertError(
+      wallet,
+      plan,
+      signatures,
+      undefined,
+      transactionHash,
+    )
+
+  const events = parseEventLogs({
+    abi: safeAbi,
+    logs: receipt.logs,
+    eventName: ['ExecutionSuccess', 'ExecutionFailure'],
+  }).filter(
+    (log) =>
+      log.address.toLowerCase() === plan.safe.toLowerCase() &&
+      log.args.txHash.toLowerCase() === plan.safeTxHash,
+  )
+  if (events.some((log) => log.eventName === 'ExecutionSuccess'))
+    return { transactionHash, receipt }
+  throw await failureError(wallet, plan, transactionHash, [
+    events.length === 0
+      ? 'The transaction emitted neither ExecutionSuccess nor ExecutionFailure for this safeTxHash.'
+      : `Nonce ${plan.nonce} is consumed; the calls had no effect.`,
+  ])
+}
+
+type Wallet = Client<Transport, Chain | undefined, Account | undefined>
+
+async function revertError(
+  wallet: Wallet,
+  plan: SafePlan,
+  signatures: readonly SafeSignature[],
+  error: unknown,
+  transactionHash?: Hex,
+): Promise<SafeExecutionFailedError> {
+  const abis = plan.calls.map((c) => c.abi)
+  const reason =
+    error === undefined
+      ? await simulateReason(wallet, plan, signatures)
+      : reasonOf(error, abis)
+  if (error !== undefined && reason === undefined && !revertDataOf(error))
+    return new SafeExecutionFailedError({
+      safeTxHash: plan.safeTxHash,
+      kind: 'not-sent',
+      hint: 'Check the RPC and the wallet’s account (it pays the gas), then retry: nothing was executed.',
+      cause: error,
+    })
+  const code = reason?.slice(0, 5)
+  const metaMessages: string[] = []
+  let hint: string | undefined
+  let innerReason: string | undefined
+  if (code === 'GS013') {
+    innerReason = await innerRevert(wallet, plan)
+    hint =
+      'A call in the plan reverts. Fix the cause (roles, pause state, balances) or rebuild the plan; simulate it on a fork first.'
+  } else if (code === 'GS020' || code === 'GS025' || code === 'GS026') {
+    const [nonce, threshold] = await Promise.all([
+      readSafe(wallet, plan.safe, 'nonce'),
+      readSafe(wallet, plan.safe, 'getThreshold'),
+    ])
+    metaMessages.push(
+      `Safe nonce on chain: ${nonce ?? '?'} (plan: ${plan.nonce})`,
+      `Threshold: ${threshold ?? '?'}, signatures given: ${signatures.length}`,
+    )
+    hint =
+      nonce !== undefined && nonce !== plan.nonce
+        ? 'The Safe is no longer at the plan’s nonce: the plan (and its signatures) cannot execute. Build a new plan.'
+        : 'Collect signatures from distinct current owners, at least the threshold.'
+  }
+  return new SafeExecutionFailedError({
+    safeTxHash: plan.safeTxHash,
+    transactionHash,
+    kind: 'revert',
+    reason,
+    innerReason,
+    metaMessages,
+    hint,
+    cause: error,
+  })
+}
+
+async function failureError(
+  wallet: Wallet,
+  plan: SafePlan,
+  transactionHash: Hex | undefined,
+  metaMessages: string[],
+): Promise<SafeExecutionFailedError> {
+  return new SafeExecutionFailedError({
+    safeTxHash: plan.safeTxHash,
+    transactionHash,
+    kind: 'execution-failure',
+    innerReason: await innerRevert(wallet, plan),
+    metaMessages,
+    hint: 'The inner call reverted within its safeTxGas. Fix the cause and build a new plan.',
+  })
+}
+
+/** Re-runs `execTransaction` as a call to recover the reason of a mined revert. */
+async function simulateReason(
+  wallet: Wallet,
+  plan: SafePlan,
+  signatures: readonly SafeSignature[],
+): Promise<string | undefined> {
+  const { safeTx } = plan
+  try {
+    await getAction(
+      wallet,
+      simulateContract,
+      'simulateContract',
+    )({
+      address: plan.safe,
+      abi: safeAbi,
+      functionName: 'execTransaction',
+      args: [
+        safeTx.to,
+        safeTx.value,
+        safeTx.data,
+        safeTx.operation,
+        safeTx.safeTxGas,
+        safeTx.baseGas,
+        safeTx.gasPrice,
+        safeTx.gasToken,
+        safeTx.refundReceiver,
+        encodeSafeSignatures(signatures),
+      ],
+      ...(wallet.account ? { account: wallet.account } : {}),
+    })
+    return undefined
+  } catch (error) {
+    return reasonOf(
+      error,
+      plan.calls.map((c) => c.abi),
+    )
+  }
+}
+
+/**
+ * The revert reason of the Safe's inner call, found by running it as the Safe
+ * would. A CALL runs from the Safe's address. A MultiSendCallOnly batch (whose
+ * 1.3.0/1.4.1 code drops revert data) runs as its calls in sequence from the
+ * Safe's address (`eth_simulateV1`; one `eth_call` each where unsupported),
+ * naming the first that fails. Another DELEGATECALL runs with the target's
+ * code placed at the Safe's address (state override).
+ */
+async function innerRevert(
+  wallet: Wallet,
+  plan: SafePlan,
+): Promise<string | undefined> {
+  const { safeTx } = plan
+  const abis = plan.calls.map((c) => c.abi)
+  if (safeTx.operation === 1 && isMultiSendCallOnly(safeTx.to)) {
+    let inner: ReturnType<typeof decodeMultiSend> | undefined
+    try {
+      inner = decodeMultiSend(safeTx.data)
+    } catch {
+      inner = undefined
+    }
+    if (inner) return batchRevert(wallet, plan, inner)
+  }
+  try {
+    if (safeTx.operation === 0) {
+      await getAction(
+        wallet,
+        call,
+        'call',
+      )({
+        account: plan.safe,
+        to: safeTx.to,
+        value: safeTx.value,
+        data: safeTx.data,
+      })
+    } else {
+      const code = await getAction(
+        wallet,
+        getCode,
+        'getCode',
+      )({
+        address: safeTx.to,
+      })
+      if (!code) return undefined
+      await getAction(
+        wallet,
+        call,
+        'call',
+      )({
+        to: plan.safe,
+        data: safeTx.data,
+        stateOverride: [{ address: plan.safe, code }],
+      })
+    }
+    return undefined
+  } catch (error) {
+    return describeRevert(revertDataOf(error), abis)
+  }
+}
+
+async function batchRevert(
+  wallet: Wallet,
+  plan: SafePlan,
+  inner: ReturnType<typeof decodeMultiSend>,
+): Promise<string | undefined> {
+  const name = (index: number) => {
+    const label = plan.calls[index]?.label
+    return `call ${index + 1} of ${inner.length}${label ? ` (${label})` : ''}`
+  }
+  const abis = plan.calls.map((c) => c.abi)
+  const calls = inner.map(({ to, value, data }) => ({
+    account: plan.safe,
+    to,
+    value,
+    data,
+  }))
+  try {
+    const [block] = await getAction(
+      wallet,
+      simulateBlocks,
+      'simulateBlocks',
+    )({ blocks: [{ calls }] })
+    const index = block?.calls.findIndex((c) => c.status === 'failure') ?? -1
+    if (index < 0) return undefined
+    return `${name(index)}: ${describeRevert(block!.calls[index]!.data, abis)}`
+  } catch {
+    // No eth_simulateV1: each call alone (earlier calls' effects not applied).
+    for (const [index, entry] of calls.entries()) {
+      try {
+        await getAction(wallet, call, 'call')(entry)
+      } catch (error) {
+        return `${name(index)}: ${describeRevert(revertDataOf(error), abis)}`
+      }
+    }
+    return undefined
+  }
+}
+
+async function readSafe(
+  wallet: Wallet,
+  safe: Address,
+  functionName: 'nonce' | 'getThreshold',
+): Promise<bigint | undefined> {
+  try {
+    return await getAction(
+      wallet,
+      readContract,
+      'readContract',
+    )({ address: safe, abi: safeAbi, functionName })
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, test } from 'vitest'
+
+test('exports', async () => {
+  expect(Object.keys(await import('./index.js'))).toMatchInlineSnapshot(`
+    [
+      "buildRejection",
+      "buildSafePlan",
+      "computeTransactionBuilderChecksum",
+      "confirmSafePlan",
+      "createSafeService",
+      "decodeMultiSend",
+      "encodeMultiSend",
+      "encodeSafeSignatures",
+      "SafeExecutionFailedError",
+      "MultiSendDecodeError",
+      "MultiSendUnavailableError",
+      "SafeChainMismatchError",
+      "SafeDelegateCallError",
+      "SafeNonceConflictError",
+      "SafeNonceTooLowError",
+      "SafeNotDeployedError",
+      "SafePlanInputError",
+      "SafePlanIntegrityError",
+      "SafeVersionMismatchError",
+      "UnsupportedSafeVersionError",
+      "SafeServiceConfigError",
+      "SafeServiceError",
+      "SafeServiceResponseError",
+      "SafeServiceUnreachableError",
+      "SafeSignatureError",
+      "TransactionBuilderChainMismatchError",
+      "TransactionBuilderChecksumError",
+      "TransactionBuilderParseError",
+      "TransactionBuilderSafeMismatchError",
+      "TransactionBuilderUnsupportedError",
+      "executeSafePlan",
+      "getQueuedSafePlans",
+      "hashSafeTransaction",
+      "parseTransactionBuilderBatch",
+      "proposeSafePlan",
+      "signSafePlan",
+      "toTransactionBuilderBatch",
+    ]
+  `)
+})
+
+test('behavior: api-kit and protocol-kit are never imported eagerly', () => {
+  // Loading them costs ~0.6 s and ~75 MiB: the CLI start-up path and the pure
+  // functions (hashing, MultiSend, Transaction Builder files) must not pay it.
+  const src = fileURLToPath(new URL('..', import.meta.url))
+  const files = (readdirSync(src, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .filter((file) => !file.startsWith('test/') && !file.startsWith(`test\\`))
+  const eager: string[] = []
+  const lazy: string[] = []
+  for (const file of files) {
+    const text = readFileSync(join(src, file), 'utf8')
+    for (const match of text.matchAll(
+      /^\s*import\s+(type\s+)?[^'"]*?from\s+'(@safe-global\/[^']+)'/gm,
+    ))
+      if (!match[1]) eager.push(`${file}: ${match[2]}`)
+    for (const match of text.matchAll(/import\('(@safe-global\/[^']+)'\)/g))
+      if (
+        !/typeof import\(/.test(
+          text.slice(Math.max(0, match.index - 7), match.index + 7),
+        )
+      )
+        lazy.push(`${file}: ${match[1]}`)
+  }
+  expect(eager).toEqual([])
+  expect(lazy).toEqual(['internal/serviceState.ts: @safe-global/api-kit'])
+})

@@ -1,0 +1,165 @@
+export {
+  type BuildRejectionErrorType,
+  type BuildRejectionParameters,
+  type BuildRejectionReturnType,
+  buildRejection,
+} from '../buildRejection.js'
+export {
+  type BuildSafePlanErrorType,
+  type BuildSafePlanParameters,
+  type BuildSafePlanReturnType,
+  buildSafePlan,
+} from '../buildSafePlan.js'
+export {
+  type ComputeTransactionBuilderChecksumErrorType,
+  type ComputeTransactionBuilderChecksumParameters,
+  type ComputeTransactionBuilderChecksumReturnType,
+  computeTransactionBuilderChecksum,
+} from '../computeTransactionBuilderChecksum.js'
+export {
+  type ConfirmSafePlanErrorType,
+  type ConfirmSafePlanReturnType,
+  confirmSafePlan,
+} from '../confirmSafePlan.js'
+export {
+  type CreateSafeServiceErrorType,
+  type CreateSafeServiceParameters,
+  type CreateSafeServiceReturnType,
+  createSafeService,
+  type SafeService,
+} from '../createSafeService.js'
+export {
+  type DecodeMultiSendErrorType,
+  type DecodeMultiSendParameters,
+  type DecodeMultiSendReturnType,
+  decodeMultiSend,
+} from '../decodeMultiSend.js'
+export {
+  type EncodeMultiSendErrorType,
+  type EncodeMultiSendParameters,
+  type EncodeMultiSendReturnType,
+  encodeMultiSend,
+  type MultiSendTransaction,
+} from '../encodeMultiSend.js'
+export {
+  type EncodeSafeSignaturesErrorType,
+  type EncodeSafeSignaturesParameters,
+  type EncodeSafeSignaturesReturnType,
+  encodeSafeSignatures,
+} from '../encodeSafeSignatures.js'
+export {
+  SafeExecutionFailedError,
+  type SafeExecutionFailedErrorType,
+} from '../errors/execution.js'
+export {
+  MultiSendDecodeError,
+  type MultiSendDecodeErrorType,
+} from '../errors/multisend.js'
+export {
+  MultiSendUnavailableError,
+  type MultiSendUnavailableErrorType,
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+  SafeDelegateCallError,
+  type SafeDelegateCallErrorType,
+  SafeNonceConflictError,
+  type SafeNonceConflictErrorType,
+  SafeNonceTooLowError,
+  type SafeNonceTooLowErrorType,
+  SafeNotDeployedError,
+  type SafeNotDeployedErrorType,
+  SafePlanInputError,
+  type SafePlanInputErrorType,
+  SafePlanIntegrityError,
+  type SafePlanIntegrityErrorType,
+  SafeVersionMismatchError,
+  type SafeVersionMismatchErrorType,
+  UnsupportedSafeVersionError,
+  type UnsupportedSafeVersionErrorType,
+} from '../errors/plan.js'
+export {
+  SafeServiceConfigError,
+  type SafeServiceConfigErrorType,
+  SafeServiceError,
+  type SafeServiceErrorReason,
+  type SafeServiceErrorType,
+  SafeServiceResponseError,
+  type SafeServiceResponseErrorType,
+  SafeServiceUnreachableError,
+  type SafeServiceUnreachableErrorType,
+} from '../errors/service.js'
+export {
+  SafeSignatureError,
+  type SafeSignatureErrorType,
+} from '../errors/signature.js'
+export {
+  TransactionBuilderChainMismatchError,
+  type TransactionBuilderChainMismatchErrorType,
+  TransactionBuilderChecksumError,
+  type TransactionBuilderChecksumErrorType,
+  type TransactionBuilderIssue,
+  TransactionBuilderParseError,
+  type TransactionBuilderParseErrorType,
+  TransactionBuilderSafeMismatchError,
+  type TransactionBuilderSafeMismatchErrorType,
+  TransactionBuilderUnsupportedError,
+  type TransactionBuilderUnsupportedErrorType,
+} from '../errors/transactionBuilder.js'
+export {
+  type ExecuteSafePlanErrorType,
+  type ExecuteSafePlanOptions,
+  type ExecuteSafePlanReturnType,
+  executeSafePlan,
+} from '../executeSafePlan.js'
+export {
+  type GetQueuedSafePlansErrorType,
+  type GetQueuedSafePlansReturnType,
+  getQueuedSafePlans,
+  type QueuedSafePlan,
+  type SafeConfirmation,
+} from '../getQueuedSafePlans.js'
+export {
+  type HashSafeTransactionErrorType,
+  type HashSafeTransactionParameters,
+  type HashSafeTransactionReturnType,
+  hashSafeTransaction,
+} from '../hashSafeTransaction.js'
+export {
+  type ParseTransactionBuilderBatchErrorType,
+  type ParseTransactionBuilderBatchParameters,
+  type ParseTransactionBuilderBatchReturnType,
+  parseTransactionBuilderBatch,
+} from '../parseTransactionBuilderBatch.js'
+export {
+  type ProposeSafePlanErrorType,
+  type ProposeSafePlanParameters,
+  type ProposeSafePlanReturnType,
+  proposeSafePlan,
+} from '../proposeSafePlan.js'
+export {
+  type SignSafePlanAccount,
+  type SignSafePlanErrorType,
+  type SignSafePlanReturnType,
+  signSafePlan,
+} from '../signSafePlan.js'
+export {
+  type ToTransactionBuilderBatchErrorType,
+  type ToTransactionBuilderBatchParameters,
+  type ToTransactionBuilderBatchReturnType,
+  toTransactionBuilderBatch,
+} from '../toTransactionBuilderBatch.js'
+export type {
+  SafeOperation,
+  SafePlan,
+  SafePlanCall,
+  SafeSignature,
+  SafeSignatureType,
+  SafeTransaction,
+} from '../types/safe.js'
+export type {
+  TransactionBuilderBatch,
+  TransactionBuilderContractInput,
+  TransactionBuilderContractMethod,
+  TransactionBuilderMeta,
+  TransactionBuilderTransaction,
+} from '../types/transactionBuilder.js'

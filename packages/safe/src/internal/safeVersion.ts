@@ -1,0 +1,38 @@
+import { UnsupportedSafeVersionError } from '../errors/plan.js'
+
+/** @internal `[major, minor, patch]` of a Safe `VERSION()` string. */
+export type SafeVersionParts = readonly [number, number, number]
+
+const semver = /^(\d+)\.(\d+)\.(\d+)(?:[+-][0-9A-Za-z.+-]*)?$/
+
+/**
+ * @internal Parses a Safe version (`1.4.1`, `1.3.0+L2`) and checks it is one
+ * whose hashes this package computes: 1.0.0 ≤ version < 2.0.0.
+ */
+export function parseSafeVersion(version: string): SafeVersionParts {
+  const match = typeof version === 'string' ? semver.exec(version) : null
+  if (!match)
+    throw new UnsupportedSafeVersionError({ version: String(version) })
+  const parts = [Number(match[1]), Number(match[2]), Number(match[3])] as const
+  if (parts[0] !== 1) throw new UnsupportedSafeVersionError({ version })
+  return parts
+}
+
+/** @internal Whether `a >= b`. */
+export function versionAtLeast(
+  a: SafeVersionParts,
+  b: SafeVersionParts,
+): boolean {
+  for (let i = 0; i < 3; i++) {
+    if (a[i]! !== b[i]!) return a[i]! > b[i]!
+  }
+  return true
+}
+
+/**
+ * @internal Safe ≥ 1.3.0 puts `chainId` in the EIP-712 domain (SAFE_SPEC C.1;
+ * protocol-kit and safe-eth-py use the same rule).
+ */
+export function domainHasChainId(version: string): boolean {
+  return versionAtLeast(parseSafeVersion(version), [1, 3, 0])
+}

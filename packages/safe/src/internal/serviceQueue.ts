@@ -1,0 +1,40 @@
+import type { SafeMultisigTransactionResponse } from '@safe-global/types-kit'
+import type { Address } from 'viem'
+import type { SafeService } from '../createSafeService.js'
+import { callService } from './callService.js'
+
+const pageSize = 100
+const maxPages = 20
+
+/**
+ * @internal Not-yet-executed (trusted) transactions of a Safe on the service
+ * with `nonce >= minNonce`, highest nonce first, all pages.
+ */
+export async function fetchServiceQueue(
+  service: SafeService,
+  safe: Address,
+  options: { minNonce?: bigint | undefined } = {},
+): Promise<SafeMultisigTransactionResponse[]> {
+  const results: SafeMultisigTransactionResponse[] = []
+  for (let page = 0; page < maxPages; page++) {
+    const response = await callService(
+      service,
+      `list the queued transactions of ${safe}`,
+      (apiKit) =>
+        apiKit.getMultisigTransactions(safe, {
+          executed: false,
+          ordering: '-nonce',
+          limit: pageSize,
+          offset: page * pageSize,
+          ...(options.minNonce === undefined
+            ? {}
+            : { nonce__gte: options.minNonce.toString() }),
+        }),
+    )
+    const items = response?.results ?? []
+    results.push(...items)
+    if (items.length < pageSize || results.length >= (response?.count ?? 0))
+      break
+  }
+  return results
+}

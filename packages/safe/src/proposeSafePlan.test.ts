@@ -1,0 +1,481 @@
+import { authorCoinAbi } from '@storydao/core'
+import {
+  getFreePort,
+  type LocalStack,
+  startLocalStack,
+} from '@storydao/testkit'
+import { concat, encodeFunctionData, parseEther } from 'viem'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { buildRejection } from './buildRejection.js'
+import { buildSafePlan } from './buildSafePlan.js'
+import { confirmSafePlan } from './confirmSafePlan.js'
+import { createSafeService, type SafeService } from './createSafeService.js'
+import { SafeExecutionFailedError } from './errors/execution.js'
+import { SafeChainMismatchError } from './errors/plan.js'
+import {
+  SafeServiceError,
+  SafeServiceUnreachableError,
+} from './errors/service.js'
+import { executeSafePlan } from './executeSafePlan.js'
+import { getQueuedSafePlans } from './getQueuedSafePlans.js'
+import { hashSafeTransaction } from './hashSafeTransaction.js'
+import { proposeSafePlan } from './proposeSafePlan.js'
+import { signSafePlan } from './signSafePlan.js'
+import { contract, pauseCall, twoSignatures } from './test/stack.js'
+import type { SafePlan } from './types/safe.js'
+
+let stack: LocalStack<true>
+let service: SafeService
+beforeAll(async () => {
+  stack = await startLocalStack({ txService: true })
+  service = createSafeService({
+    chainId: stack.chainId,
+    txServiceUrl: stack.txServiceUrl,
+  })
+})
+beforeEach(() => stack.reset())
+afterAll(() => stack?.stop())
+
+const emergency = () => stack.manifest.safes.emergency!.address
+const serviceError = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a SafeServiceError')
+    },
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(SafeServiceError)
+      return error as SafeServiceError
+    },
+  )
+
+/** Builds and proposes the pause plan, signed by the first emergency owner. */
+async function proposePause(): Promise<SafePlan> {
+  const plan = await buildSafePlan(stack.client, {
+    safe: emergency(),
+    service,
+    calls: [pauseCall(stack)],
+  })
+  const [owner] = stack.accounts.emergencyOwners
+  await proposeSafePlan(plan, {
+    service,
+    sender: owner.address,
+    signature: await signSafePlan(plan, owner.privateKey),
+    origin: 'storydao-ops tests',
+  })
+  return plan
+}
+
+describe('proposeSafePlan', () => {
+  test('default: propose → second owner confirms → queue shows 2 confirmations → execute → service shows it executed', async () => {
+    const [first, second] = stack.accounts.emergencyOwners
+    const plan = await proposePause()
+
+    const [pending] = await getQueuedSafePlans(service, emergency())
+    expect(pending!.confirmations.map((c) => c.signer)).toEqual([first.address])
+
+    await confirmSafePlan(
+      service,
+      plan.safeTxHash,
+      await signSafePlan(plan, second.privateKey),
+    )
+    const queue = await getQueuedSafePlans(service, emergency())
+    expect(queue).toHaveLength(1)
+    const [queued] = queue
+    expect(queued).toMatchObject({
+      chainId: plan.chainId,
+      safe: plan.safe,
+      safeVersion: '1.4.1',
+      nonce: plan.nonce,
+      safeTx: plan.safeTx,
+      safeTxHash: plan.safeTxHash,
+      domainHash: plan.domainHash,
+      messageHash: plan.messageHash,
+      confirmationsRequired: 2,
+      proposer: first.address,
+      origin: 'storydao-ops tests',
+    })
+    expect(queued!.confirmations).toHaveLength(2)
+    expect(
+      queued!.confirmations.map(({ signer, type }) => ({ signer, type })),
+    ).toEqual(
+      expect.arrayContaining([
+        { signer: first.address, type: 'EOA' },
+        { signer: second.address, type: 'EOA' },
+      ]),
+    )
+
+    // The queued record executes with the service's confirmations as is.
+    await executeSafePlan(queued!, queued!.confirmations, stack.client)
+    expect(
+      await stack.client.readContract({
+        address: contract(stack, 'AuthorCoin'),
+        abi: authorCoinAbi,
+        functionName: 'paused',
+      }),
+    ).toBe(true)
+    const { default: SafeApiKit } = await import('@safe-global/api-kit')
+    const apiKit = new (SafeApiKit as unknown as typeof SafeApiKit.default)({
+      chainId: 31337n,
+      txServiceUrl: stack.txServiceUrl,
+    })
+    const executed = await apiKit.getTransaction(plan.safeTxHash)
+    expect(executed.isExecuted).toBe(true)
+    expect(executed.isSuccessful).toBe(true)
+    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+  })
+
+  test('behavior: a queued batch comes back with its calls decoded', async () => {
+    const safe = stack.manifest.safes.ops.address
+    const [owner] = stack.accounts.opsOwners
+    const calls = [
+      stack.accounts.stranger.address,
+      stack.accounts.deployer.address,
+    ].map((to, i) => ({
+      to,
+      value: BigInt(i + 1),
+      data: '0x' as const,
+      operation: 'call' as const,
+      label: `Send ${i + 1} wei`,
+    }))
+    const plan = await buildSafePlan(stack.client, { safe, service, calls })
+    await proposeSafePlan(plan, {
+      service,
+      sender: owner.address,
+      signature: await signSafePlan(plan, owner.privateKey),
+    })
+    const [queued] = await getQueuedSafePlans(service, safe)
+    expect(queued!.safeTxHash).toBe(plan.safeTxHash)
+    expect(
+      queued!.calls.map(({ to, value, data, operation }) => ({
+        to,
+        value,
+        data,
+        operation,
+      })),
+    ).toEqual(
+      calls.map(({ to, value, data, operation }) => ({
+        to,
+        value,
+        data,
+        operation,
+      })),
+    )
+    expect(queued!.warnings).toEqual([])
+  })
+
+  test('behavior: rejection shares the nonce, executes, and kills the queued transaction', async () => {
+    const plan = await proposePause()
+    const rejection = await buildRejection(stack.client, {
+      safe: emergency(),
+      nonce: plan.nonce,
+      service,
+    })
+    expect(rejection.safeTx).toMatchObject({
+      to: emergency(),
+      value: 0n,
+      data: '0x',
+      operation: 0,
+      nonce: plan.nonce,
+    })
+    const [owner] = stack.accounts.emergencyOwners
+    await proposeSafePlan(rejection, {
+      service,
+      sender: owner.address,
+      signature: await signSafePlan(rejection, owner.privateKey),
+    })
+    const queue = await getQueuedSafePlans(service, emergency())
+    expect(queue.map((q) => q.safeTxHash).sort()).toEqual(
+      [plan.safeTxHash, rejection.safeTxHash].sort(),
+    )
+    expect(queue[0]!.warnings).toEqual([
+      '2 queued transactions share nonce 0: only one can ever execute.',
+    ])
+
+    await executeSafePlan(
+      rejection,
+      await twoSignatures(rejection, stack.accounts.emergencyOwners),
+      stack.client,
+    )
+    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+    await expect(
+      executeSafePlan(
+        plan,
+        await twoSignatures(plan, stack.accounts.emergencyOwners),
+        stack.client,
+      ),
+    ).rejects.toThrow(SafeExecutionFailedError)
+  })
+
+  test('error: bad hash (plan hashed for another Safe version) → 422', async () => {
+    const built = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const plan = {
+      ...built,
+      safeVersion: '1.2.0',
+      ...hashSafeTransaction({ ...built, safeVersion: '1.2.0' }),
+    }
+    const [owner] = stack.accounts.emergencyOwners
+    const error = await serviceError(
+      proposeSafePlan(plan, {
+        service,
+        sender: owner.address,
+        signature: await signSafePlan(plan, owner.privateKey),
+      }),
+    )
+    expect({ status: error.status, reason: error.reason }).toEqual({
+      status: 422,
+      reason: 'hash-mismatch',
+    })
+    expect(error.shortMessage).toBe(
+      `Safe Transaction Service refused to propose Safe transaction ${plan.safeTxHash} (HTTP 422): Contract-transaction-hash=${built.safeTxHash} does not match provided contract-tx-hash=${plan.safeTxHash}`,
+    )
+    expect(error.hint).toMatch(/on-chain VERSION\(\)/)
+  })
+
+  test('error: wrong signer (not an owner) → 422', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const { stranger } = stack.accounts
+    const error = await serviceError(
+      proposeSafePlan(plan, {
+        service,
+        sender: stranger.address,
+        signature: await signSafePlan(plan, stranger.privateKey),
+      }),
+    )
+    expect({ status: error.status, reason: error.reason }).toEqual({
+      status: 422,
+      reason: 'not-owner',
+    })
+    expect(error.serviceMessage).toMatch(
+      new RegExp(`^Sender=${stranger.address} is not an owner or delegate`),
+    )
+  })
+
+  test('error: signature by another owner than the sender → 422', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const [first, second] = stack.accounts.emergencyOwners
+    const error = await serviceError(
+      proposeSafePlan(plan, {
+        service,
+        sender: first.address,
+        signature: await signSafePlan(plan, second.privateKey),
+      }),
+    )
+    expect({ status: error.status, reason: error.reason }).toEqual({
+      status: 422,
+      reason: 'signature-mismatch',
+    })
+  })
+
+  test('error: stale nonce (already executed on chain) → 422', async () => {
+    const stale = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    // Execute a different transaction at nonce 0 (a rejection).
+    const rejection = await buildRejection(stack.client, {
+      safe: emergency(),
+      nonce: 0n,
+    })
+    await executeSafePlan(
+      rejection,
+      await twoSignatures(rejection, stack.accounts.emergencyOwners),
+      stack.client,
+    )
+    const [owner] = stack.accounts.emergencyOwners
+    const error = await serviceError(
+      proposeSafePlan(stale, {
+        service,
+        sender: owner.address,
+        signature: await signSafePlan(stale, owner.privateKey),
+      }),
+    )
+    expect({ status: error.status, reason: error.reason }).toEqual({
+      status: 422,
+      reason: 'nonce-executed',
+    })
+    expect(error.hint).toMatch(/next free nonce/)
+  })
+
+  test('error: duplicate signature → 422 on propose, 400 on confirm', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const [owner, second] = stack.accounts.emergencyOwners
+    const { signature } = await signSafePlan(plan, owner.privateKey)
+    const error = await serviceError(
+      proposeSafePlan(plan, {
+        service,
+        sender: owner.address,
+        signature: concat([signature, signature]),
+      }),
+    )
+    expect({ status: error.status, reason: error.reason }).toEqual({
+      status: 422,
+      reason: 'duplicate-signature',
+    })
+
+    await proposeSafePlan(plan, { service, sender: owner.address, signature })
+    const { signature: secondSignature } = await signSafePlan(
+      plan,
+      second.privateKey,
+    )
+    const confirmError = await serviceError(
+      confirmSafePlan(
+        service,
+        plan.safeTxHash,
+        concat([secondSignature, secondSignature]),
+      ),
+    )
+    expect({
+      status: confirmError.status,
+      reason: confirmError.reason,
+    }).toEqual({
+      status: 400,
+      reason: 'duplicate-signature',
+    })
+    expect(confirmError.serviceMessage).toMatch(
+      /^signature: Signature for owner=/,
+    )
+  })
+
+  test('error: confirmation by a non-owner → 400', async () => {
+    const plan = await proposePause()
+    const error = await serviceError(
+      confirmSafePlan(
+        service,
+        plan.safeTxHash,
+        await signSafePlan(plan, stack.accounts.stranger.privateKey),
+      ),
+    )
+    expect({ status: error.status, reason: error.reason }).toEqual({
+      status: 400,
+      reason: 'not-owner',
+    })
+    expect(error).toMatchInlineSnapshot(`
+      [SafeServiceError: Safe Transaction Service refused to confirm Safe transaction 0x8850ebd8d0b53c6463efd915f9e2e019bd7b76fa2ea63f3bec604754ca7dbade (HTTP 400): signature: Signer=0xa0Ee7A142d267C1f36714E4a8F75612F20a79720 is not an owner. Current owners=['0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65', '0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc', '0x976EA74026E726554dB657fA54763abd0C3a0aa9']
+
+      Hint: Only current owners (or their delegates) may propose or confirm: sign with an owner key (check getOwners() on the Safe).
+      Docs: packages/safe/README.md#errors
+      Details: Bad Request
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: confirming an unknown transaction → 404', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const [owner] = stack.accounts.emergencyOwners
+    const error = await serviceError(
+      confirmSafePlan(
+        service,
+        plan.safeTxHash,
+        await signSafePlan(plan, owner.privateKey),
+      ),
+    )
+    expect({ status: error.status, reason: error.reason }).toEqual({
+      status: 404,
+      reason: 'not-found',
+    })
+  })
+
+  test('error: confirming an executed transaction → 400', async () => {
+    const plan = await proposePause()
+    await executeSafePlan(
+      plan,
+      await twoSignatures(plan, stack.accounts.emergencyOwners),
+      stack.client,
+    )
+    const third = stack.accounts.emergencyOwners[2]
+    const error = await serviceError(
+      confirmSafePlan(
+        service,
+        plan.safeTxHash,
+        await signSafePlan(plan, third.privateKey),
+      ),
+    )
+    expect({ status: error.status, reason: error.reason }).toEqual({
+      status: 400,
+      reason: 'already-executed',
+    })
+  })
+
+  test('error: service for another chain (checked before sending)', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const [owner] = stack.accounts.emergencyOwners
+    await expect(
+      proposeSafePlan(plan, {
+        service: createSafeService({
+          chainId: 1,
+          txServiceUrl: stack.txServiceUrl,
+        }),
+        sender: owner.address,
+        signature: await signSafePlan(plan, owner.privateKey),
+      }),
+    ).rejects.toThrow(SafeChainMismatchError)
+  })
+
+  test('error: unreachable service; the API key never shows', async () => {
+    const port = await getFreePort()
+    const offline = createSafeService({
+      chainId: stack.chainId,
+      txServiceUrl: `http://127.0.0.1:${port}/api`,
+      apiKey: 'sk-local-secret',
+    })
+    const error = await getQueuedSafePlans(offline, emergency()).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(SafeServiceUnreachableError)
+    expect(String((error as Error).message)).not.toContain('sk-local-secret')
+    expect((error as SafeServiceUnreachableError).shortMessage).toBe(
+      `Could not reach the Safe Transaction Service to read Safe ${emergency()}.`,
+    )
+  })
+
+  test('behavior: plans keep working with ether values (queue records keep the value)', async () => {
+    const safe = stack.manifest.safes.ops.address
+    await stack.client.sendTransaction({
+      account: stack.accounts.deployer.address,
+      to: safe,
+      value: parseEther('1'),
+    })
+    const [owner] = stack.accounts.opsOwners
+    const plan = await buildSafePlan(stack.client, {
+      safe,
+      service,
+      calls: [
+        {
+          to: stack.accounts.stranger.address,
+          value: parseEther('0.5'),
+          data: encodeFunctionData({
+            abi: authorCoinAbi,
+            functionName: 'paused',
+          }),
+          operation: 'call',
+          label: 'odd but valid',
+        },
+      ],
+    })
+    await proposeSafePlan(plan, {
+      service,
+      sender: owner.address,
+      signature: await signSafePlan(plan, owner.privateKey),
+    })
+    const [queued] = await getQueuedSafePlans(service, safe)
+    expect(queued!.safeTx).toEqual(plan.safeTx)
+  })
+})

@@ -1,0 +1,180 @@
+import {
+  buildSignatureBytes,
+  EthSafeSignature,
+} from '@safe-global/protocol-kit'
+import { localAccounts } from '@storydao/testkit'
+import { hexToNumber, recoverAddress, slice, zeroAddress } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { describe, expect, test } from 'vitest'
+import { encodeSafeSignatures } from './encodeSafeSignatures.js'
+import { signSafePlan } from './signSafePlan.js'
+import { offlinePlan } from './test/plans.js'
+
+const [ownerA, ownerB, ownerC] = localAccounts.opsOwners
+const plan = offlinePlan({
+  calls: [
+    {
+      to: '0x79613FD49472C3C7a32188e45ff00e7bdC8a897d',
+      value: 1n,
+      data: '0x',
+      operation: 'call',
+      label: 'Send 1 wei',
+    },
+  ],
+})
+
+describe('signSafePlan', () => {
+  test('default: private key → EOA signature of the safeTxHash, v 27/28', async () => {
+    const signature = await signSafePlan(plan, ownerA.privateKey)
+    expect(signature.signer).toBe(ownerA.address)
+    expect(signature.type).toBe('EOA')
+    expect([27, 28]).toContain(hexToNumber(slice(signature.signature, 64, 65)))
+    expect(
+      await recoverAddress({
+        hash: plan.safeTxHash,
+        signature: signature.signature,
+      }),
+    ).toBe(ownerA.address)
+  })
+
+  test('behavior: any viem LocalAccount; pre-1.3.0 domain', async () => {
+    const account = privateKeyToAccount(ownerB.privateKey)
+    const legacy = offlinePlan({ calls: [...plan.calls], safeVersion: '1.2.0' })
+    const signature = await signSafePlan(legacy, account)
+    expect(
+      await recoverAddress({
+        hash: legacy.safeTxHash,
+        signature: signature.signature,
+      }),
+    ).toBe(ownerB.address)
+  })
+
+  test('error: edited plan', async () => {
+    await expect(
+      signSafePlan(
+        { ...plan, safeTx: { ...plan.safeTx, value: 2n } },
+        ownerA.privateKey,
+      ),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafePlanIntegrityError: The plan’s safeTxHash does not match its transaction fields.
+
+      Plan safeTxHash:     0xf06dd54a6127b5eeacef9479fa8c64a60fdc991b352812c1ff88e5f45610720e
+      Computed safeTxHash: 0x6ac84f9eba1a72028604584839a3c80b3a1db11e5a5d334ab41abc57197aaa02
+      The transaction fields were changed after hashing.
+
+      Hint: Do not edit a plan after building it: rebuild it with buildSafePlan. Never sign a plan whose hashes you cannot reproduce.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: invalid private key (never echoed)', async () => {
+    await expect(
+      signSafePlan(plan, '0x1234'),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafeSignatureError: The private key is not a valid 32-byte secp256k1 key.
+
+      Hint: Pass a 0x-prefixed 64-hex-digit private key, or a viem LocalAccount.
+      Docs: packages/safe/README.md#errors
+      Details: invalid private key
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: account that signs something else', async () => {
+    const honest = privateKeyToAccount(ownerA.privateKey)
+    const rogue = {
+      ...honest,
+      signTypedData: () =>
+        honest.signTypedData({
+          domain: { verifyingContract: zeroAddress },
+          types: { X: [{ name: 'x', type: 'uint256' }] },
+          primaryType: 'X',
+          message: { x: 1n },
+        }),
+    }
+    await expect(signSafePlan(plan, rogue)).rejects.toThrow(
+      /does not recover to it/,
+    )
+  })
+})
+
+describe('encodeSafeSignatures', () => {
+  test('default: sorted by owner, equal to protocol-kit buildSignatureBytes', async () => {
+    const signatures = await Promise.all(
+      [ownerC, ownerA, ownerB].map((owner) =>
+        signSafePlan(plan, owner.privateKey),
+      ),
+    )
+    expect(encodeSafeSignatures(signatures)).toBe(
+      buildSignatureBytes(
+        signatures.map((s) => new EthSafeSignature(s.signer, s.signature)),
+      ).toLowerCase(),
+    )
+  })
+
+  test('behavior: approved-hash and contract signatures (protocol-kit layout)', async () => {
+    const eoa = await signSafePlan(plan, ownerB.privateKey)
+    const contractOwner = '0x00000000000000000000000000000000000000aa'
+    const payload = '0x1122334455'
+    const ours = encodeSafeSignatures([
+      eoa,
+      { signer: ownerA.address, signature: '0x', type: 'APPROVED_HASH' },
+      {
+        signer: '0x00000000000000000000000000000000000000AA',
+        signature: payload,
+        type: 'CONTRACT_SIGNATURE',
+      },
+    ])
+    const theirs = buildSignatureBytes([
+      new EthSafeSignature(eoa.signer, eoa.signature),
+      new EthSafeSignature(
+        ownerA.address,
+        `0x000000000000000000000000${ownerA.address.slice(2)}000000000000000000000000000000000000000000000000000000000000000001`,
+      ),
+      new EthSafeSignature(contractOwner, payload, true),
+    ]).toLowerCase()
+    expect(ours).toBe(theirs)
+    // The service's standalone form of the contract signature encodes the same.
+    const standalone =
+      `0x${'0'.repeat(24)}${contractOwner.slice(2)}${(65).toString(16).padStart(64, '0')}00${(5).toString(16).padStart(64, '0')}1122334455` as const
+    expect(
+      encodeSafeSignatures([
+        eoa,
+        { signer: ownerA.address, signature: '0x', type: 'APPROVED_HASH' },
+        {
+          signer: '0x00000000000000000000000000000000000000AA',
+          signature: standalone,
+          type: 'CONTRACT_SIGNATURE',
+        },
+      ]),
+    ).toBe(theirs)
+  })
+
+  test('error: same owner twice', async () => {
+    const signature = await signSafePlan(plan, ownerA.privateKey)
+    expect(() =>
+      encodeSafeSignatures([signature, signature]),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [SafeSignatureError: Owner 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 signed more than once.
+
+      Hint: The Safe counts each owner once and rejects unsorted or repeated owners (GS026). Drop the duplicate and collect another owner’s signature.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: malformed signature', () => {
+    expect(() =>
+      encodeSafeSignatures([
+        { signer: ownerA.address, signature: '0x1234', type: 'EOA' },
+      ]),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [SafeSignatureError: signatures[0] (0x70997970C51812dc3A010C7d01b50e0d17dc79C8) is not 65 bytes r ‖ s ‖ v.
+
+      Hint: Sign the plan with signSafePlan (EIP-712, v 27/28) using an owner’s key, once per owner.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+})

@@ -1,0 +1,6 @@
+import { mergeConfig } from 'vitest/config'
+import { defineProject } from '../../vitest.shared.js'
+
+export default mergeConfig(defineProject('safe'), {
+  test: { setupFiles: ['./src/test/setup.ts'] },
+})
