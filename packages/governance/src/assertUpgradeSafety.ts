@@ -1,0 +1,44 @@
+import {
+  type CheckUpgradeSafetyErrorType,
+  type CheckUpgradeSafetyParameters,
+  type CheckUpgradeSafetyReturnType,
+  checkUpgradeSafety,
+} from './checkUpgradeSafety.js'
+import {
+  UpgradeSafetyError,
+  type UpgradeSafetyErrorType,
+} from './errors/upgrade.js'
+
+export type AssertUpgradeSafetyParameters = CheckUpgradeSafetyParameters
+
+export type AssertUpgradeSafetyReturnType = CheckUpgradeSafetyReturnType
+
+export type AssertUpgradeSafetyErrorType =
+  | UpgradeSafetyErrorType
+  | CheckUpgradeSafetyErrorType
+
+/**
+ * {@link checkUpgradeSafety} that throws: resolves with the report (warnings
+ * included) when the upgrade is safe, throws `UpgradeSafetyError` carrying
+ * upgrades-core's messages when it is not.
+ *
+ * - Docs: packages/governance/README.md#assertupgradesafety
+ *
+ * @example
+ * ```ts
+ * import { assertUpgradeSafety } from '@storydao/governance'
+ *
+ * await assertUpgradeSafety({ from: 'Treasury', to: 'TreasuryV2', kind: 'beacon' })
+ * ```
+ *
+ * @param parameters - {@link AssertUpgradeSafetyParameters}
+ * @returns The report of a safe upgrade.
+ * @throws {UpgradeSafetyError} When the report has errors.
+ */
+export async function assertUpgradeSafety(
+  parameters: AssertUpgradeSafetyParameters,
+): Promise<AssertUpgradeSafetyReturnType> {
+  const report = await checkUpgradeSafety(parameters)
+  if (!report.ok) throw new UpgradeSafetyError({ report })
+  return report
+}

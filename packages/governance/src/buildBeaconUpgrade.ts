@@ -1,0 +1,59 @@
+import {
+  type Call,
+  type ToChecksummedAddressErrorType,
+  toChecksummedAddress,
+} from '@storydao/core'
+import { type Address, encodeFunctionData } from 'viem'
+import { beaconAbi } from './internal/abis.js'
+
+export type BuildBeaconUpgradeParameters = {
+  /** The UpgradeableBeacon. */
+  beacon: Address
+  /** The new implementation (already deployed). */
+  implementation: Address
+  /** Overrides the generated label. */
+  label?: string | undefined
+}
+
+export type BuildBeaconUpgradeReturnType = Call
+
+export type BuildBeaconUpgradeErrorType = ToChecksummedAddressErrorType
+
+/**
+ * Builds `UpgradeableBeacon.upgradeTo(implementation)`: every beacon proxy of
+ * the beacon switches at once. Sent by the beacon's owner (StoryDAO: the
+ * timelock). A beacon upgrade cannot call an initializer; call the proxies'
+ * `initializeV2` separately.
+ *
+ * - Docs: packages/governance/README.md#buildbeaconupgrade
+ *
+ * @example
+ * ```ts
+ * import { buildBeaconUpgrade } from '@storydao/governance'
+ *
+ * const call = buildBeaconUpgrade({ beacon, implementation: treasuryV2Implementation })
+ * ```
+ *
+ * @param parameters - {@link BuildBeaconUpgradeParameters}
+ * @returns The call.
+ */
+export function buildBeaconUpgrade(
+  parameters: BuildBeaconUpgradeParameters,
+): BuildBeaconUpgradeReturnType {
+  const beacon = toChecksummedAddress(parameters.beacon, { path: 'beacon' })
+  const implementation = toChecksummedAddress(parameters.implementation, {
+    path: 'implementation',
+  })
+  return {
+    to: beacon,
+    value: 0n,
+    data: encodeFunctionData({
+      abi: beaconAbi,
+      functionName: 'upgradeTo',
+      args: [implementation],
+    }),
+    operation: 'call',
+    label: parameters.label ?? `Upgrade beacon ${beacon} to ${implementation}`,
+    abi: beaconAbi,
+  }
+}

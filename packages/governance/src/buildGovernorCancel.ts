@@ -1,0 +1,48 @@
+import type { Call, ToChecksummedAddressErrorType } from '@storydao/core'
+import type { Hex } from 'viem'
+import type { NoCallsErrorType } from './errors/calls.js'
+import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import {
+  buildProposalAction,
+  type ProposalReference,
+} from './internal/proposalAction.js'
+
+export type BuildGovernorCancelParameters = ProposalReference
+
+export type BuildGovernorCancelReturnType = {
+  /** The `cancel` call. */
+  call: Call
+  /** The proposal id. */
+  proposalId: bigint
+  /** `keccak256(bytes(description))`. */
+  descriptionHash: Hex
+}
+
+export type BuildGovernorCancelErrorType =
+  | NoCallsErrorType
+  | InvalidBytes32ErrorType
+  | ToChecksummedAddressErrorType
+
+/**
+ * Builds the Governor `cancel` call. In OpenZeppelin 5 only the proposer may
+ * cancel, and only while the proposal is pending (before voting starts).
+ *
+ * - Docs: packages/governance/README.md#buildgovernorcancel
+ *
+ * @example
+ * ```ts
+ * import { buildGovernorCancel } from '@storydao/governance'
+ *
+ * const { call, proposalId } = buildGovernorCancel({
+ *   governor, calls, description: 'Unpause AuthorCoin',
+ * })
+ * ```
+ *
+ * @param parameters - {@link BuildGovernorCancelParameters}
+ * @returns The call, the proposal id and the description hash.
+ */
+export function buildGovernorCancel(
+  parameters: BuildGovernorCancelParameters,
+): BuildGovernorCancelReturnType {
+  return buildProposalAction('cancel', parameters)
+}

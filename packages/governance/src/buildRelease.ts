@@ -1,0 +1,339 @@
+import {
+  type Call,
+  type Manifest,
+  type ToChecksummedAddressErrorType,
+  toChecksummedAddress,
+} from '@storydao/core'
+import type { Abi, Address, Hex } from 'viem'
+import { buildCreate2Deploy } from './buildCreate2Deploy.js'
+import type { AbiEncodingErrorType } from './errors/abi.js'
+import {
+  type ConstructorAbiMissingErrorType,
+  ReleaseAddressCollisionError,
+  type ReleaseAddressCollisionErrorType,
+  ReleaseDuplicateNameError,
+  type ReleaseDuplicateNameErrorType,
+  ReleaseReferenceCycleError,
+  type ReleaseReferenceCycleErrorType,
+  ReleaseUnknownReferenceError,
+  type ReleaseUnknownReferenceErrorType,
+} from './errors/deploy.js'
+import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import {
+  collectReferences,
+  isReference,
+  renderValue,
+  resolveValue,
+} from './internal/releaseValues.js'
+
+/** The address of another entry of the release (or of the manifest). */
+export type ReleaseReference = {
+  /** A release entry's `name`; with a manifest also a manifest contract or `safes.ops` / `safes.emergency`. */
+  ref: string
+}
+
+/** Calldata encoded at build time, e.g. a proxy's initializer call. */
+export type ReleaseEncodedCall = {
+  /** The call to encode; the value becomes its calldata (`bytes`). */
+  encode: {
+    /** ABI that has `functionName`. */
+    abi: Abi
+    /** The function to encode. */
+    functionName: string
+    /** Its arguments (references allowed). */
+    args?: readonly ReleaseValue[] | undefined
+  }
+}
+
+/**
+ * A constructor or call argument: any ABI value, in which `{ ref }` and
+ * `{ encode }` objects (at any depth, arrays and structs included) are
+ * replaced by an address and by encoded calldata.
+ */
+export type ReleaseValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | ReleaseReference
+  | ReleaseEncodedCall
+  | readonly ReleaseValue[]
+  | { readonly [key: string]: ReleaseValue }
+
+/** One contract deployed by the release through the CREATE2 deployer. */
+export type ReleaseContract = {
+  /** Unique name; other entries reference it with `{ ref: name }`. */
+  name: string
+  /** The artifact it comes from (informational: labels, manifest). */
+  artifact?: string | undefined
+  /** Creation bytecode. */
+  bytecode: Hex
+  /** ABI whose constructor encodes `constructorArgs`. */
+  abi?: Abi | undefined
+  /** Constructor arguments. Never rely on `msg.sender`: it is the CREATE2 deployer. */
+  constructorArgs?: readonly ReleaseValue[] | undefined
+  /** CREATE2 salt (bytes32). */
+  salt: Hex
+}
+
+/** A call made after every deployment (role wiring, ownership transfers, …). */
+export type ReleaseCall = {
+  /** Target: an address or a reference. */
+  to: Address | ReleaseReference
+  /** ABI that has `functionName`. */
+  abi: Abi
+  /** The function. */
+  functionName: string
+  /** Its arguments (references allowed). */
+  args?: readonly ReleaseValue[] | undefined
+  /** Wei sent; `0n` when omitted. */
+  value?: bigint | undefined
+  /** Overrides the generated label. */
+  label?: string | undefined
+}
+
+/** A declarative release: contracts to deploy and calls to make afterwards. */
+export type Release = {
+  /** Contracts to deploy (any order: they are sorted so that every reference is deployed first). */
+  contracts: readonly ReleaseContract[]
+  /** Calls to make after the deployments, in this order. */
+  calls?: readonly ReleaseCall[] | undefined
+}
+
+export type BuildReleaseParameters = {
+  /** The release. */
+  release: Release
+  /** Resolves references to already deployed contracts and to the Safes. */
+  manifest?: Manifest | undefined
+}
+
+/** One deployment of the release. */
+export type ReleaseDeployment = {
+  /** The entry's name. */
+  name: string
+  /** The entry's artifact, if given. */
+  artifact?: string | undefined
+  /** Predicted address. */
+  address: Address
+  /** The salt. */
+  salt: Hex
+  /** `keccak256(initCode)`. */
+  initCodeHash: Hex
+}
+
+export type BuildReleaseReturnType = {
+  /** Every call, in order: deployments (dependencies first), then `release.calls`. */
+  calls: Call[]
+  /** Predicted address of every release entry, by name. */
+  addresses: Record<string, Address>
+  /** The deployments, in call order. */
+  deployments: ReleaseDeployment[]
+}
+
+export type BuildReleaseErrorType =
+  | ReleaseReferenceCycleErrorType
+  | ReleaseUnknownReferenceErrorType
+  | ReleaseDuplicateNameErrorType
+  | ReleaseAddressCollisionErrorType
+  | ConstructorAbiMissingErrorType
+  | AbiEncodingErrorType
+  | InvalidBytes32ErrorType
+  | ToChecksummedAddressErrorType
+
+function externalAddresses(
+  manifest: Manifest | undefined,
+): Map<string, Address> {
+  const external = new Map<string, Address>()
+  if (!manifest) return external
+  for (const [name, entry] of Object.entries(manifest.contracts))
+    external.set(name, entry.address)
+  external.set('safes.ops', manifest.safes.ops.address)
+  if (manifest.safes.emergency)
+    external.set('safes.emergency', manifest.safes.emergency.address)
+  return external
+}
+
+/**
+ * Turns a declarative release into ordered calls through the CREATE2
+ * deployer, with every address predicted up front, so a whole system —
+ * implementations, proxies initialized in their constructor, timelock,
+ * governor, role wiring — deploys in one Safe batch.
+ *
+ * Constructor and call arguments may reference other entries by name
+ * (`{ ref: 'StoryTimelock' }`) and embed encoded calls
+ * (`{ encode: { abi, functionName: 'initialize', args } }`, for a proxy's
+ * initializer data). Entries are deployed dependencies first; `release.calls`
+ * follow in their order. The CREATE2 deployer is every constructor's
+ * `msg.sender`, so admins and owners must be passed explicitly (the Safe, the
+ * timelock), never taken from `msg.sender`.
+ *
+ * A reference cycle cannot be resolved (a CREATE2 address depends on the
+ * constructor arguments): a timelock whose proposer is a governor that takes
+ * the timelock in its constructor must instead be built with the deploying
+ * Safe as temporary admin, and wired with `grantRole` + `renounceRole` calls
+ * in `release.calls` — in the same batch.
+ *
+ * - Docs: packages/governance/README.md#buildrelease
+ *
+ * @example
+ * ```ts
+ * import { beaconProxyAbi, treasuryAbi, upgradeableBeaconAbi } from '@storydao/core'
+ * import { buildRelease } from '@storydao/governance'
+ *
+ * const { calls, addresses } = buildRelease({
+ *   release: {
+ *     contracts: [
+ *       { name: 'TreasuryImplementation', bytecode: treasuryBytecode, salt },
+ *       { name: 'TreasuryBeacon', bytecode: beaconBytecode, abi: upgradeableBeaconAbi, salt,
+ *         constructorArgs: [{ ref: 'TreasuryImplementation' }, { ref: 'StoryTimelock' }] },
+ *       { name: 'Treasury', bytecode: beaconProxyBytecode, abi: beaconProxyAbi, salt,
+ *         constructorArgs: [{ ref: 'TreasuryBeacon' },
+ *           { encode: { abi: treasuryAbi, functionName: 'initialize', args: [{ ref: 'StoryTimelock' }] } }] },
+ *     ],
+ *   },
+ *   manifest,
+ * })
+ * ```
+ *
+ * @param parameters - {@link BuildReleaseParameters}
+ * @returns The calls, the predicted addresses and the deployments.
+ * @throws {ReleaseReferenceCycleError} When entries reference each other in a cycle.
+ * @throws {ReleaseUnknownReferenceError} When a reference names nothing known.
+ */
+export function buildRelease(
+  parameters: BuildReleaseParameters,
+): BuildReleaseReturnType {
+  const { release } = parameters
+  const entries = new Map<string, ReleaseContract>()
+  for (const entry of release.contracts) {
+    if (entries.has(entry.name))
+      throw new ReleaseDuplicateNameError({ duplicate: entry.name })
+    entries.set(entry.name, entry)
+  }
+  const external = externalAddresses(parameters.manifest)
+  const known = [...new Set([...entries.keys(), ...external.keys()])]
+
+  const dependencies = new Map<string, string[]>()
+  for (const entry of release.contracts) {
+    const references = collectReferences(
+      entry.constructorArgs ?? [],
+      `contracts.${entry.name}.constructorArgs`,
+    )
+    for (const { ref, path } of references)
+      if (!entries.has(ref) && !external.has(ref))
+        throw new ReleaseUnknownReferenceError({
+          reference: ref,
+          path,
+          available: known,
+        })
+    dependencies.set(entry.name, [
+      ...new Set(
+        references.map(({ ref }) => ref).filter((ref) => entries.has(ref)),
+      ),
+    ])
+  }
+  ;(release.calls ?? []).forEach((call, index) => {
+    const references = [
+      ...collectReferences(call.to, `calls[${index}].to`),
+      ...collectReferences(call.args ?? [], `calls[${index}].args`),
+    ]
+    for (const { ref, path } of references)
+      if (!entries.has(ref) && !external.has(ref))
+        throw new ReleaseUnknownReferenceError({
+          reference: ref,
+          path,
+          available: known,
+        })
+  })
+
+  // Depth-first, dependencies first, in declaration order otherwise.
+  const order: string[] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const visit = (name: string, stack: string[]) => {
+    const current = state.get(name)
+    if (current === 'done') return
+    if (current === 'visiting')
+      throw new ReleaseReferenceCycleError({
+        cycle: [...stack.slice(stack.indexOf(name)), name],
+      })
+    state.set(name, 'visiting')
+    for (const dependency of dependencies.get(name) ?? [])
+      visit(dependency, [...stack, name])
+    state.set(name, 'done')
+    order.push(name)
+  }
+  for (const entry of release.contracts) visit(entry.name, [])
+
+  const addresses: Record<string, Address> = {}
+  const lookup = (name: string): Address =>
+    addresses[name] ?? (external.get(name) as Address)
+  const calls: Call[] = []
+  const deployments: ReleaseDeployment[] = []
+  const byAddress = new Map<Address, string>()
+  for (const name of order) {
+    const entry = entries.get(name)!
+    const constructorArgs = resolveValue(
+      entry.constructorArgs ?? [],
+      `contracts.${name}.constructorArgs`,
+      lookup,
+    ) as unknown[]
+    const deploy = buildCreate2Deploy({
+      bytecode: entry.bytecode,
+      abi: entry.abi,
+      constructorArgs,
+      salt: entry.salt,
+      name,
+    })
+    const other = byAddress.get(deploy.address)
+    if (other)
+      throw new ReleaseAddressCollisionError({
+        address: deploy.address,
+        names: [other, name],
+      })
+    byAddress.set(deploy.address, name)
+    addresses[name] = deploy.address
+    const artifact =
+      entry.artifact && entry.artifact !== name ? ` (${entry.artifact})` : ''
+    calls.push({
+      ...deploy.call,
+      label: `Deploy ${name}${artifact} at ${deploy.address}`,
+    })
+    deployments.push({
+      name,
+      ...(entry.artifact === undefined ? {} : { artifact: entry.artifact }),
+      address: deploy.address,
+      salt: entry.salt,
+      initCodeHash: deploy.initCodeHash,
+    })
+  }
+
+  ;(release.calls ?? []).forEach((call, index) => {
+    const to = isReference(call.to)
+      ? lookup(call.to.ref)
+      : toChecksummedAddress(call.to, { path: `calls[${index}].to` })
+    const data = resolveValue(
+      {
+        encode: {
+          abi: call.abi,
+          functionName: call.functionName,
+          args: call.args ?? [],
+        },
+      },
+      `calls[${index}]`,
+      lookup,
+    ) as Hex
+    const target = isReference(call.to) ? `${call.to.ref} ${to}` : to
+    calls.push({
+      to,
+      value: call.value ?? 0n,
+      data,
+      operation: 'call',
+      label:
+        call.label ??
+        `${target}: ${call.functionName}(${(call.args ?? []).map(renderValue).join(', ')})`,
+      abi: call.abi,
+    })
+  })
+
+  return { calls, addresses, deployments }
+}

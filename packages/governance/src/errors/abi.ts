@@ -1,0 +1,34 @@
+import { OpsError } from '@storydao/core'
+
+export type AbiEncodingErrorType = AbiEncodingError & {
+  name: 'AbiEncodingError'
+}
+
+/**
+ * Arguments do not fit the ABI (wrong count or type); `cause` holds viem's
+ * error.
+ *
+ * - Docs: packages/governance/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { AbiEncodingError, buildCreate2Deploy } from '@storydao/governance'
+ *
+ * try {
+ *   buildCreate2Deploy({ bytecode, abi, constructorArgs: ['not a number'], salt })
+ * } catch (error) {
+ *   if (error instanceof AbiEncodingError) console.error(error.details)
+ * }
+ * ```
+ */
+export class AbiEncodingError extends OpsError {
+  override name = 'AbiEncodingError'
+
+  constructor({ what, cause }: { what: string; cause: unknown }) {
+    super(`Could not encode ${what}.`, {
+      code: 'ABI_ENCODING_FAILED',
+      cause,
+      hint: 'Check the number and types of the arguments against the ABI.',
+    })
+  }
+}

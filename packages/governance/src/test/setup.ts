@@ -1,0 +1,7 @@
+import { setErrorConfig } from '@storydao/core'
+
+// Pinned so error message snapshots do not change with every release.
+setErrorConfig({
+  getDocsUrl: ({ docsPath }) => docsPath,
+  version: '@storydao/core@x.y.z',
+})
