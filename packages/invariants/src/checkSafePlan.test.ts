@@ -1,0 +1,386 @@
+import { authorCoinAbi, storyTimelockAbi } from '@storydao/core'
+import {
+  buildPause,
+  buildTimelockCancel,
+  buildTimelockSchedule,
+} from '@storydao/governance'
+import { buildSafePlan, type SafePlanCall } from '@storydao/safe'
+import { type LocalStack, startLocalStack } from '@storydao/testkit'
+import { type Address, encodeFunctionData, parseEther, zeroHash } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { assertSafePlan } from './assertSafePlan.js'
+import { checkSafePlan } from './checkSafePlan.js'
+import { createFork, type Fork } from './createFork.js'
+import { getDefaultInvariants } from './getDefaultInvariants.js'
+import { custom } from './invariants/custom.js'
+import { countingTransport } from './test/helpers.js'
+import { prepareScenario } from './test/scenario.js'
+import type { Invariant } from './types.js'
+
+let stack: LocalStack
+let fork: Fork
+let scenario: Awaited<ReturnType<typeof prepareScenario>>
+let coin: Address
+let timelock: Address
+let ops: Address
+let emergency: Address
+const counter = countingTransport()
+
+beforeAll(async () => {
+  stack = await startLocalStack()
+  scenario = await prepareScenario(stack)
+  fork = await createFork({
+    rpcUrl: stack.rpcUrl,
+    transport: counter.transport,
+  })
+  coin = stack.manifest.contracts.AuthorCoin!.address
+  timelock = stack.manifest.contracts.StoryTimelock!.address
+  ops = stack.manifest.safes.ops.address
+  emergency = stack.manifest.safes.emergency!.address
+})
+
+afterAll(async () => {
+  await fork?.stop()
+  await stack?.stop()
+})
+
+const plan = (
+  safe: Address,
+  calls: readonly SafePlanCall[],
+  allowDelegateCall?: boolean,
+) =>
+  buildSafePlan(fork.client, {
+    safe,
+    calls,
+    ...(allowDelegateCall ? { allowDelegateCall } : {}),
+  })
+const failed = (report: Awaited<ReturnType<typeof checkSafePlan>>) =>
+  report.invariants.filter((result) => !result.ok).map((result) => result.id)
+
+describe('checkSafePlan', () => {
+  test('default', async () => {
+    // Emergency pause: the emergency Safe pauses AuthorCoin.
+    const report = await checkSafePlan(
+      await plan(emergency, [
+        buildPause({ target: coin, label: 'AuthorCoin: pause' }),
+      ]),
+      {
+        fork,
+        manifest: stack.manifest,
+        invariants: getDefaultInvariants(stack.manifest, 'pause'),
+      },
+    )
+    expect(failed(report)).toEqual([])
+    expect(report.warnings).toEqual([])
+    expect(report.ok).toBe(true)
+    expect(report.summary).toMatchInlineSnapshot(`
+      {
+        "failed": 0,
+        "invariants": 18,
+        "passed": 18,
+        "warnings": 0,
+      }
+    `)
+    expect(
+      report.invariants.find((result) => result.name === 'isPaused'),
+    ).toMatchObject({ ok: true, actual: true })
+  })
+
+  test('behavior: an upgrade passes its default invariants', async () => {
+    const report = await checkSafePlan(
+      await plan(ops, [scenario.upgrade.execute]),
+      {
+        fork,
+        manifest: scenario.manifestWithUpgrade,
+        invariants: getDefaultInvariants(
+          scenario.manifestWithUpgrade,
+          'upgrade',
+        ),
+      },
+    )
+    expect(failed(report)).toEqual([])
+    expect(report.ok).toBe(true)
+    expect(
+      report.invariants.find((result) => result.name === 'implementationIs'),
+    ).toMatchObject({
+      ok: true,
+      actual: scenario.v2,
+    })
+    // The timelock payload is decoded for the signer.
+    expect(report.calls[0]!.inner?.[0]).toMatchObject({
+      contract: 'AuthorCoin',
+      functionName: 'upgradeToAndCall',
+    })
+  })
+
+  test('behavior: a timelock cancel passes its default invariants', async () => {
+    const cancel = buildTimelockCancel({
+      timelock,
+      operationId: scenario.toCancel.id,
+    })
+    const invariants = getDefaultInvariants(stack.manifest, 'timelock-cancel', {
+      operationIds: [scenario.toCancel.id],
+    })
+    const report = await checkSafePlan(await plan(ops, [cancel]), {
+      fork,
+      manifest: stack.manifest,
+      invariants,
+    })
+    expect(failed(report)).toEqual([])
+    expect(report.ok).toBe(true)
+    expect(report.invariants.at(-1)).toMatchObject({
+      name: 'timelockOperationIs',
+      ok: true,
+      actual: 'unset',
+    })
+    // Before the cancel it was ready: the check saw it change.
+    expect(
+      await fork.client.readContract({
+        address: timelock,
+        abi: storyTimelockAbi,
+        functionName: 'isOperationReady',
+        args: [scenario.toCancel.id],
+      }),
+    ).toBe(true)
+  })
+
+  test('behavior: a malicious batch is caught (upgrade plus a mint to a stranger)', async () => {
+    const batch = await plan(ops, [
+      scenario.upgrade.execute,
+      scenario.mintToStranger.execute,
+    ])
+    const parameters = {
+      fork,
+      manifest: scenario.manifestWithUpgrade,
+      invariants: getDefaultInvariants(scenario.manifestWithUpgrade, 'upgrade'),
+    }
+    const report = await checkSafePlan(batch, parameters)
+    expect(report.simulation.status).toBe('success')
+    expect(report.ok).toBe(false)
+    expect(failed(report)).toEqual([`supplyUnchanged(${coin})`])
+    const error = await assertSafePlan(batch, parameters).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({
+      name: 'InvariantViolationError',
+      invariant: `supplyUnchanged(${coin})`,
+      expected: parseEther('100000000'),
+      actual: parseEther('100500000'),
+    })
+  })
+
+  test('behavior: a role grant to a stranger is caught', async () => {
+    const report = await checkSafePlan(
+      await plan(ops, [scenario.grantToStranger.execute]),
+      {
+        fork,
+        manifest: stack.manifest,
+        invariants: getDefaultInvariants(stack.manifest, 'role-change'),
+      },
+    )
+    expect(failed(report)).toEqual([
+      `noUnexpectedRoleChanges(${coin},${timelock})`,
+    ])
+    expect(report.warnings.map((warning) => warning.code)).toEqual([
+      'unknown-role-grant',
+    ])
+    expect(report.warnings[0]!.message).toMatchInlineSnapshot(
+      `"AuthorCoin grants MINTER_ROLE to 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720, which is not in the manifest."`,
+    )
+  })
+
+  test('behavior: a delegatecall to an unknown target is caught', async () => {
+    const report = await checkSafePlan(
+      await plan(
+        ops,
+        [
+          {
+            to: scenario.thresholdWriter,
+            value: 0n,
+            data: '0x',
+            operation: 'delegatecall',
+            label: 'looks harmless',
+          },
+        ],
+        true,
+      ),
+      {
+        fork,
+        manifest: stack.manifest,
+        invariants: getDefaultInvariants(stack.manifest, 'timelock-schedule'),
+      },
+    )
+    expect(report.simulation.status).toBe('success')
+    expect(failed(report)).toEqual([`safeOwnersAndThresholdUnchanged(${ops})`])
+    expect(report.invariants[0]!.message).toMatchInlineSnapshot(
+      `"ops Safe configuration changed: threshold 2 → 1."`,
+    )
+    expect(report.warnings.map((warning) => warning.code)).toEqual([
+      'delegatecall',
+      'unknown-target',
+      'plan',
+    ])
+  })
+
+  test('behavior: a Treasury drain is caught', async () => {
+    const invariants = getDefaultInvariants(
+      stack.manifest,
+      'treasury-transfer',
+      {
+        treasuryOutflows: [{ asset: 'ETH', amount: parseEther('1') }],
+      },
+    )
+    const report = await checkSafePlan(
+      await plan(ops, [scenario.drain.execute]),
+      { fork, manifest: stack.manifest, invariants },
+    )
+    expect(failed(report)).toEqual([
+      `balanceChangedBy(ETH,${stack.manifest.contracts.Treasury!.address},-1000000000000000000)`,
+    ])
+    expect(
+      report.invariants.find((result) => !result.ok)!.message,
+    ).toMatchInlineSnapshot(
+      `"Treasury's ETH balance changed by -100000000000000000000, expected -1000000000000000000."`,
+    )
+    expect(report.warnings).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "treasury-outflow",
+          "message": "Treasury sends out 100000000000000000000 wei.",
+        },
+      ]
+    `)
+    expect(report.simulation.balanceChanges).toMatchInlineSnapshot(`
+      [
+        {
+          "after": 0n,
+          "asset": "ETH",
+          "before": 100000000000000000000n,
+          "delta": -100000000000000000000n,
+          "holder": "0x9A676e781A523b5d0C0e43731313A708CB607508",
+          "holderName": "Treasury",
+        },
+        {
+          "after": 10100000000000000000000n,
+          "asset": "ETH",
+          "before": 10000000000000000000000n,
+          "delta": 100000000000000000000n,
+          "holder": "0xa0Ee7A142d267C1f36714E4a8F75612F20a79720",
+        },
+      ]
+    `)
+  })
+
+  test('behavior: a reverting call is reported with its index and reason', async () => {
+    const { call: schedule } = buildTimelockSchedule({
+      timelock,
+      calls: [
+        {
+          to: coin,
+          data: encodeFunctionData({
+            abi: authorCoinAbi,
+            functionName: 'unpause',
+          }),
+        },
+      ],
+      salt: zeroHash,
+      delay: 3600n,
+    })
+    const mint: SafePlanCall = {
+      to: coin,
+      value: 0n,
+      data: encodeFunctionData({
+        abi: authorCoinAbi,
+        functionName: 'mint',
+        args: [ops, 1n],
+      }),
+      operation: 'call',
+      label: 'AuthorCoin: mint 1 wei to the ops Safe',
+    }
+    const batch = await plan(ops, [schedule, mint])
+    const parameters = {
+      fork,
+      manifest: stack.manifest,
+      invariants: getDefaultInvariants(stack.manifest, 'timelock-schedule'),
+    }
+    const report = await checkSafePlan(batch, parameters)
+    expect(report.ok).toBe(false)
+    expect([
+      report.simulation.revert?.callIndex,
+      report.simulation.revert?.errorName,
+    ]).toEqual([1, 'AccessControlUnauthorizedAccount'])
+    await expect(
+      assertSafePlan(batch, parameters),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [InvariantViolationError: Invariant safeTransactionSucceeds violated by Safe transaction 0x8520c02d92b3ef776669fc152ca8446627cc628a6a4a4103a92ae0689c2bb90e: The Safe transaction executes.
+
+      - safeTransactionSucceeds
+        The Safe transaction reverts: call 1 (AuthorCoin: mint 1 wei to the ops Safe) AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a6).
+        expected: success
+        actual:   AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a6)
+
+      Hint: Do not sign: the rehearsed transaction breaks a protocol invariant. Fix the batch (or the invariant set, if the change is intended) and re-run the check.
+      Docs: packages/invariants/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('behavior: RPC requests do not grow with the number of invariants', async () => {
+    const pause = await plan(emergency, [buildPause({ target: coin })])
+    const defaults = getDefaultInvariants(stack.manifest, 'pause')
+    const fifty: Invariant[] = Array.from(
+      { length: 50 },
+      (_, i) => defaults[i % defaults.length]!,
+    )
+    const one = custom({
+      name: 'supplyAndImplementation',
+      read: {
+        supply: {
+          type: 'call',
+          address: coin,
+          abi: authorCoinAbi,
+          functionName: 'totalSupply',
+        },
+        implementation: {
+          type: 'storage',
+          address: coin,
+          slot: '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc',
+        },
+      },
+      check: () => true,
+    })
+    const measure = async (invariants: readonly Invariant[]) => {
+      counter.reset()
+      const report = await checkSafePlan(pause, {
+        fork,
+        manifest: stack.manifest,
+        invariants,
+      })
+      expect(report.ok).toBe(true)
+      return [...counter.methods]
+    }
+    const single = await measure([one])
+    expect(await measure(fifty)).toEqual(single)
+    expect(single).toMatchInlineSnapshot(`
+      [
+        "eth_call",
+        "eth_call",
+        "eth_call",
+        "evm_snapshot",
+        "anvil_getAutomine",
+        "evm_setAutomine",
+        "eth_sendTransaction",
+        "evm_mine",
+        "eth_sendTransaction",
+        "evm_mine",
+        "evm_setAutomine",
+        "eth_getTransactionReceipt",
+        "debug_traceTransaction",
+        "debug_traceTransaction",
+        "eth_call",
+        "eth_call",
+        "evm_revert",
+      ]
+    `)
+  })
+})

@@ -1,0 +1,305 @@
+import type { ChainReadErrorType, Manifest } from '@storydao/core'
+import type { SafePlan } from '@storydao/safe'
+import { type Abi, type Address, getAddress, type Hex } from 'viem'
+import type { Fork } from './createFork.js'
+import { evaluateInvariants } from './internal/evaluateInvariants.js'
+import { indexManifest, type ManifestIndex } from './internal/manifestIndex.js'
+import { readState } from './internal/readState.js'
+import { roleName } from './internal/roles.js'
+import { runSafePlan } from './internal/runSafePlan.js'
+import { innerCallsOf, isMultiSendCallOnly } from './internal/safePlan.js'
+import { sameAddress } from './internal/values.js'
+import type {
+  SafePlanSimulation,
+  SimulateSafePlanErrorType,
+} from './simulateSafePlan.js'
+import type {
+  DecodedCall,
+  Invariant,
+  InvariantResult,
+  ReadResult,
+} from './types.js'
+
+export type CheckSafePlanParameters = {
+  /** The fork to rehearse on ({@link createFork}). */
+  fork: Fork
+  /** The invariants to check (e.g. `getDefaultInvariants(manifest, 'pause')`). */
+  invariants: readonly Invariant[]
+  /** The network's manifest: names, ABIs and what counts as a known address. */
+  manifest: Manifest
+  /** Extra ABIs by artifact name. */
+  abis?: { readonly [artifact: string]: Abi } | undefined
+  /** Owners who sign; default the first `threshold` owners by address. */
+  signers?: readonly Address[] | undefined
+}
+
+/** Something a signer should look at, even when every invariant holds. */
+export type ReportWarning = {
+  /**
+   * `delegatecall` (to anything but MultiSendCallOnly), `unknown-target`
+   * (a call to an address not in the manifest), `safe-config-change`
+   * (owners, threshold, modules, guard or fallback handler), `unknown-role-grant`
+   * (a role granted to an address not in the manifest), `treasury-outflow`
+   * (value leaving the Treasury), `calls-mismatch` (the plan's `calls` do not
+   * describe its Safe transaction), `plan` (a warning the plan carried),
+   * `simulation` (something the simulation adjusted).
+   */
+  code:
+    | 'delegatecall'
+    | 'unknown-target'
+    | 'safe-config-change'
+    | 'unknown-role-grant'
+    | 'treasury-outflow'
+    | 'calls-mismatch'
+    | 'plan'
+    | 'simulation'
+  /** Readable sentence. */
+  message: string
+}
+
+/** Everything a signer needs to judge a Safe transaction before approving it. */
+export type Report = {
+  /** `true` when the simulation succeeded and every invariant holds. */
+  ok: boolean
+  /** The network (from the manifest). */
+  network: { name: string; chainId: number }
+  /** Block the fork was taken at. */
+  forkBlock: bigint
+  /** The Safe. */
+  safe: {
+    address: Address
+    name?: string | undefined
+    version: string
+    nonce: bigint
+  }
+  /** What the owners sign, and the hashes their hardware wallets show. */
+  safeTxHash: Hex
+  /** EIP-712 domain separator. */
+  domainHash: Hex
+  /** EIP-712 struct hash. */
+  messageHash: Hex
+  /** The Safe transaction's fields. */
+  safeTx: SafePlan['safeTx']
+  /** The calls the Safe transaction makes, decoded. */
+  calls: DecodedCall[]
+  /** The rehearsal on the fork. */
+  simulation: SafePlanSimulation
+  /** Each invariant's result, in the order given. */
+  invariants: InvariantResult[]
+  /** Counts. */
+  summary: {
+    invariants: number
+    passed: number
+    failed: number
+    warnings: number
+  }
+  /** Things to look at, in a stable order. */
+  warnings: ReportWarning[]
+}
+
+export type CheckSafePlanReturnType = Report
+
+export type CheckSafePlanErrorType =
+  | SimulateSafePlanErrorType
+  | ChainReadErrorType
+
+/**
+ * Rehearses a Safe plan on a fork and checks invariants around it: reads
+ * every invariant's state before (one batch), runs the exact Safe transaction
+ * ({@link simulateSafePlan}), reads the state after (one batch) and evaluates
+ * each invariant on before, after and the transaction's logs. The fork is
+ * reverted afterwards, so one fork serves many checks.
+ *
+ * The report also carries the decoded calls and warnings: delegatecalls other
+ * than to MultiSendCallOnly, calls to addresses not in the manifest (timelock
+ * payloads included), Safe owner/threshold/module/guard/fallback-handler
+ * changes, role grants to addresses not in the manifest, and value leaving
+ * the Treasury. Render it with {@link renderReport}.
+ *
+ * - Docs: packages/invariants/README.md#checksafeplan
+ *
+ * @example
+ * ```ts
+ * import { checkSafePlan, createFork, getDefaultInvariants, renderReport } from '@storydao/invariants'
+ *
+ * const fork = await createFork({ rpcUrl })
+ * const report = await checkSafePlan(plan, {
+ *   fork,
+ *   manifest,
+ *   invariants: getDefaultInvariants(manifest, 'pause'),
+ * })
+ * console.log(renderReport(report, 'markdown'))
+ * await fork.stop()
+ * ```
+ *
+ * @param plan - The Safe plan (`buildSafePlan` from `@storydao/safe`).
+ * @param parameters - {@link CheckSafePlanParameters}
+ * @returns The {@link Report}.
+ * @throws {SimulationError} When the plan cannot be run on the fork.
+ * @throws {ChainReadError} When the fork does not answer.
+ */
+export async function checkSafePlan(
+  plan: SafePlan,
+  parameters: CheckSafePlanParameters,
+): Promise<CheckSafePlanReturnType> {
+  const { fork, invariants, manifest } = parameters
+  const index = indexManifest(manifest, parameters.abis)
+  const reads = invariants.flatMap((invariant) =>
+    Object.values(invariant.reads),
+  )
+  const before = await readState(fork.client, reads)
+  let after: Map<string, ReadResult> | undefined
+  const simulation = await runSafePlan(plan, {
+    fork,
+    index,
+    revert: true,
+    signers: parameters.signers,
+    async after() {
+      after = await readState(fork.client, reads)
+    },
+  })
+  const results = evaluateInvariants({
+    invariants,
+    before,
+    after: after ?? new Map(),
+    logs: simulation.logs,
+  })
+  const warnings = collectWarnings(plan, simulation, index)
+  const failed = results.filter((result) => !result.ok).length
+  const safeName = index.get(plan.safe)?.name
+  return {
+    ok: simulation.status === 'success' && failed === 0,
+    network: { name: manifest.network.name, chainId: manifest.network.chainId },
+    forkBlock: fork.blockNumber,
+    safe: {
+      address: getAddress(plan.safe),
+      ...(safeName ? { name: safeName } : {}),
+      version: plan.safeVersion,
+      nonce: plan.nonce,
+    },
+    safeTxHash: plan.safeTxHash,
+    domainHash: plan.domainHash,
+    messageHash: plan.messageHash,
+    safeTx: plan.safeTx,
+    calls: simulation.calls,
+    simulation,
+    invariants: results,
+    summary: {
+      invariants: results.length,
+      passed: results.length - failed,
+      failed,
+      warnings: warnings.length,
+    },
+    warnings,
+  }
+}
+
+const safeConfigEvents = new Set([
+  'AddedOwner',
+  'RemovedOwner',
+  'ChangedThreshold',
+  'EnabledModule',
+  'DisabledModule',
+  'ChangedGuard',
+  'ChangedModuleGuard',
+  'ChangedFallbackHandler',
+])
+
+function collectWarnings(
+  plan: SafePlan,
+  simulation: SafePlanSimulation,
+  index: ManifestIndex,
+): ReportWarning[] {
+  const warnings: ReportWarning[] = []
+  const { safeTx } = plan
+
+  if (safeTx.operation === 1 && !isMultiSendCallOnly(safeTx.to))
+    warnings.push({
+      code: 'delegatecall',
+      message: `The Safe delegatecalls ${index.label(safeTx.to)}, which is not MultiSendCallOnly: that code runs with the Safe's own storage and can change its owners, modules or funds.`,
+    })
+  // Calls decoded from a MultiSend payload (not the Safe transaction itself).
+  const batched = !(
+    simulation.calls.length === 1 &&
+    sameAddress(simulation.calls[0]!.to, safeTx.to) &&
+    simulation.calls[0]!.data.toLowerCase() === safeTx.data.toLowerCase()
+  )
+  for (const call of batched ? simulation.calls : [])
+    if (call.operation === 'delegatecall')
+      warnings.push({
+        code: 'delegatecall',
+        message: `Call ${call.index} delegatecalls ${index.label(call.to)} (MultiSendCallOnly refuses this; a MultiSend batch would run it with the Safe's storage).`,
+      })
+
+  const unknown = new Map<string, string>()
+  const visit = (call: DecodedCall, path: string) => {
+    if (!index.get(call.to)) unknown.set(`${path}`, call.to)
+    for (const inner of call.inner ?? []) visit(inner, `${path}.${inner.index}`)
+  }
+  for (const call of simulation.calls) visit(call, String(call.index))
+  for (const [path, to] of unknown)
+    warnings.push({
+      code: 'unknown-target',
+      message: `Call ${path} targets ${to}, which is not in the manifest.`,
+    })
+
+  for (const log of simulation.logs) {
+    const entry = index.get(log.address)
+    if (
+      log.eventName &&
+      safeConfigEvents.has(log.eventName) &&
+      (entry?.role === 'safe' || sameAddress(log.address, plan.safe))
+    )
+      warnings.push({
+        code: 'safe-config-change',
+        message: `${index.label(log.address)} emits ${log.eventName}(${Object.values(
+          log.args ?? {},
+        )
+          .map(String)
+          .join(
+            ', ',
+          )}): its owners, threshold, modules, guard or fallback handler change.`,
+      })
+    if (log.eventName === 'RoleGranted' && log.args) {
+      const account = String(log.args.account)
+      if (!index.get(account))
+        warnings.push({
+          code: 'unknown-role-grant',
+          message: `${index.label(log.address)} grants ${roleName(String(log.args.role))} to ${getAddress(account)}, which is not in the manifest.`,
+        })
+    }
+  }
+
+  const treasuryName = index.manifest?.roles?.treasury
+  const treasury = treasuryName
+    ? index.manifest?.contracts[treasuryName]
+    : undefined
+  if (treasury)
+    for (const change of simulation.balanceChanges)
+      if (sameAddress(change.holder, treasury.address) && change.delta < 0n)
+        warnings.push({
+          code: 'treasury-outflow',
+          message: `${treasuryName} sends out ${-change.delta} ${change.asset === 'ETH' ? 'wei' : `base units of ${change.assetName ?? change.asset}`}.`,
+        })
+
+  const described = plan.calls
+  const actual = innerCallsOf(plan)
+  const same =
+    described.length === actual.length &&
+    described.every(
+      (call, i) =>
+        sameAddress(call.to, actual[i]!.to) &&
+        call.value === actual[i]!.value &&
+        call.data.toLowerCase() === actual[i]!.data.toLowerCase(),
+    )
+  if (!same)
+    warnings.push({
+      code: 'calls-mismatch',
+      message: `The plan lists ${described.length} call(s) that do not match the ${actual.length} its Safe transaction makes: review the decoded calls, not the plan's labels.`,
+    })
+  for (const warning of plan.warnings)
+    warnings.push({ code: 'plan', message: warning })
+  for (const note of simulation.notes)
+    warnings.push({ code: 'simulation', message: note })
+  return warnings
+}

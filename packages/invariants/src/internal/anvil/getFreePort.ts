@@ -1,0 +1,17 @@
+import { createServer } from 'node:net'
+
+/** @internal A TCP port on 127.0.0.1 that was free a moment ago. */
+export function getFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port)
+        else reject(new Error('no port assigned'))
+      })
+    })
+  })
+}

@@ -1,0 +1,48 @@
+import { type Address, getAddress } from 'viem'
+import { erc20ReadAbi } from '../internal/abis.js'
+import { nameOf, unchangedInvariant } from '../internal/invariantHelpers.js'
+import type { Invariant, InvariantOptions } from '../types.js'
+
+export type SupplyUnchangedReturnType = Invariant
+
+/**
+ * Invariant: the token's `totalSupply()` after the transaction equals its
+ * value before (nothing minted or burned). Needs a baseline, which
+ * `checkSafePlan` always has.
+ *
+ * - Docs: packages/invariants/README.md#invariants
+ *
+ * @example
+ * ```ts
+ * import { checkSafePlan, supplyUnchanged } from '@storydao/invariants'
+ *
+ * const report = await checkSafePlan(plan, {
+ *   fork,
+ *   manifest,
+ *   invariants: [supplyUnchanged(manifest.contracts.AuthorCoin.address, { label: 'AuthorCoin' })],
+ * })
+ * ```
+ *
+ * @param token - The ERC-20.
+ * @param options - {@link InvariantOptions}
+ * @returns The {@link Invariant}.
+ */
+export function supplyUnchanged(
+  token: Address,
+  options?: InvariantOptions,
+): SupplyUnchangedReturnType {
+  const address = getAddress(token)
+  const name = nameOf(address, options)
+  return unchangedInvariant({
+    name: 'supplyUnchanged',
+    id: `supplyUnchanged(${address})`,
+    description: `${name}: totalSupply() unchanged`,
+    what: `${name} total supply`,
+    read: {
+      type: 'call',
+      address,
+      abi: erc20ReadAbi,
+      functionName: 'totalSupply',
+    },
+  })
+}

@@ -1,0 +1,80 @@
+import { type Address, getAddress, type Hex } from 'viem'
+import { timelockReadAbi } from '../internal/abis.js'
+import { nameOf } from '../internal/invariantHelpers.js'
+import type { Invariant, InvariantOptions } from '../types.js'
+
+/**
+ * A TimelockController operation state (`getOperationState`, OpenZeppelin
+ * 5.x); `pending` means `waiting` or `ready`.
+ */
+export type TimelockOperationState =
+  | 'unset'
+  | 'waiting'
+  | 'ready'
+  | 'done'
+  | 'pending'
+
+export type TimelockOperationIsReturnType = Invariant
+
+const states = ['unset', 'waiting', 'ready', 'done'] as const
+
+/**
+ * Invariant: a timelock operation is in `state` after the transaction, e.g.
+ * `unset` after a cancel, `pending` after a schedule, `done` after an execute.
+ *
+ * - Docs: packages/invariants/README.md#invariants
+ *
+ * @example
+ * ```ts
+ * import { timelockOperationIs } from '@storydao/invariants'
+ *
+ * // After cancelling: the operation is gone.
+ * const invariant = timelockOperationIs(manifest.contracts.StoryTimelock.address, operationId, 'unset')
+ * ```
+ *
+ * @param timelock - The TimelockController.
+ * @param operationId - The operation id (`hashOperation` / `hashOperationBatch`).
+ * @param state - The required state.
+ * @param options - {@link InvariantOptions}
+ * @returns The {@link Invariant}.
+ */
+export function timelockOperationIs(
+  timelock: Address,
+  operationId: Hex,
+  state: TimelockOperationState,
+  options?: InvariantOptions,
+): TimelockOperationIsReturnType {
+  const address = getAddress(timelock)
+  const id = operationId.toLowerCase() as Hex
+  const name = nameOf(address, options)
+  return {
+    name: 'timelockOperationIs',
+    id: `timelockOperationIs(${address},${id},${state})`,
+    description: `${name}: operation ${id} is ${state}`,
+    reads: {
+      state: {
+        type: 'call',
+        address,
+        abi: timelockReadAbi,
+        functionName: 'getOperationState',
+        args: [id],
+      },
+    },
+    needsBefore: false,
+    needsLogs: false,
+    evaluate({ after }) {
+      const actual =
+        states[Number(after.state)] ?? `unknown(${String(after.state)})`
+      const ok =
+        state === 'pending'
+          ? actual === 'waiting' || actual === 'ready'
+          : actual === state
+      return {
+        ok,
+        expected: state,
+        actual,
+        message: `${name} operation ${id} is ${actual}${ok ? '.' : `, expected ${state}.`}`,
+      }
+    },
+  }
+}

@@ -1,0 +1,189 @@
+import { OpsError } from '@storydao/core'
+import type { Report } from './checkSafePlan.js'
+import { formatValue, stableJson } from './internal/values.js'
+import type { DecodedCall, InvariantResult, InvariantValue } from './types.js'
+
+export type RenderReportFormat = 'markdown' | 'json'
+
+export type RenderReportReturnType = string
+
+/**
+ * Renders a {@link Report} for people or machines.
+ *
+ * - `markdown`: a page a signer can read before approving: verdict, the
+ *   hashes their wallet shows, each decoded call (timelock payloads
+ *   included), invariants with expected and actual values, warnings, and the
+ *   simulation's revert, balance changes, storage changes and events.
+ * - `json`: the whole report, stable for CI: bigints as decimal strings, object
+ *   keys sorted, arrays in the report's own deterministic order.
+ *
+ * - Docs: packages/invariants/README.md#renderreport
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs'
+ * import { checkSafePlan, renderReport } from '@storydao/invariants'
+ *
+ * const report = await checkSafePlan(plan, { fork, manifest, invariants })
+ * writeFileSync('report.md', renderReport(report, 'markdown'))
+ * writeFileSync('report.json', renderReport(report, 'json'))
+ * ```
+ *
+ * @param report - The report from `checkSafePlan`.
+ * @param format - `'markdown'` or `'json'`.
+ * @returns The rendered text (ends with a newline).
+ * @throws {OpsError} `REPORT_FORMAT_UNKNOWN` for another format.
+ */
+export function renderReport(
+  report: Report,
+  format: RenderReportFormat,
+): RenderReportReturnType {
+  if (format === 'json') return `${stableJson(report, 2)}\n`
+  if (format === 'markdown') return renderMarkdown(report)
+  throw new OpsError(`Unknown report format "${String(format)}".`, {
+    code: 'REPORT_FORMAT_UNKNOWN',
+    docsPath: 'packages/invariants/README.md#renderreport',
+    hint: "Use 'markdown' or 'json'.",
+  })
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+const code = (text: string) => `\`${text}\``
+
+function show(value: InvariantValue | undefined): string {
+  if (value === undefined) return ''
+  if (value === null) return '—'
+  if (typeof value === 'string' || typeof value === 'bigint')
+    return code(String(value))
+  if (typeof value === 'boolean' || typeof value === 'number')
+    return code(String(value))
+  return code(formatValue(value))
+}
+
+function callLines(call: DecodedCall, depth: number): string[] {
+  const target = call.contract ? `${call.contract} (${call.to})` : call.to
+  const signature = call.functionName
+    ? `${call.functionName}(${(call.args ?? []).map((arg) => `${arg.name}: ${formatValue(arg.value)}`).join(', ')})`
+    : call.data === '0x'
+      ? '(no calldata)'
+      : `calldata ${call.data.length > 74 ? `${call.data.slice(0, 74)}…` : call.data}`
+  const indent = '  '.repeat(depth)
+  const lines = [
+    `${indent}- ${depth > 0 ? 'timelock call ' : ''}**${call.index}.** ${call.operation === 'delegatecall' ? '**DELEGATECALL** ' : ''}${target}: ${code(signature)}${call.value > 0n ? `, value ${call.value} wei` : ''}${call.label ? ` — ${call.label}` : ''}`,
+  ]
+  for (const inner of call.inner ?? [])
+    lines.push(...callLines(inner, depth + 1))
+  return lines
+}
+
+function invariantRow(result: InvariantResult): string {
+  return `| ${result.ok ? '✅' : '❌'} | ${cell(result.description)} | ${cell(show(result.expected))} | ${cell(show(result.actual))} |`
+}
+
+function renderMarkdown(report: Report): string {
+  const { simulation } = report
+  const lines: string[] = []
+  lines.push(
+    `# Safe transaction check: ${report.ok ? 'PASS' : 'FAIL'}`,
+    '',
+    report.ok
+      ? 'The transaction executed on a fork and every invariant holds.'
+      : simulation.status !== 'success'
+        ? '**Do not sign: the transaction reverts on the fork.**'
+        : `**Do not sign: ${report.summary.failed} invariant(s) fail.**`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Network | ${report.network.name} (chain ${report.network.chainId}), fork of block ${report.forkBlock} |`,
+    `| Safe | ${report.safe.name ? `${report.safe.name} ` : ''}${code(report.safe.address)} (Safe ${report.safe.version}) |`,
+    `| Nonce | ${report.safe.nonce} |`,
+    `| safeTxHash | ${code(report.safeTxHash)} |`,
+    `| Domain hash | ${code(report.domainHash)} |`,
+    `| Message hash | ${code(report.messageHash)} |`,
+    `| Operation | ${report.safeTx.operation === 1 ? 'DELEGATECALL' : 'CALL'} to ${code(report.safeTx.to)}, value ${report.safeTx.value} wei |`,
+    `| Simulation | ${simulation.status}, gas used ${simulation.gasUsed} |`,
+    '',
+    `## Calls (${report.calls.length})`,
+    '',
+  )
+  for (const call of report.calls) lines.push(...callLines(call, 0))
+  lines.push(
+    '',
+    `## Invariants: ${report.summary.passed} passed, ${report.summary.failed} failed`,
+    '',
+  )
+  if (report.invariants.length === 0)
+    lines.push('No invariants were checked.', '')
+  else {
+    lines.push('| | Invariant | Expected | Actual |', '|---|---|---|---|')
+    for (const result of report.invariants) lines.push(invariantRow(result))
+    lines.push('')
+    const failed = report.invariants.filter((result) => !result.ok)
+    for (const result of failed) {
+      lines.push(`### ❌ ${result.id}`, '', result.message, '')
+      for (const [key, value] of Object.entries(result.after))
+        lines.push(
+          `- ${key}: ${result.before ? `before ${show(result.before[key] ?? null)}, ` : ''}after ${show(value)}`,
+        )
+      if (Object.keys(result.after).length > 0) lines.push('')
+    }
+  }
+  lines.push(`## Warnings (${report.warnings.length})`, '')
+  if (report.warnings.length === 0) lines.push('None.', '')
+  else {
+    for (const warning of report.warnings)
+      lines.push(`- ⚠️ ${code(warning.code)} ${warning.message}`)
+    lines.push('')
+  }
+
+  lines.push('## Simulation', '')
+  lines.push(
+    `Executed by ${code(simulation.executor)}${simulation.approvers.length > 0 ? ` after approveHash from ${simulation.approvers.map(code).join(', ')}` : ''}; fork transaction ${code(simulation.transactionHash)} in block ${simulation.blockNumber}.`,
+    '',
+  )
+  if (simulation.revert) {
+    const { revert } = simulation
+    lines.push(
+      `**Reverted**${revert.callIndex === undefined ? '' : ` at call ${revert.callIndex}${revert.call ? ` (${revert.call.label ?? `${revert.call.contract ?? revert.call.to}${revert.call.functionName ? `.${revert.call.functionName}` : ''}`})` : ''}`}: ${code(revert.reason)}${revert.safeReason ? ` (Safe: ${code(revert.safeReason)})` : ''}`,
+      '',
+    )
+  }
+  lines.push('### Balance changes', '')
+  if (simulation.balanceChanges.length === 0) lines.push('None.', '')
+  else {
+    lines.push('| Holder | Asset | Change |', '|---|---|---|')
+    for (const change of simulation.balanceChanges)
+      lines.push(
+        `| ${change.holderName ?? code(change.holder)} | ${change.asset === 'ETH' ? 'ETH (wei)' : (change.assetName ?? code(change.asset))} | ${change.delta > 0n ? '+' : ''}${change.delta} |`,
+      )
+    lines.push('')
+  }
+  lines.push('### Storage changes', '')
+  if (simulation.storageChanges.length === 0) lines.push('None.', '')
+  else {
+    lines.push('| Contract | Slot | Before | After |', '|---|---|---|---|')
+    for (const change of simulation.storageChanges)
+      lines.push(
+        `| ${change.contract ?? code(change.address)} | ${code(change.slot)} | ${code(change.before)} | ${code(change.after)} |`,
+      )
+    lines.push('')
+  }
+  lines.push('### Events', '')
+  if (simulation.logs.length === 0) lines.push('None.', '')
+  else {
+    for (const log of simulation.logs)
+      lines.push(
+        `- ${log.contract ?? code(log.address)}: ${
+          log.eventName
+            ? code(
+                `${log.eventName}(${Object.entries(log.args ?? {})
+                  .map(([key, value]) => `${key}: ${formatValue(value)}`)
+                  .join(', ')})`,
+              )
+            : `undecoded log ${code(log.topics[0] ?? '(no topic)')}`
+        }`,
+      )
+    lines.push('')
+  }
+  return `${lines.join('\n').trimEnd()}\n`
+}
