@@ -1,13 +1,23 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const packages = ['core', 'governance', 'safe', 'invariants', 'ops-sdk', 'testkit']
+const packages = [
+  'core',
+  'governance',
+  'safe',
+  'invariants',
+  'ops-sdk',
+  'testkit',
+]
 
 /**
  * Shared vitest settings. Workspace packages resolve to their `src`, so tests
  * never need a build.
  */
-export function defineProject(name: string) {
+export function defineProject(
+  name: string,
+  options: { include?: string[]; testTimeout?: number } = {},
+) {
   return defineConfig({
     resolve: {
       alias: Object.fromEntries(
@@ -21,11 +31,11 @@ export function defineProject(name: string) {
     },
     test: {
       name,
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      testTimeout: 60_000,
+      include: options.include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      testTimeout: options.testTimeout ?? 60_000,
       hookTimeout: 120_000,
       pool: 'forks',
-      // CI totals every suite from this file (scripts/testReports.mjs).
+      // CI totals every suite from this file (scripts/runTests.mjs).
       reporters: ['default', 'json'],
       outputFile: { json: '.test-results/vitest.json' },
     },

@@ -43,7 +43,9 @@ function readArtifact(file, contract) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    console.error(`cannot read ${path}: run \`forge build\` in contracts/ first`)
+    console.error(
+      `cannot read ${path}: run \`forge build\` in contracts/ first`,
+    )
     throw error
   }
 }
@@ -59,7 +61,8 @@ for (const [file, contract] of abiContracts) {
 }
 abis += '/** Every generated ABI keyed by artifact (contract) name. */\n'
 abis += 'export const storyDaoAbis = {\n'
-for (const [, contract] of abiContracts) abis += `  ${contract}: ${camel(contract)}Abi,\n`
+for (const [, contract] of abiContracts)
+  abis += `  ${contract}: ${camel(contract)}Abi,\n`
 abis += '} as const\n'
 
 let bytecode = header
@@ -68,14 +71,19 @@ for (const [file, contract] of bytecodeContracts) {
   const artifact = readArtifact(file, contract)
   bytecode += `export const ${camel(contract)}Bytecode: Hex = '${artifact.bytecode.object}'\n`
 }
-bytecode += '\n/** Every generated creation bytecode keyed by artifact (contract) name. */\n'
+bytecode +=
+  '\n/** Every generated creation bytecode keyed by artifact (contract) name. */\n'
 bytecode += 'export const storyDaoBytecodes = {\n'
-for (const [, contract] of bytecodeContracts) bytecode += `  ${contract}: ${camel(contract)}Bytecode,\n`
+for (const [, contract] of bytecodeContracts)
+  bytecode += `  ${contract}: ${camel(contract)}Bytecode,\n`
 bytecode += '} as const\n'
 
 const targets = [
   [join(root, 'packages/core/src/abis/generated.ts'), abis],
-  [join(root, 'packages/testkit/src/artifacts/bytecode.generated.ts'), bytecode],
+  [
+    join(root, 'packages/testkit/src/artifacts/bytecode.generated.ts'),
+    bytecode,
+  ],
 ]
 
 if (process.argv.includes('--check')) {
@@ -86,11 +94,15 @@ if (process.argv.includes('--check')) {
       current = readFileSync(path, 'utf8')
     } catch {}
     if (current !== content) {
-      console.error(`${path} is out of date: run \`node scripts/generateArtifacts.mjs\``)
+      console.error(
+        `${path} is out of date: run \`node scripts/generateArtifacts.mjs\``,
+      )
       stale = true
     }
   }
   process.exit(stale ? 1 : 0)
 }
 for (const [path, content] of targets) writeFileSync(path, content)
-console.log(`wrote ${targets.map(([p]) => p.slice(root.length + 1)).join(', ')}`)
+console.log(
+  `wrote ${targets.map(([p]) => p.slice(root.length + 1)).join(', ')}`,
+)

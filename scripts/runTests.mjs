@@ -10,22 +10,46 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const suites = [
-  { name: 'contracts (forge)', dir: join(root, 'contracts'), report: 'forge.json', kind: 'forge' },
+  {
+    name: 'contracts (forge)',
+    dir: join(root, 'contracts'),
+    report: 'forge.json',
+    kind: 'forge',
+  },
   ...readdirSync(join(root, 'packages'))
-    .filter((pkg) => existsSync(join(root, 'packages', pkg, 'vitest.config.ts')))
+    .filter((pkg) =>
+      existsSync(join(root, 'packages', pkg, 'vitest.config.ts')),
+    )
     .map((pkg) => ({
       name: `@storydao/${pkg}`,
       dir: join(root, 'packages', pkg),
       report: 'vitest.json',
       kind: 'vitest',
     })),
+  {
+    name: 'examples',
+    dir: join(root, 'examples'),
+    report: 'vitest.json',
+    kind: 'vitest',
+  },
 ]
-for (const suite of suites) rmSync(join(suite.dir, '.test-results'), { recursive: true, force: true })
+for (const suite of suites)
+  rmSync(join(suite.dir, '.test-results'), { recursive: true, force: true })
 
 const sh = (command, args) =>
   spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status === 0
 
-const turbo = sh('npx', ['turbo', 'run', 'typecheck', 'test', '--continue', '--output-logs=new-only'])
+// Two at a time: this is sized for a 2-core CI box, where running every suite
+// at once only makes them time out.
+const turbo = sh('npx', [
+  'turbo',
+  'run',
+  'typecheck',
+  'test',
+  '--continue',
+  '--concurrency=2',
+  '--output-logs=new-only',
+])
 const lint = sh('npx', ['biome', 'ci', '.'])
 
 let passed = 0
@@ -53,11 +77,15 @@ for (const suite of suites) {
       (file) => file.status === 'failed' && file.assertionResults.length === 0,
     )
     failed += brokenFiles.length
-    for (const file of brokenFiles) problems.push(`${suite.name}: ${file.name} failed to load`)
+    for (const file of brokenFiles)
+      problems.push(`${suite.name}: ${file.name} failed to load`)
   }
 }
 if (!turbo) problems.push('turbo: typecheck or a test task failed')
-if (!lint) problems.push('biome: lint/format check failed (run `npx -y pnpm@10 format`)')
+if (!lint)
+  problems.push('biome: lint/format check failed (run `npx -y pnpm@10 format`)')
 for (const problem of problems) console.error(`✗ ${problem}`)
-console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+console.log(
+  `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+)
 process.exit(failed > 0 || !turbo || !lint ? 1 : 0)

@@ -21,7 +21,10 @@ if (args.includes('--version')) {
 }
 
 if (!args.includes('--standard-json')) {
-  fs.writeSync(2, 'solc shim: only --version and --standard-json are supported\n')
+  fs.writeSync(
+    2,
+    'solc shim: only --version and --standard-json are supported\n',
+  )
   process.exit(1)
 }
 
@@ -29,14 +32,16 @@ if (!args.includes('--standard-json')) {
 // inlined in the input are resolved against those roots.
 const roots = []
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--base-path' || args[i] === '--include-path') roots.push(args[i + 1])
+  if (args[i] === '--base-path' || args[i] === '--include-path')
+    roots.push(args[i + 1])
 }
 if (roots.length === 0) roots.push(process.cwd())
 
 function findImport(importPath) {
   for (const root of roots) {
     const candidate = path.resolve(root, importPath)
-    if (fs.existsSync(candidate)) return { contents: fs.readFileSync(candidate, 'utf8') }
+    if (fs.existsSync(candidate))
+      return { contents: fs.readFileSync(candidate, 'utf8') }
   }
   return { error: `File not found: ${importPath}` }
 }

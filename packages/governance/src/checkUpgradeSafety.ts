@@ -14,6 +14,7 @@ import {
   findFoundryRoot,
   readFoundryConfig,
 } from './internal/foundryProject.js'
+import { interopDefault } from './internal/interopDefault.js'
 
 /** How the proxy is upgraded; changes which validations apply. */
 export type UpgradeKind = 'uups' | 'transparent' | 'beacon'
@@ -182,7 +183,9 @@ export async function checkUpgradeSafety(
       ? {}
       : { remappings: [...parameters.remappings] }),
   })
-  const { default: upgradesCore } = await import('@openzeppelin/upgrades-core')
+  const upgradesCore = interopDefault(
+    await import('@openzeppelin/upgrades-core'),
+  )
   const { validation } = project
   const contracts = Object.keys(validation).filter(
     (name) => validation[name]!.version !== undefined,

@@ -13,6 +13,7 @@ import { checkSafePlan } from './checkSafePlan.js'
 import { createFork, type Fork } from './createFork.js'
 import { getDefaultInvariants } from './getDefaultInvariants.js'
 import { custom } from './invariants/custom.js'
+import { renderReport } from './renderReport.js'
 import { countingTransport } from './test/helpers.js'
 import { prepareScenario } from './test/scenario.js'
 import type { Invariant } from './types.js'
@@ -106,11 +107,30 @@ describe('checkSafePlan', () => {
       ok: true,
       actual: scenario.v2,
     })
-    // The timelock payload is decoded for the signer.
+    // The timelock payload is decoded for the signer, and so is the call the
+    // upgrade runs.
     expect(report.calls[0]!.inner?.[0]).toMatchObject({
       contract: 'AuthorCoin',
       functionName: 'upgradeToAndCall',
+      inner: [
+        {
+          index: 0,
+          contract: 'AuthorCoin',
+          operation: 'call',
+          functionName: 'initializeV2',
+        },
+      ],
     })
+    expect(
+      renderReport(report, 'markdown')
+        .split('\n')
+        .filter((line) => /^\s+- \w+ call /.test(line)),
+    ).toMatchInlineSnapshot(`
+      [
+        "  - timelock call **0.** AuthorCoin (0x959922bE3CAee4b8Cd9a407cc3ac1C251C2007B1): \`upgradeToAndCall(newImplementation: 0x7a2088a1bFc9d81c55368AE168C2C02570cB814F, data: 0x5b4e128c00000000000000000000000000000000000000000000d3c21bcecceda1000000)\`",
+        "    - upgrade call **0.** AuthorCoin (0x959922bE3CAee4b8Cd9a407cc3ac1C251C2007B1): \`initializeV2(mintLimitPerCall_: 1000000000000000000000000)\`",
+      ]
+    `)
   })
 
   test('behavior: a timelock cancel passes its default invariants', async () => {

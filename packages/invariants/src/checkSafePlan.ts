@@ -1,5 +1,5 @@
 import type { ChainReadErrorType, Manifest } from '@storydao/core'
-import type { SafePlan } from '@storydao/safe'
+import { isMultiSendCallOnly, type SafePlan } from '@storydao/safe'
 import { type Abi, type Address, getAddress, type Hex } from 'viem'
 import type { Fork } from './createFork.js'
 import { evaluateInvariants } from './internal/evaluateInvariants.js'
@@ -7,17 +7,17 @@ import { indexManifest, type ManifestIndex } from './internal/manifestIndex.js'
 import { readState } from './internal/readState.js'
 import { roleName } from './internal/roles.js'
 import { runSafePlan } from './internal/runSafePlan.js'
-import { innerCallsOf, isMultiSendCallOnly } from './internal/safePlan.js'
+import { innerCallsOf } from './internal/safePlan.js'
 import { sameAddress } from './internal/values.js'
 import type {
   SafePlanSimulation,
   SimulateSafePlanErrorType,
 } from './simulateSafePlan.js'
 import type {
-  DecodedCall,
   Invariant,
   InvariantResult,
   ReadResult,
+  ReportedCall,
 } from './types.js'
 
 export type CheckSafePlanParameters = {
@@ -81,7 +81,7 @@ export type Report = {
   /** The Safe transaction's fields. */
   safeTx: SafePlan['safeTx']
   /** The calls the Safe transaction makes, decoded. */
-  calls: DecodedCall[]
+  calls: ReportedCall[]
   /** The rehearsal on the fork. */
   simulation: SafePlanSimulation
   /** Each invariant's result, in the order given. */
@@ -111,10 +111,11 @@ export type CheckSafePlanErrorType =
  * reverted afterwards, so one fork serves many checks.
  *
  * The report also carries the decoded calls and warnings: delegatecalls other
- * than to MultiSendCallOnly, calls to addresses not in the manifest (timelock
- * payloads included), Safe owner/threshold/module/guard/fallback-handler
- * changes, role grants to addresses not in the manifest, and value leaving
- * the Treasury. Render it with {@link renderReport}.
+ * than to MultiSendCallOnly, calls to addresses not in the manifest (the
+ * calls of timelock operations, proposals and upgrades included), Safe
+ * owner/threshold/module/guard/fallback-handler changes, role grants to
+ * addresses not in the manifest, and value leaving the Treasury. Render it
+ * with {@link renderReport}.
  *
  * - Docs: packages/invariants/README.md#checksafeplan
  *
@@ -222,7 +223,7 @@ function collectWarnings(
   const batched = !(
     simulation.calls.length === 1 &&
     sameAddress(simulation.calls[0]!.to, safeTx.to) &&
-    simulation.calls[0]!.data.toLowerCase() === safeTx.data.toLowerCase()
+    simulation.calls[0]!.data?.toLowerCase() === safeTx.data.toLowerCase()
   )
   for (const call of batched ? simulation.calls : [])
     if (call.operation === 'delegatecall')
@@ -232,7 +233,7 @@ function collectWarnings(
       })
 
   const unknown = new Map<string, string>()
-  const visit = (call: DecodedCall, path: string) => {
+  const visit = (call: ReportedCall, path: string) => {
     if (!index.get(call.to)) unknown.set(`${path}`, call.to)
     for (const inner of call.inner ?? []) visit(inner, `${path}.${inner.index}`)
   }

@@ -1,7 +1,7 @@
 import { OpsError } from '@storydao/core'
 import type { Report } from './checkSafePlan.js'
 import { formatValue, stableJson } from './internal/values.js'
-import type { DecodedCall, InvariantResult, InvariantValue } from './types.js'
+import type { InvariantResult, InvariantValue, ReportedCall } from './types.js'
 
 export type RenderReportFormat = 'markdown' | 'json'
 
@@ -11,8 +11,9 @@ export type RenderReportReturnType = string
  * Renders a {@link Report} for people or machines.
  *
  * - `markdown`: a page a signer can read before approving: verdict, the
- *   hashes their wallet shows, each decoded call (timelock payloads
- *   included), invariants with expected and actual values, warnings, and the
+ *   hashes their wallet shows, each decoded call (the calls of timelock
+ *   operations, governor proposals and upgrade-and-call data included),
+ *   invariants with expected and actual values, warnings, and the
  *   simulation's revert, balance changes, storage changes and events.
  * - `json`: the whole report, stable for CI: bigints as decimal strings, object
  *   keys sorted, arrays in the report's own deterministic order.
@@ -60,19 +61,46 @@ function show(value: InvariantValue | undefined): string {
   return code(formatValue(value))
 }
 
-function callLines(call: DecodedCall, depth: number): string[] {
+/**
+ * What a call's `inner` calls are, by the parent's function and arity (the
+ * shapes `decodeCall` of `@storydao/governance` recurses into).
+ */
+const innerCallKinds: { readonly [key: string]: string } = {
+  'schedule/6': 'timelock call',
+  'scheduleBatch/6': 'timelock call',
+  'execute/5': 'timelock call',
+  'executeBatch/5': 'timelock call',
+  'propose/4': 'proposal call',
+  'queue/4': 'proposal call',
+  'execute/4': 'proposal call',
+  'cancel/4': 'proposal call',
+  'upgradeToAndCall/2': 'upgrade call',
+  'upgradeAndCall/3': 'upgrade call',
+}
+
+function callLines(
+  call: ReportedCall,
+  depth: number,
+  parent?: ReportedCall,
+): string[] {
   const target = call.contract ? `${call.contract} (${call.to})` : call.to
+  const data = call.data ?? '0x'
   const signature = call.functionName
     ? `${call.functionName}(${(call.args ?? []).map((arg) => `${arg.name}: ${formatValue(arg.value)}`).join(', ')})`
-    : call.data === '0x'
-      ? '(no calldata)'
-      : `calldata ${call.data.length > 74 ? `${call.data.slice(0, 74)}…` : call.data}`
+    : call.create2
+      ? `CREATE2 deployment of ${call.create2.address} (salt: ${call.create2.salt}, initCodeHash: ${call.create2.initCodeHash})`
+      : data === '0x'
+        ? '(no calldata)'
+        : `calldata ${data.length > 74 ? `${data.slice(0, 74)}…` : data}`
+  const kind = parent
+    ? `${innerCallKinds[`${parent.functionName}/${parent.args?.length}`] ?? 'inner call'} `
+    : ''
   const indent = '  '.repeat(depth)
   const lines = [
-    `${indent}- ${depth > 0 ? 'timelock call ' : ''}**${call.index}.** ${call.operation === 'delegatecall' ? '**DELEGATECALL** ' : ''}${target}: ${code(signature)}${call.value > 0n ? `, value ${call.value} wei` : ''}${call.label ? ` — ${call.label}` : ''}`,
+    `${indent}- ${kind}**${call.index}.** ${call.operation === 'delegatecall' ? '**DELEGATECALL** ' : ''}${target}: ${code(signature)}${call.value > 0n ? `, value ${call.value} wei` : ''}${call.label ? ` — ${call.label}` : ''}`,
   ]
   for (const inner of call.inner ?? [])
-    lines.push(...callLines(inner, depth + 1))
+    lines.push(...callLines(inner, depth + 1, call))
   return lines
 }
 

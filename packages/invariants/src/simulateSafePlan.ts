@@ -6,7 +6,7 @@ import type { DecodedRevert } from './internal/decode.js'
 import { indexManifest } from './internal/manifestIndex.js'
 import { runSafePlan } from './internal/runSafePlan.js'
 import type { SafePlan } from './internal/safePlan.js'
-import type { DecodedCall, DecodedLog } from './types.js'
+import type { DecodedLog, ReportedCall } from './types.js'
 
 export type SimulateSafePlanParameters = {
   /** The fork to run on ({@link createFork}). */
@@ -61,7 +61,7 @@ export type SimulationRevert = DecodedRevert & {
   /** Index of the failing call in the batch (0 for a single call), when one failed. */
   callIndex?: number | undefined
   /** The failing call, decoded. */
-  call?: DecodedCall | undefined
+  call?: ReportedCall | undefined
   /** The Safe's own revert (e.g. `GS013: …`), when it differs from the call's. */
   safeReason?: string | undefined
 }
@@ -83,7 +83,7 @@ export type SafePlanSimulation = {
   /** Owners that called `approveHash` first. */
   approvers: Address[]
   /** Inner calls decoded from the Safe transaction itself (not from the plan's `calls`). */
-  calls: DecodedCall[]
+  calls: ReportedCall[]
   /** Logs, decoded with the manifest's ABIs. */
   logs: DecodedLog[]
   /** ETH and token balance changes. */

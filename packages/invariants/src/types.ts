@@ -1,3 +1,4 @@
+import type { DecodedCreate2Deploy } from '@storydao/governance'
 import type { Abi, Address, Hex } from 'viem'
 
 /**
@@ -199,9 +200,13 @@ export type DecodedArgument = {
   value: InvariantValue
 }
 
-/** A call the Safe makes, decoded with the manifest's ABIs. */
-export type DecodedCall = {
-  /** Position in the batch (0 for a single call). */
+/**
+ * A call the Safe makes, or one such a call carries (`inner`), as reports
+ * show it: `decodeCall` from `@storydao/governance` with the manifest's ABIs,
+ * plus the call's position, the target's manifest name and the operation.
+ */
+export type ReportedCall = {
+  /** Position in the batch (0 for a single call), or among its parent's `inner` calls. */
   index: number
   /** Target. */
   to: Address
@@ -209,18 +214,30 @@ export type DecodedCall = {
   contract?: string | undefined
   /** Wei sent. */
   value: bigint
-  /** `call`, or `delegatecall` (only MultiSendCallOnly should ever be delegatecalled). */
+  /** `call`, or `delegatecall` (only MultiSendCallOnly should ever be delegatecalled); inner calls are `call`. */
   operation: 'call' | 'delegatecall'
-  /** Calldata. */
-  data: Hex
+  /**
+   * Calldata: always set on the Safe's own calls; on an inner call only when
+   * it did not decode (`functionName` and `args`, or `create2`, say it all).
+   */
+  data?: Hex | undefined
   /** The plan's label for the call, if any. */
   label?: string | undefined
   /** Function name, when an ABI decoded the calldata. */
   functionName?: string | undefined
-  /** Decoded arguments. */
+  /** Decoded arguments, in order (unnamed parameters are `arg0`, `arg1`…). */
   args?: readonly DecodedArgument[] | undefined
-  /** Calls a timelock `schedule`/`execute` (or batch) carries, decoded the same way. */
-  inner?: readonly DecodedCall[] | undefined
+  /** The contract a call to the CREATE2 deployer creates. */
+  create2?:
+    | Pick<DecodedCreate2Deploy, 'address' | 'salt' | 'initCodeHash'>
+    | undefined
+  /**
+   * Calls this one makes on the target's behalf, decoded the same way: a
+   * timelock operation's calls (`schedule`/`execute`, batch or not), a
+   * governor proposal's (`propose`, `queue`, `execute`, `cancel`), or the
+   * call run right after an upgrade (`upgradeToAndCall`, `upgradeAndCall`).
+   */
+  inner?: readonly ReportedCall[] | undefined
 }
 
 /** One contract's state. */

@@ -446,5 +446,19 @@ describe('buildSafePlan', () => {
       Docs: packages/safe/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
+    // A builder's `{ call, operationId }` passed instead of its `.call`.
+    const call = sendWei(stack.accounts.deployer.address)
+    await expect(
+      buildSafePlan(stack.client, {
+        safe,
+        calls: [{ call, operationId: '0x' } as unknown as typeof call],
+      }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafePlanInputError: Invalid calls[0]: expected a call, got a builder result with keys call, operationId.
+
+      Hint: Pass its \`.call\` (e.g. \`calls: [schedule.call]\`).
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
   })
 })

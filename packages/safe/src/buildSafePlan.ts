@@ -347,6 +347,13 @@ function checkCalls(
     if (raw === null || typeof raw !== 'object')
       throw new SafePlanInputError({ path, message: 'expected a call object.' })
     const call = raw as Record<string, unknown>
+    // Builders that compute ids return `{ call, operationId | proposalId … }`.
+    if (call.operation === undefined && isCallLike(call.call))
+      throw new SafePlanInputError({
+        path,
+        message: `expected a call, got a builder result with keys ${Object.keys(call).join(', ')}.`,
+        hint: `Pass its \`.call\` (e.g. \`calls: [schedule.call]\`).`,
+      })
     if (call.operation !== 'call' && call.operation !== 'delegatecall')
       throw new SafePlanInputError({
         path: `${path}.operation`,
@@ -442,4 +449,14 @@ function pickMultiSend(
     return candidate.address
   }
   throw new MultiSendUnavailableError({ chainId, checked })
+}
+
+function isCallLike(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'to' in value &&
+    'data' in value &&
+    'operation' in value
+  )
 }

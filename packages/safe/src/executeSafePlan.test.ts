@@ -303,6 +303,27 @@ describe('executeSafePlan', () => {
     )
   })
 
+  test('error: a gas limit too small is reported as out of gas', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: stack.manifest.safes.emergency!.address,
+      calls: [pauseCall(stack)],
+    })
+    const error = await executeSafePlan(
+      plan,
+      await twoSignatures(plan, stack.accounts.emergencyOwners),
+      stack.client,
+      // Enough to start execTransaction, not to finish it.
+      { gas: 60_000n, simulate: false },
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SafeExecutionFailedError)
+    const failure = error as SafeExecutionFailedError
+    expect(failure.reason).toBe('out of gas')
+    expect(failure.shortMessage).toContain(plan.safeTxHash)
+    expect(failure.hint).toContain('Pass a larger `gas`')
+    expect(await paused()).toBe(false)
+    expect(await safeNonce(plan.safe)).toBe(0n)
+  })
+
   test('error: too few signatures (GS020)', async () => {
     const plan = await buildSafePlan(stack.client, {
       safe: stack.manifest.safes.emergency!.address,

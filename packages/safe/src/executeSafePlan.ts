@@ -43,13 +43,13 @@ import {
   type SafeSignatureErrorType,
 } from './errors/signature.js'
 import { assertPlanIntegrity } from './internal/assertPlanIntegrity.js'
-import { isMultiSendCallOnly } from './internal/multiSendDeployments.js'
 import { recoverSafeSigner } from './internal/recoverSafeSigner.js'
 import {
   describeRevert,
   reasonOf,
   revertDataOf,
 } from './internal/revertReason.js'
+import { isMultiSendCallOnly } from './isMultiSendCallOnly.js'
 import type { SafePlan, SafeSignature } from './types/safe.js'
 
 export type ExecuteSafePlanOptions = {
@@ -217,7 +217,7 @@ export async function executeSafePlan(
     waitForTransactionReceipt,
     'waitForTransactionReceipt',
   )({ hash: transactionHash })
-  if (receipt.status !== 'success')
+  if (receipt.status !== 'success') {
     throw await revertError(
       wallet,
       plan,
@@ -225,6 +225,7 @@ export async function executeSafePlan(
       undefined,
       transactionHash,
     )
+  }
 
   const events = parseEventLogs({
     abi: safeAbi,
@@ -258,6 +259,21 @@ async function revertError(
     error === undefined
       ? await simulateReason(wallet, plan, signatures)
       : reasonOf(error, abis)
+  // Mined, reverted, yet the same call succeeds when replayed without a gas
+  // limit: the gas limit was the problem. (With safeTxGas 0 an inner call that
+  // runs out of gas surfaces as GS013, and the Safe keeps 1/64 of the gas, so
+  // the receipt alone does not show it.)
+  if (error === undefined && transactionHash && reason === undefined)
+    return new SafeExecutionFailedError({
+      safeTxHash: plan.safeTxHash,
+      transactionHash,
+      kind: 'revert',
+      reason: 'out of gas',
+      metaMessages: [
+        'The mined transaction reverted, but replaying it without a gas limit succeeds.',
+      ],
+      hint: 'Pass a larger `gas` (contract deployments and ERC20Votes checkpoint writes need more than anvil estimates), or omit it to use the estimate plus 20 %. Only the gas was spent; the nonce is unchanged.',
+    })
   if (error !== undefined && reason === undefined && !revertDataOf(error))
     return new SafeExecutionFailedError({
       safeTxHash: plan.safeTxHash,

@@ -11,9 +11,9 @@ import {
 } from './errors/service.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
 import { callService } from './internal/callService.js'
-import { isMultiSendCallOnly } from './internal/multiSendDeployments.js'
 import { fetchServiceQueue } from './internal/serviceQueue.js'
 import { checkAddress, checkSafeTransaction } from './internal/validate.js'
+import { isMultiSendCallOnly } from './isMultiSendCallOnly.js'
 import type {
   SafePlan,
   SafePlanCall,

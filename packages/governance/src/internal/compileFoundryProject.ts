@@ -10,6 +10,7 @@ import {
   type FoundryConfig,
   parseRemappings,
 } from './foundryProject.js'
+import { interopDefault } from './interopDefault.js'
 
 /** @internal A compiled and validated project. */
 export type CompiledProject = {
@@ -92,10 +93,14 @@ async function run(
   config: FoundryConfig,
   sources: Record<string, { content: string }>,
 ): Promise<CompiledProject> {
-  const [{ default: solc }, { default: upgradesCore }] = await Promise.all([
-    import('solc') as Promise<{ default: Solc }>,
+  const [solcModule, upgradesCoreModule] = await Promise.all([
+    import('solc') as Promise<{ default?: Solc } & Solc>,
     import('@openzeppelin/upgrades-core'),
   ])
+  // Both are CommonJS: Node puts module.exports on `default`, while tsx and
+  // some bundlers expose the named exports only.
+  const solc = solcModule.default ?? solcModule
+  const upgradesCore = interopDefault(upgradesCoreModule)
   const solcVersion = solc.version().split('+')[0]!
   const settings = {
     // Storage layouts do not depend on the optimizer; skipping it halves the time.

@@ -1,4 +1,3 @@
-// biome-ignore lint/performance/noBarrelFile: entrypoint module
 export {
   type AssertInvariantsErrorType,
   type AssertInvariantsParameters,
@@ -122,8 +121,8 @@ export {
   timelockMinDelayAtLeast,
 } from '../invariants/timelockMinDelayAtLeast.js'
 export {
+  type ExpectedTimelockOperationState,
   type TimelockOperationIsReturnType,
-  type TimelockOperationState,
   timelockOperationIs,
 } from '../invariants/timelockOperationIs.js'
 export {
@@ -151,7 +150,6 @@ export type {
   BalanceInvariantOptions,
   ContractState,
   DecodedArgument,
-  DecodedCall,
   DecodedLog,
   Invariant,
   InvariantContext,
@@ -163,6 +161,7 @@ export type {
   InvariantViolation,
   PendingOperation,
   ReadResult,
+  ReportedCall,
   RoleChange,
   RoleInvariantOptions,
   SafeState,

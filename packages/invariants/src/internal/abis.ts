@@ -39,10 +39,11 @@ export const beaconReadAbi = parseAbi([
   'function owner() view returns (address)',
 ])
 
-/** @internal Multicall3 `aggregate3` and `getEthBalance`. */
+/** @internal Multicall3 `aggregate3`, `getEthBalance` and `getBlockGasLimit`. */
 export const multicall3ReadAbi = parseAbi([
   'struct Call3 { address target; bool allowFailure; bytes callData; }',
   'struct Result { bool success; bytes returnData; }',
   'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
   'function getEthBalance(address addr) view returns (uint256 balance)',
+  'function getBlockGasLimit() view returns (uint256 gaslimit)',
 ])

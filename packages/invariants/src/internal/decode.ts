@@ -1,15 +1,17 @@
+import { type DecodedCall, decodeCall } from '@storydao/governance'
 import {
   type Abi,
-  type AbiFunction,
+  type AbiParameter,
   type Address,
   decodeErrorResult,
   decodeEventLog,
-  decodeFunctionData,
   getAddress,
   type Hex,
+  parseAbiItem,
 } from 'viem'
-import type { DecodedArgument, DecodedCall, DecodedLog } from '../types.js'
+import type { DecodedLog, ReportedCall } from '../types.js'
 import type { ManifestIndex } from './manifestIndex.js'
+import type { InnerCall } from './safePlan.js'
 import { toInvariantValue } from './values.js'
 
 /** @internal A raw log. */
@@ -59,98 +61,84 @@ export function decodeLogs(
   })
 }
 
-const timelockFunctions = new Set([
-  'schedule',
-  'execute',
-  'scheduleBatch',
-  'executeBatch',
-])
-
-/** @internal Decodes one call; timelock schedule/execute payloads are decoded too. */
-export function decodeCall(
-  call: {
-    to: Address
-    value: bigint
-    data: Hex
-    operation: 'call' | 'delegatecall'
-    label?: string | undefined
-    abi?: Abi | undefined
-  },
+/**
+ * @internal One of the Safe's calls as the report shows it: decoded with
+ * `decodeCall` from `@storydao/governance` (timelock operations, governor
+ * proposals and upgrade-and-call data decoded into `inner`, CREATE2
+ * deployments recognized), plus its position, manifest name, operation and
+ * label, with arguments as invariant values. The target's manifest ABI is
+ * tried first, then the plan's ABI for the call, then every known ABI.
+ */
+export function toReportedCall(
+  call: InnerCall,
   position: number,
   index: ManifestIndex,
-): DecodedCall {
+): ReportedCall {
   const to = getAddress(call.to)
-  const contract = index.get(to)?.name
-  const base: DecodedCall = {
-    index: position,
-    to,
-    ...(contract ? { contract } : {}),
-    value: call.value,
+  const target = index.get(to)?.abi
+  const decoded = decodeCall(
+    { to, value: call.value, data: call.data, abi: target ?? call.abi },
+    target && call.abi ? [call.abi, index.functionAbi] : [index.functionAbi],
+  )
+  return {
+    ...fromDecodedCall(decoded, position, index),
     operation: call.operation,
     data: call.data,
     ...(call.label ? { label: call.label } : {}),
   }
-  if (call.data === '0x' || call.data.length < 10) return base
-  for (const abi of [index.get(to)?.abi, call.abi, index.functionAbi]) {
-    if (!abi) continue
-    try {
-      const decoded = decodeFunctionData({ abi, data: call.data })
-      const fn = abi.find(
-        (item): item is AbiFunction =>
-          item.type === 'function' &&
-          item.name === decoded.functionName &&
-          item.inputs.length === (decoded.args?.length ?? 0),
-      )
-      const values = (decoded.args ?? []) as readonly unknown[]
-      const args: DecodedArgument[] = values.map((value, i) => ({
-        name: fn?.inputs[i]?.name || String(i),
-        type: fn?.inputs[i]?.type ?? 'unknown',
-        value: toInvariantValue(value),
-      }))
-      const inner = timelockFunctions.has(decoded.functionName)
-        ? timelockInner(decoded.functionName, values, index)
-        : undefined
-      return {
-        ...base,
-        functionName: decoded.functionName,
-        args,
-        ...(inner ? { inner } : {}),
-      }
-    } catch {
-      // Try the next ABI.
-    }
-  }
-  return base
 }
 
-function timelockInner(
-  functionName: string,
-  args: readonly unknown[],
+function fromDecodedCall(
+  decoded: DecodedCall,
+  position: number,
   index: ManifestIndex,
-): DecodedCall[] | undefined {
-  if (functionName === 'schedule' || functionName === 'execute') {
-    const [target, value, data] = args as [Address, bigint, Hex]
-    return [
-      decodeCall({ to: target, value, data, operation: 'call' }, 0, index),
-    ]
+): ReportedCall {
+  const contract = index.get(decoded.to)?.name
+  const base: ReportedCall = {
+    index: position,
+    to: decoded.to,
+    ...(contract ? { contract } : {}),
+    value: decoded.value,
+    // Inner calls are made by the timelock, governor or proxy: always CALLs.
+    operation: 'call',
   }
-  const [targets, values, payloads] = args as [
-    readonly Address[],
-    readonly bigint[],
-    readonly Hex[],
-  ]
-  return targets.map((target, i) =>
-    decodeCall(
-      {
-        to: target,
-        value: values[i] ?? 0n,
-        data: payloads[i] ?? '0x',
-        operation: 'call',
+  if (decoded.status === 'unknown') return { ...base, data: decoded.data }
+  if (decoded.status === 'create2-deploy')
+    return {
+      ...base,
+      create2: {
+        address: decoded.address,
+        salt: decoded.salt,
+        initCodeHash: decoded.initCodeHash,
       },
-      i,
-      index,
-    ),
-  )
+    }
+  const inputs = inputsOf(decoded.signature)
+  return {
+    ...base,
+    functionName: decoded.functionName,
+    args: Object.entries(decoded.args).map(([name, value], i) => ({
+      name,
+      type: inputs[i]?.type ?? 'unknown',
+      value: toInvariantValue(value),
+    })),
+    ...(decoded.inner
+      ? {
+          inner: decoded.inner.map((inner, i) =>
+            fromDecodedCall(inner, i, index),
+          ),
+        }
+      : {}),
+  }
+}
+
+/** Parameter types of a canonical signature such as `execute(address,uint256,bytes,bytes32,bytes32)`. */
+function inputsOf(signature: string): readonly AbiParameter[] {
+  try {
+    const item = parseAbiItem(`function ${signature}` as string)
+    return item.type === 'function' ? item.inputs : []
+  } catch {
+    return []
+  }
 }
 
 /** @internal Safe 1.3.0–1.5.0 revert codes `execTransaction` can raise. */

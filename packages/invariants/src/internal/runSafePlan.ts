@@ -8,12 +8,12 @@ import {
   hexToBigInt,
   numberToHex,
   pad,
-  parseAbi,
 } from 'viem'
 import type { Fork } from '../createFork.js'
 import { SimulationError } from '../errors/simulation.js'
 import type { SafePlanSimulation } from '../simulateSafePlan.js'
-import { decodeCall, decodeLogs, type RawLog } from './decode.js'
+import { multicall3ReadAbi } from './abis.js'
+import { decodeLogs, type RawLog, toReportedCall } from './decode.js'
 import type { ManifestIndex } from './manifestIndex.js'
 import { multicall3Address, readKey, readState } from './readState.js'
 import { rpc } from './rpc.js'
@@ -30,9 +30,6 @@ import { sameAddress } from './values.js'
 
 /** Safe v1.3–1.5 storage: singleton, modules, owners, ownerCount, threshold, nonce. */
 const safeNonceSlot = numberToHex(5, { size: 32 })
-const multicall3GasAbi = parseAbi([
-  'function getBlockGasLimit() view returns (uint256)',
-])
 
 /**
  * @internal `simulateSafePlan` with a prepared manifest index and a hook that
@@ -104,7 +101,7 @@ export async function runSafePlan(
     gasLimit: {
       type: 'call' as const,
       address: multicall3Address,
-      abi: multicall3GasAbi,
+      abi: multicall3ReadAbi,
       functionName: 'getBlockGasLimit',
     },
   }
@@ -265,7 +262,7 @@ export async function runSafePlan(
       })
 
     const calls = innerCallsOf(plan).map((call, position) =>
-      decodeCall(call, position, index),
+      toReportedCall(call, position, index),
     )
     const logs = decodeLogs(receipt.logs, index)
     const executed = logs.find(

@@ -1,25 +1,17 @@
+import { multiSendAbi } from '@storydao/core'
 import { decodeMultiSend, type SafePlan } from '@storydao/safe'
-import { type Abi, type Address, getAddress, type Hex } from 'viem'
+import {
+  type Abi,
+  type Address,
+  getAddress,
+  type Hex,
+  toFunctionSelector,
+} from 'viem'
 import { sameAddress } from './values.js'
 
 export type { SafePlan }
 
-/**
- * @internal Canonical MultiSendCallOnly deployments (safe-deployments
- * v1.3.0 canonical and eip155, v1.4.1, v1.5.0): the only delegatecall
- * targets a plan should have.
- */
-export const multiSendCallOnlyAddresses: readonly Address[] = [
-  '0xA83c336B20401Af773B6219BA5027174338D1836',
-  '0x9641d764fc13c8B624c04430C7356C1C7C8102e2',
-  '0x40A2aCCbd92BCA938b02010E17A5b8929b49130D',
-  '0xA1dabEF33b3B82c7814B6D82A79e50F4AC44102B',
-]
-
-/** @internal Whether `address` is a canonical MultiSendCallOnly. */
-export function isMultiSendCallOnly(address: string): boolean {
-  return multiSendCallOnlyAddresses.some((known) => sameAddress(known, address))
-}
+const multiSendSelector = toFunctionSelector(multiSendAbi[0])
 
 /** @internal One call the Safe transaction makes. */
 export type InnerCall = {
@@ -43,7 +35,7 @@ export function innerCallsOf(plan: SafePlan): InnerCall[] {
   let calls: InnerCall[]
   if (
     safeTx.operation === 1 &&
-    safeTx.data.toLowerCase().startsWith('0x8d80ff0a')
+    safeTx.data.toLowerCase().startsWith(multiSendSelector)
   ) {
     try {
       calls = decodeMultiSend(safeTx.data).map((entry) => ({

@@ -5,7 +5,7 @@ import type {
   SimulationRevert,
   StorageChange,
 } from '../simulateSafePlan.js'
-import type { DecodedCall, DecodedLog } from '../types.js'
+import type { DecodedLog, ReportedCall } from '../types.js'
 import { decodeRevert } from './decode.js'
 import type { ManifestIndex } from './manifestIndex.js'
 import type { SafePlan } from './safePlan.js'
@@ -67,7 +67,7 @@ function findExecutionFrame(
 export function findRevert(
   root: CallFrame,
   plan: SafePlan,
-  calls: readonly DecodedCall[],
+  calls: readonly ReportedCall[],
   index: ManifestIndex,
 ): SimulationRevert {
   const safeRevert = root.error

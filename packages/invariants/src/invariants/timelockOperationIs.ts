@@ -4,10 +4,13 @@ import { nameOf } from '../internal/invariantHelpers.js'
 import type { Invariant, InvariantOptions } from '../types.js'
 
 /**
- * A TimelockController operation state (`getOperationState`, OpenZeppelin
- * 5.x); `pending` means `waiting` or `ready`.
+ * The state {@link timelockOperationIs} requires of an operation, as
+ * TimelockController's `getOperationState` reports it (OpenZeppelin 5.x:
+ * `unset`, `waiting`, `ready`, `done`); `pending` means `waiting` or `ready`.
+ * Not `TimelockOperationState` of `@storydao/governance`, which is rebuilt
+ * from the timelock's events.
  */
-export type TimelockOperationState =
+export type ExpectedTimelockOperationState =
   | 'unset'
   | 'waiting'
   | 'ready'
@@ -41,7 +44,7 @@ const states = ['unset', 'waiting', 'ready', 'done'] as const
 export function timelockOperationIs(
   timelock: Address,
   operationId: Hex,
-  state: TimelockOperationState,
+  state: ExpectedTimelockOperationState,
   options?: InvariantOptions,
 ): TimelockOperationIsReturnType {
   const address = getAddress(timelock)

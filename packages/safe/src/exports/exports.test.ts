@@ -39,6 +39,7 @@ test('exports', async () => {
       "executeSafePlan",
       "getQueuedSafePlans",
       "hashSafeTransaction",
+      "isMultiSendCallOnly",
       "parseTransactionBuilderBatch",
       "proposeSafePlan",
       "signSafePlan",

@@ -125,6 +125,12 @@ export {
   hashSafeTransaction,
 } from '../hashSafeTransaction.js'
 export {
+  type IsMultiSendCallOnlyErrorType,
+  type IsMultiSendCallOnlyParameters,
+  type IsMultiSendCallOnlyReturnType,
+  isMultiSendCallOnly,
+} from '../isMultiSendCallOnly.js'
+export {
   type ParseTransactionBuilderBatchErrorType,
   type ParseTransactionBuilderBatchParameters,
   type ParseTransactionBuilderBatchReturnType,

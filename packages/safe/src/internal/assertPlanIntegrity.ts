@@ -2,8 +2,8 @@ import type { Hex } from 'viem'
 import { decodeMultiSend } from '../decodeMultiSend.js'
 import { SafePlanInputError, SafePlanIntegrityError } from '../errors/plan.js'
 import { hashSafeTransaction } from '../hashSafeTransaction.js'
+import { isMultiSendCallOnly } from '../isMultiSendCallOnly.js'
 import type { SafePlan } from '../types/safe.js'
-import { isMultiSendCallOnly } from './multiSendDeployments.js'
 
 /**
  * @internal Recomputes a plan's hashes from its fields and checks its `calls`

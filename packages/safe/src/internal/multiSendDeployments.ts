@@ -1,9 +1,12 @@
 import type { Address, Hex } from 'viem'
 import { parseSafeVersion } from './safeVersion.js'
 
+/** @internal A MultiSendCallOnly release with a canonical deployment. */
+export type MultiSendCallOnlyVersion = '1.3.0' | '1.4.1' | '1.5.0'
+
 /** @internal A canonical MultiSendCallOnly deployment (safe-deployments). */
 export type MultiSendCallOnlyDeployment = {
-  version: string
+  version: MultiSendCallOnlyVersion
   address: Address
   /** keccak256 of the runtime code. */
   codeHash: Hex
@@ -56,12 +59,4 @@ export function multiSendCallOnlyCandidates(
     ...multiSendCallOnlyDeployments.filter((d) => d.version === family),
     ...multiSendCallOnlyDeployments.filter((d) => d.version !== family),
   ]
-}
-
-/** @internal Whether `address` is a canonical MultiSendCallOnly. */
-export function isMultiSendCallOnly(address: string): boolean {
-  const lower = address.toLowerCase()
-  return multiSendCallOnlyDeployments.some(
-    (d) => d.address.toLowerCase() === lower,
-  )
 }

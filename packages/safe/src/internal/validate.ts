@@ -96,5 +96,6 @@ export function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
+  if (value === undefined) return 'nothing (the field is missing)'
   return `${typeof value} ${String(value)}`
 }

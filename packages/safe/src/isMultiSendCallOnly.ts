@@ -1,0 +1,53 @@
+import type { Address } from 'viem'
+import {
+  type MultiSendCallOnlyVersion,
+  multiSendCallOnlyDeployments,
+} from './internal/multiSendDeployments.js'
+
+export type IsMultiSendCallOnlyParameters = {
+  /**
+   * Only accept the deployment(s) of this MultiSendCallOnly release
+   * (`1.3.0`, `1.4.1` or `1.5.0`); any release when omitted.
+   */
+  version?: MultiSendCallOnlyVersion | undefined
+}
+
+export type IsMultiSendCallOnlyReturnType = boolean
+
+export type IsMultiSendCallOnlyErrorType = never
+
+/**
+ * Whether `address` is a canonical MultiSendCallOnly deployment
+ * (`@safe-global/safe-deployments` v1.3.0 `canonical` and `eip155`, v1.4.1,
+ * v1.5.0): the only contract a Safe transaction should ever delegatecall.
+ * Case-insensitive; checks the address only, not the code at it
+ * (`buildSafePlan` also checks the code hash).
+ *
+ * - Docs: packages/safe/README.md#ismultisendcallonly
+ *
+ * @example
+ * ```ts
+ * import { isMultiSendCallOnly } from '@storydao/safe'
+ *
+ * if (plan.safeTx.operation === 1 && !isMultiSendCallOnly(plan.safeTx.to))
+ *   console.warn('The Safe delegatecalls something other than MultiSendCallOnly')
+ *
+ * isMultiSendCallOnly('0x9641d764fc13c8B624c04430C7356C1C7C8102e2', { version: '1.4.1' }) // true
+ * ```
+ *
+ * @param address - The address to test (e.g. a plan's `safeTx.to`).
+ * @param parameters - {@link IsMultiSendCallOnlyParameters}
+ * @returns `true` for a canonical MultiSendCallOnly (of `version`, when given).
+ */
+export function isMultiSendCallOnly(
+  address: Address,
+  parameters: IsMultiSendCallOnlyParameters = {},
+): IsMultiSendCallOnlyReturnType {
+  const lower = address.toLowerCase()
+  return multiSendCallOnlyDeployments.some(
+    (deployment) =>
+      deployment.address.toLowerCase() === lower &&
+      (parameters.version === undefined ||
+        deployment.version === parameters.version),
+  )
+}
