@@ -65,6 +65,17 @@ describe('examples', () => {
     )
   })
 
+  test('deploy_release: the whole system is deployed by one ops-Safe transaction', async () => {
+    const { result } = await runExample('deploy_release/index.ts')
+    expect(result.ok).toBe(true)
+    expect(result.calls).toBe(12)
+    const manifest = parseManifest(
+      JSON.parse(readFileSync(result.manifestPath, 'utf8')),
+      result.manifestPath,
+    )
+    expect(manifest.contracts.StoryDAO?.address).toBe(result.addresses.StoryDAO)
+  })
+
   test('incident_pause: the emergency Safe pauses AuthorCoin', async () => {
     const { result } = await runExample('incident_pause/index.ts')
     expect(result).toMatchObject({ ok: true, paused: true })

@@ -7,5 +7,8 @@ export default defineConfig({
   tsconfig: 'tsconfig.build.json',
   clean: true,
   sourcemap: true,
-  target: 'node20',
+  // 20.11 (the engines floor) keeps `with { type: 'json' }` on the
+  // safe-deployments asset imports; a `node20` target strips it, and Node then
+  // refuses the JSON import.
+  target: 'node20.11',
 })

@@ -8,10 +8,17 @@ import {
 } from 'viem'
 import { getChainId, getCode, getStorageAt, readContract } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { ChainReadError, type ChainReadErrorType } from './errors/chain.js'
-import { beaconAbi, safeReadAbi } from './internal/abis.js'
+import { upgradeableBeaconAbi } from './abis/generated.js'
+import { safeAbi } from './abis/safe.js'
+import { eip1967Slots } from './eip1967Slots.js'
+import {
+  ChainReadError,
+  type ChainReadErrorType,
+  type InvalidSlotValueErrorType,
+} from './errors/chain.js'
 import { formatPath, type PathSegment } from './internal/jsonPath.js'
 import type { Manifest } from './manifestSchema.js'
+import { toAddressFromSlot } from './toAddressFromSlot.js'
 
 /**
  * One mismatch between a manifest and the chain.
@@ -52,17 +59,9 @@ export type CheckManifestAgainstChainReturnType = {
   findings: ManifestFinding[]
 }
 
-export type CheckManifestAgainstChainErrorType = ChainReadErrorType
-
-/** EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.implementation')) - 1)`. */
-const implementationSlot: Hex =
-  '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc'
-/** EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.admin')) - 1)`. */
-const adminSlot: Hex =
-  '0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103'
-/** EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.beacon')) - 1)`. */
-const beaconSlot: Hex =
-  '0xa3f0ad74e5423aebfd80d3ef4346578335a9a72aeaee59ff6cb3582b35133d50'
+export type CheckManifestAgainstChainErrorType =
+  | ChainReadErrorType
+  | InvalidSlotValueErrorType
 
 const zeroAddress: Address = '0x0000000000000000000000000000000000000000'
 
@@ -85,9 +84,9 @@ function isTransportError(error: unknown): boolean {
   return false
 }
 
+/** `getStorageAt` gives `undefined` for an empty slot. */
 function slotToAddress(value: unknown): Address {
-  if (typeof value !== 'string' || value.length < 42) return zeroAddress
-  return getAddress(`0x${value.slice(-40)}`)
+  return toAddressFromSlot((value ?? '0x') as Hex)
 }
 
 function shortError(error: unknown): string {
@@ -163,7 +162,7 @@ export async function checkManifestAgainstChain(
             'readContract',
           )({
             address,
-            abi: beaconAbi,
+            abi: upgradeableBeaconAbi,
             functionName,
           })
         : getAction(
@@ -172,7 +171,7 @@ export async function checkManifestAgainstChain(
             'readContract',
           )({
             address,
-            abi: safeReadAbi,
+            abi: safeAbi,
             functionName,
           }),
     )
@@ -251,7 +250,7 @@ export async function checkManifestAgainstChain(
           `${name}'s implementation`,
         )
         expectAddress(
-          slot(entry.address, implementationSlot),
+          slot(entry.address, eip1967Slots.implementation),
           [...base, 'implementation'],
           entry.implementation,
           'implementation_mismatch',
@@ -260,7 +259,7 @@ export async function checkManifestAgainstChain(
         )
         if (entry.kind === 'transparent-proxy')
           expectAddress(
-            slot(entry.address, adminSlot),
+            slot(entry.address, eip1967Slots.admin),
             [...base, 'proxyAdmin'],
             entry.proxyAdmin,
             'admin_mismatch',
@@ -268,7 +267,7 @@ export async function checkManifestAgainstChain(
               `The EIP-1967 admin slot of ${name} holds ${actual}, the manifest says ${entry.proxyAdmin}.`,
           )
         else {
-          const key = slot(entry.address, adminSlot)
+          const key = slot(entry.address, eip1967Slots.admin)
           checks.push(() => {
             const settled = result(key)
             const actual = settled.ok
@@ -288,7 +287,7 @@ export async function checkManifestAgainstChain(
       }
       case 'beacon-proxy':
         expectAddress(
-          slot(entry.address, beaconSlot),
+          slot(entry.address, eip1967Slots.beacon),
           [...base, 'beacon'],
           entry.beacon,
           'beacon_mismatch',

@@ -43,6 +43,19 @@ async function archives(archiveDir = join(dir, 'archive')) {
 }
 
 /** A pid that certainly belongs to no running process. */
+/** Writes a lock as a live writer holds it: `<path>.lock/<token>.json`. */
+async function writeLock(holder: {
+  pid: number
+  hostname: string
+  createdAt: string
+  token: string
+}): Promise<string> {
+  await mkdir(`${path}.lock`)
+  const holderFile = join(`${path}.lock`, `${holder.token}.json`)
+  await writeFile(holderFile, JSON.stringify(holder))
+  return holderFile
+}
+
 function deadPid(): number {
   const child = spawnSync(process.execPath, [
     '-e',
@@ -174,7 +187,7 @@ describe('writeManifest', () => {
       createdAt: '2026-11-26T10:00:00.000Z',
       token: 'someone-else',
     }
-    await writeFile(`${path}.lock`, JSON.stringify(lock))
+    const holderFile = await writeLock(lock)
     const next = mutable()
     next.safes.ops.threshold = 3
     const error = await writeManifest(path, next, { lockTimeoutMs: 200 }).catch(
@@ -192,35 +205,30 @@ describe('writeManifest', () => {
     expect(locked.hint).toContain(`delete ${locked.lockPath}`)
     expect(await readFile(path, 'utf8')).toBe(before)
     // Someone else's lock is not ours to remove.
-    expect(JSON.parse(await readFile(`${path}.lock`, 'utf8'))).toEqual(lock)
+    expect(JSON.parse(await readFile(holderFile, 'utf8'))).toEqual(lock)
+    expect(await readdir(`${path}.lock`)).toEqual(['someone-else.json'])
   })
 
   test('behavior: takes over a lock whose writer died (same host)', async () => {
-    await writeFile(
-      `${path}.lock`,
-      JSON.stringify({
-        pid: deadPid(),
-        hostname: hostname(),
-        createdAt: new Date().toISOString(),
-        token: 'dead',
-      }),
-    )
+    await writeLock({
+      pid: deadPid(),
+      hostname: hostname(),
+      createdAt: new Date().toISOString(),
+      token: 'dead',
+    })
     await writeManifest(path, sampleManifest(), { lockTimeoutMs: 1_000 })
     expect(await readdir(dir)).toEqual(['local.json'])
   })
 
   test('behavior: takes over a lock without heartbeat (other host)', async () => {
-    await writeFile(
-      `${path}.lock`,
-      JSON.stringify({
-        pid: 1,
-        hostname: 'elsewhere',
-        createdAt: '2026-11-26T10:00:00.000Z',
-        token: 'remote',
-      }),
-    )
+    const holderFile = await writeLock({
+      pid: 1,
+      hostname: 'elsewhere',
+      createdAt: '2026-11-26T10:00:00.000Z',
+      token: 'remote',
+    })
     const old = new Date(Date.now() - 60_000)
-    await utimes(`${path}.lock`, old, old)
+    await utimes(holderFile, old, old)
     await writeManifest(path, sampleManifest(), {
       lockTimeoutMs: 1_000,
       staleLockMs: 30_000,
@@ -228,27 +236,47 @@ describe('writeManifest', () => {
     expect(await readdir(dir)).toEqual(['local.json'])
   })
 
-  test('behavior: takes over an empty lock left by a writer that died creating it', async () => {
-    await writeFile(`${path}.lock`, '')
+  test('behavior: takes over a lock whose holder file is empty (a crash before it reached the disk)', async () => {
+    await mkdir(`${path}.lock`)
+    await writeFile(`${path}.lock/garbled.json`, '')
     const old = new Date(Date.now() - 5_000)
-    await utimes(`${path}.lock`, old, old)
+    await utimes(`${path}.lock/garbled.json`, old, old)
+    await writeManifest(path, sampleManifest(), { lockTimeoutMs: 1_000 })
+    expect(await readdir(dir)).toEqual(['local.json'])
+  })
+
+  test('behavior: takes an empty lock directory (its holder released or was broken)', async () => {
+    await mkdir(`${path}.lock`)
     await writeManifest(path, sampleManifest(), { lockTimeoutMs: 1_000 })
     expect(await readdir(dir)).toEqual(['local.json'])
   })
 
   test('error: a fresh lock from another host is respected', async () => {
-    await writeFile(
-      `${path}.lock`,
-      JSON.stringify({
-        pid: 1,
-        hostname: 'elsewhere',
-        createdAt: new Date().toISOString(),
-        token: 'remote',
-      }),
-    )
+    await writeLock({
+      pid: 1,
+      hostname: 'elsewhere',
+      createdAt: new Date().toISOString(),
+      token: 'remote',
+    })
     await expect(
       writeManifest(path, sampleManifest(), { lockTimeoutMs: 100 }),
     ).rejects.toBeInstanceOf(ManifestLockedError)
+  })
+
+  test('error: a lock file of an older version is respected, never broken', async () => {
+    const lock = {
+      pid: deadPid(),
+      hostname: hostname(),
+      createdAt: '2026-11-26T10:00:00.000Z',
+      token: 'legacy',
+    }
+    await writeFile(`${path}.lock`, JSON.stringify(lock))
+    const error = await writeManifest(path, sampleManifest(), {
+      lockTimeoutMs: 100,
+    }).catch((error: unknown) => error)
+    expect(error).toBeInstanceOf(ManifestLockedError)
+    expect((error as ManifestLockedError).holder?.pid).toBe(lock.pid)
+    expect(JSON.parse(await readFile(`${path}.lock`, 'utf8'))).toEqual(lock)
   })
 
   test('behavior: SIGKILL at a random moment mid-write leaves a valid manifest', async () => {

@@ -58,8 +58,9 @@ export type WriteManifestErrorType =
  *
  * 1. validates with {@link parseManifest} (a failure writes nothing: neither
  *    manifest nor archive);
- * 2. takes `<path>.lock` (created with `wx`; waits for a live writer, takes
- *    over a dead one's; `ManifestLockedError` after `lockTimeoutMs`);
+ * 2. takes `<path>.lock` (a directory renamed into place; waits for a live
+ *    writer, takes over a dead one's; `ManifestLockedError` after
+ *    `lockTimeoutMs`);
  * 3. archives the current file, if any, to `archiveDir` without ever
  *    overwriting an archive;
  * 4. writes {@link serializeManifest}'s text to a temp file in the same

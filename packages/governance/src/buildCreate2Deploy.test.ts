@@ -131,4 +131,64 @@ describe('buildCreate2Deploy', () => {
       Version: @storydao/core@x.y.z]
     `)
   })
+
+  test('error: unlinked library placeholder', () => {
+    // solc leaves `__$<keccak256("src/Lib.sol:Lib")[:17]>$__` where Lib's address goes.
+    const placeholder = `__$${keccak256(toHex('src/Lib.sol:Lib')).slice(2, 36)}$__`
+    const bytecode = `0x6080604052${'73'}${placeholder}6000` as const
+    expect(() =>
+      buildCreate2Deploy({ bytecode, salt: zeroHash, name: 'UsesLib' }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidBytecodeError: Bytecode of UsesLib has an unlinked library placeholder __$1402aea24ab274b7cf9b89f02291aec666$__ at byte 6: link the library first.
+
+      Path: bytecode
+
+      Hint: Deploy each library, then put its address in place of its placeholder (\`forge build --libraries src/Lib.sol:Lib:0x…\`). A placeholder is \`__$\` + the first 17 bytes of keccak256("<source path>:<library name>") in hex + \`$__\`.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: several unlinked library placeholders', () => {
+    const placeholder = (name: string) =>
+      `__$${keccak256(toHex(`src/${name}.sol:${name}`)).slice(2, 36)}$__`
+    const bytecode = `0x73${placeholder('A')}600073${placeholder('B')}` as const
+    expect(() =>
+      buildCreate2Deploy({ bytecode, salt: zeroHash }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidBytecodeError: Bytecode has 2 unlinked library placeholders, the first __$cc29228dac79da584ae3381b7190d6942c$__ at byte 1: link the libraries first.
+
+      Path: bytecode
+      - __$cc29228dac79da584ae3381b7190d6942c$__ at byte 1
+      - __$165b006b3ae270cb7ffea0e95eb8e8f5a9$__ at byte 24
+
+      Hint: Deploy each library, then put its address in place of its placeholder (\`forge build --libraries src/Lib.sol:Lib:0x…\`). A placeholder is \`__$\` + the first 17 bytes of keccak256("<source path>:<library name>") in hex + \`$__\`.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: bytecode that is not hex', () => {
+    expect(() =>
+      buildCreate2Deploy({ bytecode: '0x6080zz', salt: zeroHash }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidBytecodeError: Invalid bytecode: "z" at hex digit 4 is not hex.
+
+      Path: bytecode
+
+      Hint: Pass the creation bytecode as "0x" followed by an even number of hex digits: the forge artifact’s \`bytecode.object\` (not \`deployedBytecode\`).
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: bytecode with an odd number of hex digits', () => {
+    expect(() =>
+      buildCreate2Deploy({ bytecode: '0x60806', salt: zeroHash }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidBytecodeError: Invalid bytecode: odd number of hex digits (5), bytecode is whole bytes.
+
+      Path: bytecode
+
+      Hint: Pass the creation bytecode as "0x" followed by an even number of hex digits: the forge artifact’s \`bytecode.object\` (not \`deployedBytecode\`).
+      Version: @storydao/core@x.y.z]
+    `)
+  })
 })

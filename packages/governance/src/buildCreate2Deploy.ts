@@ -13,13 +13,15 @@ import { AbiEncodingError, type AbiEncodingErrorType } from './errors/abi.js'
 import {
   ConstructorAbiMissingError,
   type ConstructorAbiMissingErrorType,
+  type InvalidBytecodeErrorType,
 } from './errors/deploy.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { toBytecode } from './internal/bytecode.js'
 import { shortHex } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
 
 export type BuildCreate2DeployParameters = {
-  /** Creation bytecode (the artifact's `bytecode.object`, linked). */
+  /** Creation bytecode (the artifact's `bytecode.object`), with every library linked. */
   bytecode: Hex
   /** Constructor arguments; needs `abi`. */
   constructorArgs?: readonly unknown[] | undefined
@@ -47,6 +49,7 @@ export type BuildCreate2DeployReturnType = {
 export type BuildCreate2DeployErrorType =
   | ConstructorAbiMissingErrorType
   | AbiEncodingErrorType
+  | InvalidBytecodeErrorType
   | InvalidBytes32ErrorType
 
 /**
@@ -80,8 +83,12 @@ export type BuildCreate2DeployErrorType =
 export function buildCreate2Deploy(
   parameters: BuildCreate2DeployParameters,
 ): BuildCreate2DeployReturnType {
-  const { bytecode, abi, constructorArgs = [] } = parameters
+  const { abi, constructorArgs = [] } = parameters
   const name = parameters.name ?? 'the contract'
+  const bytecode = toBytecode(parameters.bytecode, {
+    contract: parameters.name,
+    path: 'bytecode',
+  })
   const salt = toBytes32(parameters.salt, 'salt')
   const hasConstructor = abi?.some((item) => item.type === 'constructor')
   if (constructorArgs.length > 0 && !hasConstructor)

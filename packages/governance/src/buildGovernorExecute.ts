@@ -1,6 +1,6 @@
 import type { Call, ToChecksummedAddressErrorType } from '@storydao/core'
 import type { Hex } from 'viem'
-import type { NoCallsErrorType } from './errors/calls.js'
+import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
 import {
   buildProposalAction,
@@ -20,6 +20,7 @@ export type BuildGovernorExecuteReturnType = {
 
 export type BuildGovernorExecuteErrorType =
   | NoCallsErrorType
+  | InvalidCallErrorType
   | InvalidBytes32ErrorType
   | ToChecksummedAddressErrorType
 

@@ -75,4 +75,25 @@ describe('buildGovernorPropose', () => {
       Version: @storydao/core@x.y.z]
     `)
   })
+
+  test('error: negative call value (not viem’s IntegerOutOfRangeError)', () => {
+    expect(() =>
+      buildGovernorPropose({
+        governor: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        calls: [
+          {
+            to: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+            value: -1n,
+            data: '0x',
+          },
+        ],
+        description: 'Pay back',
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidCallError: Invalid value at calls[0].value: -1 is negative.
+
+      Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
 })

@@ -10,7 +10,7 @@ import {
   keccak256,
   toHex,
 } from 'viem'
-import type { NoCallsErrorType } from './errors/calls.js'
+import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import { hashProposal } from './hashProposal.js'
 import { governorAbi } from './internal/abis.js'
 import {
@@ -41,6 +41,7 @@ export type BuildGovernorProposeReturnType = {
 
 export type BuildGovernorProposeErrorType =
   | NoCallsErrorType
+  | InvalidCallErrorType
   | ToChecksummedAddressErrorType
 
 /**

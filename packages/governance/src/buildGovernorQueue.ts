@@ -1,6 +1,6 @@
 import type { Call, ToChecksummedAddressErrorType } from '@storydao/core'
 import { type Hex, hexToBigInt, pad, toHex, zeroHash } from 'viem'
-import type { NoCallsErrorType } from './errors/calls.js'
+import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import {
@@ -25,6 +25,7 @@ export type BuildGovernorQueueReturnType = {
 
 export type BuildGovernorQueueErrorType =
   | NoCallsErrorType
+  | InvalidCallErrorType
   | InvalidBytes32ErrorType
   | ToChecksummedAddressErrorType
 

@@ -5,7 +5,7 @@ import {
   treasuryAbi,
   upgradeableBeaconAbi,
 } from '@storydao/core'
-import { storyDaoBytecodes } from '@storydao/testkit'
+import { storyDaoBytecodes, storyDaoRelease } from '@storydao/testkit'
 import { keccak256, toHex, zeroHash } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { assertCreate2AddressesFree } from './assertCreate2AddressesFree.js'
@@ -14,7 +14,6 @@ import { buildRelease } from './buildRelease.js'
 import { Create2AddressOccupiedError } from './errors/deploy.js'
 import { getProxyState } from './getProxyState.js'
 import { safes, sendAs, useLocalStack } from './test/localStack.js'
-import { storyDaoRelease } from './test/release.js'
 
 const context = useLocalStack()
 
@@ -379,5 +378,54 @@ describe('buildRelease', () => {
     ).toThrowError(
       /Could not encode initialize\(…\) at contracts\.Treasury\.constructorArgs\[1\]/,
     )
+  })
+
+  test('error: unlinked library placeholder names the entry', () => {
+    const placeholder = `__$${keccak256(toHex('src/Lib.sol:Lib')).slice(2, 36)}$__`
+    expect(() =>
+      buildRelease({
+        release: {
+          contracts: [
+            { name: 'A', bytecode: storyDaoBytecodes.Treasury, salt: zeroHash },
+            {
+              name: 'UsesLib',
+              bytecode: `0x73${placeholder}`,
+              salt: zeroHash,
+            },
+          ],
+        },
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidBytecodeError: Bytecode of UsesLib has an unlinked library placeholder __$1402aea24ab274b7cf9b89f02291aec666$__ at byte 1: link the library first.
+
+      Path: contracts.UsesLib.bytecode
+
+      Hint: Deploy each library, then put its address in place of its placeholder (\`forge build --libraries src/Lib.sol:Lib:0x…\`). A placeholder is \`__$\` + the first 17 bytes of keccak256("<source path>:<library name>") in hex + \`$__\`.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: negative call value', () => {
+    expect(() =>
+      buildRelease({
+        release: {
+          contracts: [],
+          calls: [
+            {
+              to: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+              abi: storyTimelockAbi,
+              functionName: 'updateDelay',
+              args: [0n],
+              value: -1n,
+            },
+          ],
+        },
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidCallError: Invalid value at calls[0].value: -1 is negative.
+
+      Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Version: @storydao/core@x.y.z]
+    `)
   })
 })

@@ -7,8 +7,10 @@ import {
 import type { Abi, Address, Hex } from 'viem'
 import { buildCreate2Deploy } from './buildCreate2Deploy.js'
 import type { AbiEncodingErrorType } from './errors/abi.js'
+import type { InvalidCallErrorType } from './errors/calls.js'
 import {
   type ConstructorAbiMissingErrorType,
+  type InvalidBytecodeErrorType,
   ReleaseAddressCollisionError,
   type ReleaseAddressCollisionErrorType,
   ReleaseDuplicateNameError,
@@ -19,6 +21,8 @@ import {
   type ReleaseUnknownReferenceErrorType,
 } from './errors/deploy.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { toBytecode } from './internal/bytecode.js'
+import { toCallValue } from './internal/operationCall.js'
 import {
   collectReferences,
   isReference,
@@ -137,6 +141,8 @@ export type BuildReleaseErrorType =
   | ReleaseAddressCollisionErrorType
   | ConstructorAbiMissingErrorType
   | AbiEncodingErrorType
+  | InvalidBytecodeErrorType
+  | InvalidCallErrorType
   | InvalidBytes32ErrorType
   | ToChecksummedAddressErrorType
 
@@ -278,7 +284,10 @@ export function buildRelease(
       lookup,
     ) as unknown[]
     const deploy = buildCreate2Deploy({
-      bytecode: entry.bytecode,
+      bytecode: toBytecode(entry.bytecode, {
+        contract: name,
+        path: `contracts.${name}.bytecode`,
+      }),
       abi: entry.abi,
       constructorArgs,
       salt: entry.salt,
@@ -325,7 +334,7 @@ export function buildRelease(
     const target = isReference(call.to) ? `${call.to.ref} ${to}` : to
     calls.push({
       to,
-      value: call.value ?? 0n,
+      value: toCallValue(call.value, `calls[${index}].value`),
       data,
       operation: 'call',
       label:

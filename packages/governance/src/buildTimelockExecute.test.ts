@@ -141,4 +141,21 @@ describe('buildTimelockExecute', () => {
       Version: @storydao/core@x.y.z]
     `)
   })
+  test('error: negative value sent with execute', () => {
+    expect(() =>
+      buildTimelockExecute({
+        timelock: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        calls: [
+          { to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data: '0x' },
+        ],
+        salt: zeroHash,
+        value: -1n,
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidCallError: Invalid value: -1 is negative.
+
+      Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
 })

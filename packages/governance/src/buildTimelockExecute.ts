@@ -4,7 +4,7 @@ import {
   toChecksummedAddress,
 } from '@storydao/core'
 import { type Address, encodeFunctionData, type Hex, zeroHash } from 'viem'
-import type { NoCallsErrorType } from './errors/calls.js'
+import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import { timelockAbi } from './internal/abis.js'
@@ -12,6 +12,7 @@ import {
   type OperationCall,
   plural,
   shortHex,
+  toCallValue,
   toOperationArrays,
 } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
@@ -42,6 +43,7 @@ export type BuildTimelockExecuteReturnType = {
 
 export type BuildTimelockExecuteErrorType =
   | NoCallsErrorType
+  | InvalidCallErrorType
   | InvalidBytes32ErrorType
   | ToChecksummedAddressErrorType
 
@@ -77,6 +79,7 @@ export function buildTimelockExecute(
     'predecessor',
   )
   const salt = toBytes32(parameters.salt, 'salt')
+  const value = toCallValue(parameters.value, 'value')
   const batch = parameters.batch ?? calls.length > 1
   const operationId = hashTimelockOperation({
     calls,
@@ -99,7 +102,7 @@ export function buildTimelockExecute(
   return {
     call: {
       to: timelock,
-      value: parameters.value ?? 0n,
+      value,
       data,
       operation: 'call',
       label:

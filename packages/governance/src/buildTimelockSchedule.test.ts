@@ -7,6 +7,8 @@ import { buildRevokeRole } from './buildRevokeRole.js'
 import { buildTimelockExecute } from './buildTimelockExecute.js'
 import { buildTimelockSchedule } from './buildTimelockSchedule.js'
 import { buildUnpause } from './buildUnpause.js'
+import { InvalidCallError } from './errors/calls.js'
+import { InvalidDelayError } from './errors/timelock.js'
 import {
   advanceTime,
   contractAddress,
@@ -225,6 +227,86 @@ describe('buildTimelockSchedule', () => {
       [InvalidBytes32Error: Invalid predecessor "0x1234": expected 32 bytes of hex.
 
       Hint: Pass "0x" followed by exactly 64 hex digits, e.g. \`pad(toHex(1), { size: 32 })\` or \`keccak256(toHex("release-1"))\` from viem.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: negative delay (not viem’s IntegerOutOfRangeError)', () => {
+    const build = () =>
+      buildTimelockSchedule({
+        timelock: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        calls: [
+          { to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data: '0x' },
+        ],
+        salt: zeroHash,
+        delay: -1n,
+      })
+    expect(build).toThrow(InvalidDelayError)
+    expect(build).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidDelayError: Invalid delay: -1 is negative.
+
+      Hint: Pass the delay in seconds as a bigint, at least the timelock’s \`getMinDelay()\` (e.g. \`3600n\`); \`prepareTimelockSchedule\` reads and checks the minimum.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: negative call value (not viem’s IntegerOutOfRangeError)', () => {
+    const build = () =>
+      buildTimelockSchedule({
+        timelock: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        calls: [
+          { to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data: '0x' },
+          {
+            to: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+            value: -5n,
+            data: '0x',
+          },
+        ],
+        salt: zeroHash,
+        delay: 3600n,
+      })
+    expect(build).toThrow(InvalidCallError)
+    expect(build).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidCallError: Invalid value at calls[1].value: -5 is negative.
+
+      Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: call data that is not hex is not hashed', () => {
+    expect(() =>
+      buildTimelockSchedule({
+        timelock: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        calls: [
+          { to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data: '0xzz' },
+        ],
+        salt: zeroHash,
+        delay: 3600n,
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidCallError: Invalid data at calls[0].data: "0xzz" is not hex.
+
+      Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: call data with an odd number of hex digits', () => {
+    expect(() =>
+      buildTimelockSchedule({
+        timelock: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        calls: [
+          { to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data: '0x' },
+          { to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data: '0x123' },
+        ],
+        salt: zeroHash,
+        delay: 3600n,
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidCallError: Invalid data at calls[1].data: "0x123" has an odd number of hex digits (3).
+
+      Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
       Version: @storydao/core@x.y.z]
     `)
   })

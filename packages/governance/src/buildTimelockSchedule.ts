@@ -1,8 +1,12 @@
 import type { ToChecksummedAddressErrorType } from '@storydao/core'
 import { type Call, toChecksummedAddress } from '@storydao/core'
 import { type Address, encodeFunctionData, type Hex, zeroHash } from 'viem'
-import type { NoCallsErrorType } from './errors/calls.js'
+import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import {
+  InvalidDelayError,
+  type InvalidDelayErrorType,
+} from './errors/timelock.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import { timelockAbi } from './internal/abis.js'
 import {
@@ -10,6 +14,7 @@ import {
   plural,
   shortHex,
   toOperationArrays,
+  uint256Problem,
 } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
 
@@ -22,7 +27,7 @@ export type BuildTimelockScheduleParameters = {
   predecessor?: Hex | undefined
   /** Salt (bytes32) that makes the operation id unique. */
   salt: Hex
-  /** Delay in seconds; must be at least `getMinDelay()` (see {@link prepareTimelockSchedule}). */
+  /** Delay in seconds (`0n` to `2^256 - 1`); must be at least `getMinDelay()` (see {@link prepareTimelockSchedule}). */
   delay: bigint
   /** Force `scheduleBatch` (`true`) or `schedule` (`false`); default: batch for several calls. */
   batch?: boolean | undefined
@@ -39,6 +44,8 @@ export type BuildTimelockScheduleReturnType = {
 
 export type BuildTimelockScheduleErrorType =
   | NoCallsErrorType
+  | InvalidCallErrorType
+  | InvalidDelayErrorType
   | InvalidBytes32ErrorType
   | ToChecksummedAddressErrorType
 
@@ -84,6 +91,13 @@ export function buildTimelockSchedule(
     'predecessor',
   )
   const salt = toBytes32(parameters.salt, 'salt')
+  const delayProblem = uint256Problem(delay)
+  if (delayProblem)
+    throw new InvalidDelayError({
+      path: 'delay',
+      value: delay,
+      reason: delayProblem,
+    })
   const batch = parameters.batch ?? calls.length > 1
   const operationId = hashTimelockOperation({
     calls,

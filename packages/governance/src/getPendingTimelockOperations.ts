@@ -1,4 +1,5 @@
 import {
+  ChainReadError,
   type ChainReadErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
@@ -16,8 +17,13 @@ import {
 } from 'viem'
 import { getBlock, getLogs } from 'viem/actions'
 import { getAction } from 'viem/utils'
+import {
+  InvalidBlockRangeError,
+  type InvalidBlockRangeErrorType,
+} from './errors/timelock.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import { timelockEventsAbi } from './internal/abis.js'
+import { getLogsPaginated } from './internal/getLogsPaginated.js'
 import { readChain } from './internal/readChain.js'
 
 /** Where an operation stands. `ready`: its delay has passed, it can be executed. */
@@ -60,10 +66,23 @@ export type TimelockOperation = {
 export type GetPendingTimelockOperationsParameters = {
   /** The TimelockController. */
   timelock: Address
-  /** First block to scan (the timelock's deployment block is a good value). Default: `0n`. */
+  /**
+   * First block to scan. Pass the timelock's deployment block from the
+   * manifest, `BigInt(manifest.contracts.StoryTimelock.deployment.block)`:
+   * nothing is scheduled before it, and from `0n` a long chain costs one
+   * request per `blockRange` blocks of history. Operations scheduled before
+   * `fromBlock` are not seen. Default: `0n`.
+   */
   fromBlock?: BlockNumber | BlockTag | undefined
-  /** Last block to scan. Default: `'latest'`. */
+  /** Last block to scan (included). Default: `'latest'`. */
   toBlock?: BlockNumber | BlockTag | undefined
+  /**
+   * Blocks per `eth_getLogs` request. Hosted RPCs cap the range of one
+   * request (often 10 000 blocks or fewer): a request rejected for its range
+   * or result size is retried in halves, and later requests use the smaller
+   * range. Default: `50_000n`.
+   */
+  blockRange?: bigint | undefined
   /** Keep only operations in these states. Default: all. */
   states?: readonly TimelockOperationState[] | undefined
 }
@@ -72,6 +91,7 @@ export type GetPendingTimelockOperationsReturnType = TimelockOperation[]
 
 export type GetPendingTimelockOperationsErrorType =
   | ChainReadErrorType
+  | InvalidBlockRangeErrorType
   | ToChecksummedAddressErrorType
 
 type Instance = Omit<TimelockOperation, 'state' | 'batch' | 'readyAt'> & {
@@ -83,10 +103,12 @@ type Instance = Omit<TimelockOperation, 'state' | 'batch' | 'readyAt'> & {
  * state (`pending`, `ready`, `done`, `cancelled`), rebuilt from the
  * `CallScheduled`, `CallSalt`, `CallExecuted` and `Cancelled` events.
  *
- * One `eth_getLogs` for the range, then one `eth_getBlock` per block that
- * scheduled something (for the ready time) plus the latest block, all in
- * parallel. An id cancelled and scheduled again appears once per scheduling.
- * Operations scheduled before `fromBlock` are not seen.
+ * Reads the latest block, then the events with one `eth_getLogs` per
+ * `blockRange` blocks (a few requests at a time; a range the RPC rejects as
+ * too large is split in halves), then one `eth_getBlock` per block that
+ * scheduled something (for the ready time), in parallel. An id cancelled and
+ * scheduled again appears once per scheduling. Operations scheduled before
+ * `fromBlock` are not seen: pass the timelock's deployment block.
  *
  * - Docs: packages/governance/README.md#getpendingtimelockoperations
  *
@@ -94,8 +116,10 @@ type Instance = Omit<TimelockOperation, 'state' | 'batch' | 'readyAt'> & {
  * ```ts
  * import { getPendingTimelockOperations } from '@storydao/governance'
  *
+ * const timelock = manifest.contracts.StoryTimelock
  * const operations = await getPendingTimelockOperations(client, {
- *   timelock: manifest.contracts.StoryTimelock.address,
+ *   timelock: timelock.address,
+ *   fromBlock: BigInt(timelock.deployment?.block ?? 0),
  *   states: ['pending', 'ready'],
  * })
  * ```
@@ -114,9 +138,50 @@ export async function getPendingTimelockOperations<
     path: 'timelock',
   })
   const { fromBlock = 0n, toBlock = 'latest' } = parameters
-  const [logs] = await readChain(
-    `the events of the timelock ${timelock}`,
-    () => [
+  const blockRange = parameters.blockRange ?? 50_000n
+  if (typeof blockRange !== 'bigint' || blockRange < 1n)
+    throw new InvalidBlockRangeError({
+      path: 'blockRange',
+      value: blockRange,
+      reason: 'expected a bigint of at least 1n',
+    })
+  for (const [path, value] of [
+    ['fromBlock', fromBlock],
+    ['toBlock', toBlock],
+  ] as const)
+    if (typeof value === 'bigint' && value < 0n)
+      throw new InvalidBlockRangeError({
+        path,
+        value,
+        reason: 'a block number cannot be negative',
+      })
+
+  const readBlock = getAction(client, getBlock, 'getBlock')
+  // First, so that the block range and the states describe the same chain.
+  const [latest] = await readChain(
+    'the latest block',
+    () => [readBlock({ blockTag: 'latest' })] as const,
+  )
+  const toNumber = async (block: BlockNumber | BlockTag): Promise<bigint> => {
+    if (typeof block === 'bigint') return block
+    if (block === 'earliest') return 0n
+    if (block === 'latest') return latest.number
+    const [found] = await readChain(
+      `the ${block} block`,
+      () => [readBlock({ blockTag: block })] as const,
+    )
+    // A pending block has no number yet.
+    return found.number ?? latest.number
+  }
+  const [first, last] = await Promise.all([
+    toNumber(fromBlock),
+    toNumber(toBlock),
+  ])
+  const logs = await getLogsPaginated({
+    fromBlock: first,
+    toBlock: last,
+    blockRange,
+    getLogs: (range) =>
       getAction(
         client,
         getLogs,
@@ -124,12 +189,16 @@ export async function getPendingTimelockOperations<
       )({
         address: timelock,
         events: timelockEventsAbi,
-        fromBlock: fromBlock as BlockNumber,
-        toBlock: toBlock as BlockNumber,
+        fromBlock: range.fromBlock,
+        toBlock: range.toBlock,
         strict: true,
       }),
-    ],
-  )
+  }).catch((error: unknown) => {
+    throw new ChainReadError({
+      what: `the events of the timelock ${timelock}`,
+      cause: error,
+    })
+  })
 
   const instances = new Map<Hex, Instance>()
   const ordered: Instance[] = []
@@ -169,14 +238,8 @@ export async function getPendingTimelockOperations<
   const blocks = [
     ...new Set(ordered.map((instance) => instance.scheduled.blockNumber)),
   ]
-  const readBlock = getAction(client, getBlock, 'getBlock')
-  const [latest, ...scheduledBlocks] = await readChain(
-    'block timestamps',
-    () =>
-      [
-        readBlock({ blockTag: 'latest' }),
-        ...blocks.map((blockNumber) => readBlock({ blockNumber })),
-      ] as const,
+  const scheduledBlocks = await readChain('block timestamps', () =>
+    blocks.map((blockNumber) => readBlock({ blockNumber })),
   )
   const timestamps = new Map(
     scheduledBlocks.map((block) => [block.number, block.timestamp]),

@@ -1,7 +1,10 @@
 import {
   ChainReadError,
   type ChainReadErrorType,
+  eip1967Slots,
+  type ToAddressFromSlotErrorType,
   type ToChecksummedAddressErrorType,
+  toAddressFromSlot,
   toChecksummedAddress,
 } from '@storydao/core'
 import {
@@ -14,21 +17,12 @@ import {
   getAddress,
   type Hex,
   type Transport,
+  zeroAddress,
 } from 'viem'
 import { getStorageAt, readContract } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { beaconAbi, proxiableAbi } from './internal/abis.js'
 import { readChain } from './internal/readChain.js'
-
-/** EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.implementation')) - 1)`. */
-const implementationSlot: Hex =
-  '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc'
-/** EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.admin')) - 1)`. */
-const adminSlot: Hex =
-  '0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103'
-/** EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.beacon')) - 1)`. */
-const beaconSlot: Hex =
-  '0xa3f0ad74e5423aebfd80d3ef4346578335a9a72aeaee59ff6cb3582b35133d50'
 
 /**
  * What kind of proxy, from its EIP-1967 slots:
@@ -59,11 +53,13 @@ export type GetProxyStateReturnType = {
 
 export type GetProxyStateErrorType =
   | ChainReadErrorType
+  | ToAddressFromSlotErrorType
   | ToChecksummedAddressErrorType
 
+/** The address in a slot; `undefined` when the slot is empty (zero). */
 function slotAddress(value: Hex | undefined): Address | undefined {
-  if (!value || /^0x0*$/.test(value)) return undefined
-  return getAddress(`0x${value.slice(-40)}`)
+  const address = toAddressFromSlot(value ?? '0x')
+  return address === zeroAddress ? undefined : address
 }
 
 /**
@@ -97,9 +93,9 @@ export async function getProxyState<chain extends Chain | undefined>(
     `the EIP-1967 slots of ${proxy}`,
     () =>
       [
-        readSlot({ address: proxy, slot: implementationSlot }),
-        readSlot({ address: proxy, slot: adminSlot }),
-        readSlot({ address: proxy, slot: beaconSlot }),
+        readSlot({ address: proxy, slot: eip1967Slots.implementation }),
+        readSlot({ address: proxy, slot: eip1967Slots.admin }),
+        readSlot({ address: proxy, slot: eip1967Slots.beacon }),
       ] as const,
   )
   const slotImplementation = slotAddress(implementationValue)
@@ -155,7 +151,7 @@ export async function getProxyState<chain extends Chain | undefined>(
     })
   })
   return {
-    kind: uuid === implementationSlot ? 'uups' : 'erc1967',
+    kind: uuid === eip1967Slots.implementation ? 'uups' : 'erc1967',
     implementation: slotImplementation,
     admin,
     beacon,

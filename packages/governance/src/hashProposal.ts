@@ -1,6 +1,6 @@
 import type { ToChecksummedAddressErrorType } from '@storydao/core'
 import { encodeAbiParameters, hexToBigInt, keccak256 } from 'viem'
-import type { NoCallsErrorType } from './errors/calls.js'
+import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
 import {
   type OperationCall,
@@ -20,6 +20,7 @@ export type HashProposalReturnType = bigint
 
 export type HashProposalErrorType =
   | NoCallsErrorType
+  | InvalidCallErrorType
   | InvalidBytes32ErrorType
   | ToChecksummedAddressErrorType
 

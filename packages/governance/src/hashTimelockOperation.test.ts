@@ -122,4 +122,18 @@ describe('hashTimelockOperation', () => {
       Version: @storydao/core@x.y.z]
     `)
   })
+
+  test('error: odd-length data is rejected, not hashed', () => {
+    expect(() =>
+      hashTimelockOperation({
+        calls: [{ to: getAddress(toHex(1, { size: 20 })), data: '0x123' }],
+        salt: zeroHash,
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidCallError: Invalid data at calls[0].data: "0x123" has an odd number of hex digits (3).
+
+      Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Version: @storydao/core@x.y.z]
+    `)
+  })
 })

@@ -1,5 +1,6 @@
+import type { ToChecksummedAddressErrorType } from '@storydao/core'
 import { encodeAbiParameters, type Hex, keccak256, zeroHash } from 'viem'
-import type { NoCallsErrorType } from './errors/calls.js'
+import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
 import {
   type OperationCall,
@@ -27,7 +28,9 @@ export type HashTimelockOperationReturnType = Hex
 
 export type HashTimelockOperationErrorType =
   | NoCallsErrorType
+  | InvalidCallErrorType
   | InvalidBytes32ErrorType
+  | ToChecksummedAddressErrorType
 
 /**
  * Computes a TimelockController operation id exactly as the contract does:

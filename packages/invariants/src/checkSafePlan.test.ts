@@ -1,4 +1,4 @@
-import { authorCoinAbi, storyTimelockAbi } from '@storydao/core'
+import { authorCoinAbi, eip1967Slots, storyTimelockAbi } from '@storydao/core'
 import {
   buildPause,
   buildTimelockCancel,
@@ -6,12 +6,21 @@ import {
 } from '@storydao/governance'
 import { buildSafePlan, type SafePlanCall } from '@storydao/safe'
 import { type LocalStack, startLocalStack } from '@storydao/testkit'
-import { type Address, encodeFunctionData, parseEther, zeroHash } from 'viem'
+import {
+  type Address,
+  encodeFunctionData,
+  getAddress,
+  pad,
+  parseEther,
+  toHex,
+  zeroHash,
+} from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { assertSafePlan } from './assertSafePlan.js'
 import { checkSafePlan } from './checkSafePlan.js'
 import { createFork, type Fork } from './createFork.js'
 import { getDefaultInvariants } from './getDefaultInvariants.js'
+import { balanceUnchanged } from './invariants/balanceUnchanged.js'
 import { custom } from './invariants/custom.js'
 import { renderReport } from './renderReport.js'
 import { countingTransport } from './test/helpers.js'
@@ -348,10 +357,24 @@ describe('checkSafePlan', () => {
   test('behavior: RPC requests do not grow with the number of invariants', async () => {
     const pause = await plan(emergency, [buildPause({ target: coin })])
     const defaults = getDefaultInvariants(stack.manifest, 'pause')
-    const fifty: Invariant[] = Array.from(
-      { length: 50 },
-      (_, i) => defaults[i % defaults.length]!,
-    )
+    // N distinct invariants: the defaults plus one AuthorCoin balance per
+    // generated holder, so `readState` has N distinct reads to batch (copies
+    // of one invariant would be de-duplicated to a handful of reads).
+    const distinct = (n: number): Invariant[] => [
+      ...defaults,
+      ...Array.from({ length: n - defaults.length }, (_, i) =>
+        balanceUnchanged(coin, getAddress(pad(toHex(i + 1), { size: 20 }))),
+      ),
+    ]
+    const fifty = distinct(50)
+    const threeHundred = distinct(300)
+    for (const [invariants, n] of [
+      [fifty, 50],
+      [threeHundred, 300],
+    ] as const) {
+      expect(invariants).toHaveLength(n)
+      expect(new Set(invariants.map((invariant) => invariant.id)).size).toBe(n)
+    }
     const one = custom({
       name: 'supplyAndImplementation',
       read: {
@@ -364,7 +387,7 @@ describe('checkSafePlan', () => {
         implementation: {
           type: 'storage',
           address: coin,
-          slot: '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc',
+          slot: eip1967Slots.implementation,
         },
       },
       check: () => true,
@@ -377,10 +400,17 @@ describe('checkSafePlan', () => {
         invariants,
       })
       expect(report.ok).toBe(true)
+      // Every one of them was evaluated (against reads that succeeded).
+      const ids = new Set(invariants.map((invariant) => invariant.id))
+      expect(
+        report.invariants.filter((result) => ids.has(result.id) && result.ok),
+      ).toHaveLength(ids.size)
       return [...counter.methods]
     }
     const single = await measure([one])
     expect(await measure(fifty)).toEqual(single)
+    expect(await measure(threeHundred)).toEqual(single)
+    expect(single).toHaveLength(17)
     expect(single).toMatchInlineSnapshot(`
       [
         "eth_call",

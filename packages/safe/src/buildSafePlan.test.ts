@@ -1,11 +1,17 @@
 import { authorCoinAbi, safeAbi } from '@storydao/core'
 import { type LocalStack, startLocalStack } from '@storydao/testkit'
 import {
+  concat,
   createClient,
   custom,
+  encodeAbiParameters,
   encodeFunctionData,
   getAddress,
+  type Hex,
   http,
+  numberToHex,
+  size,
+  slice,
   zeroAddress,
 } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
@@ -13,9 +19,11 @@ import { buildSafePlan } from './buildSafePlan.js'
 import { createSafeService, type SafeService } from './createSafeService.js'
 import { decodeMultiSend } from './decodeMultiSend.js'
 import {
+  NotASafeError,
   SafeChainMismatchError,
   SafeNonceConflictError,
   SafeNonceTooLowError,
+  SafeNotDeployedError,
 } from './errors/plan.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
@@ -52,6 +60,27 @@ const onChainHash = (plan: Awaited<ReturnType<typeof buildSafePlan>>) =>
       plan.safeTx.nonce,
     ],
   })
+
+/** Runtime code that returns `data` (a multiple of 32 bytes) to any call. */
+const returnsToAnyCall = (data: Hex): Hex => {
+  const words = Array.from({ length: size(data) / 32 }, (_, i) =>
+    // PUSH32 word, PUSH1 offset, MSTORE
+    concat([
+      '0x7f',
+      slice(data, i * 32, i * 32 + 32),
+      '0x60',
+      numberToHex(i * 32, { size: 1 }),
+      '0x52',
+    ]),
+  )
+  // PUSH1 size, PUSH1 0, RETURN
+  return concat([
+    ...words,
+    '0x60',
+    numberToHex(size(data), { size: 1 }),
+    '0x6000f3',
+  ])
+}
 
 /** A transfer of 1 wei of ether from the ops Safe, labelled. */
 const sendWei = (to: `0x${string}`, value = 1n) => ({
@@ -383,6 +412,112 @@ describe('buildSafePlan', () => {
       Hint: Check the Safe address (manifest \`safes\`) and that the RPC serves the right network.
       Docs: packages/safe/README.md#errors
       Details: The contract function "VERSION" returned no data ("0x").
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: a contract that is not a Safe (AuthorCoin proxy), and an EOA', async () => {
+    const authorCoin = contract(stack, 'AuthorCoin')
+    const error = await buildSafePlan(stack.client, {
+      safe: authorCoin,
+      calls: [sendWei(stack.accounts.deployer.address)],
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NotASafeError)
+    expect((error as NotASafeError).address).toBe(authorCoin)
+    expect(error).toMatchInlineSnapshot(`
+      [NotASafeError: 0x959922bE3CAee4b8Cd9a407cc3ac1C251C2007B1 on chain 31337 is a contract, but not a Safe.
+
+      Code:      109 bytes
+      VERSION(): reverted
+      nonce():   reverted
+
+      Hint: Check the address: it must be the Safe (proxy) itself, e.g. the manifest’s \`safes.<name>.address\`, not a token, module, owner or implementation contract.
+      Docs: packages/safe/README.md#errors
+      Details: The contract function "VERSION" reverted.
+      Version: @storydao/core@x.y.z]
+    `)
+
+    // An EOA has no code at all: not deployed, not "not a Safe".
+    await expect(
+      buildSafePlan(stack.client, {
+        safe: stack.accounts.deployer.address,
+        calls: [sendWei(stack.accounts.stranger.address)],
+      }),
+    ).rejects.toThrow(SafeNotDeployedError)
+  })
+
+  test('error: a contract whose VERSION() is not a version, or does not decode', async () => {
+    const odd = getAddress('0x00000000000000000000000000000000000bad01')
+    // Every call returns abi.encode("hello"): VERSION() reads "hello".
+    await stack.client.setCode({
+      address: odd,
+      bytecode: returnsToAnyCall(
+        encodeAbiParameters([{ type: 'string' }], ['hello']),
+      ),
+    })
+    await expect(
+      buildSafePlan(stack.client, {
+        safe: odd,
+        calls: [sendWei(stack.accounts.deployer.address)],
+      }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [NotASafeError: 0x00000000000000000000000000000000000bAD01 on chain 31337 is a contract, but not a Safe.
+
+      Code:      113 bytes
+      VERSION(): returned "hello"
+      nonce():   returned 32
+
+      Hint: Check the address: it must be the Safe (proxy) itself, e.g. the manifest’s \`safes.<name>.address\`, not a token, module, owner or implementation contract.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    // Every call returns one word of 0xff: no string decodes from it.
+    await stack.client.setCode({
+      address: odd,
+      bytecode: returnsToAnyCall(`0x${'ff'.repeat(32)}`),
+    })
+    await expect(
+      buildSafePlan(stack.client, {
+        safe: odd,
+        calls: [sendWei(stack.accounts.deployer.address)],
+      }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [NotASafeError: 0x00000000000000000000000000000000000bAD01 on chain 31337 is a contract, but not a Safe.
+
+      Code:      41 bytes
+      VERSION(): returned data that does not decode
+      nonce():   returned 115792089237316195423570985008687907853269984665640564039457584007913129639935
+
+      Hint: Check the address: it must be the Safe (proxy) itself, e.g. the manifest’s \`safes.<name>.address\`, not a token, module, owner or implementation contract.
+      Docs: packages/safe/README.md#errors
+      Details: Number "115792089237316195423570985008687907853269984665640564039457584007913129639935n" is not in safe integer range (-9007199254740991 to 9007199254740991)
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
+  test('error: the RPC fails the reads (code is there) → ChainReadError', async () => {
+    const transport = http(stack.rpcUrl)({})
+    const client = createClient({
+      transport: custom(
+        {
+          async request(args) {
+            if (args.method === 'eth_call') throw new Error('socket hang up')
+            return transport.request(args)
+          },
+        },
+        { retryCount: 0 },
+      ),
+    })
+    await expect(
+      buildSafePlan(client, {
+        safe: stack.manifest.safes.emergency!.address,
+        calls: [pauseCall(stack)],
+      }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [ChainReadError: Could not read the version and nonce of Safe 0x0Ff9b09627773c18136Bb1f46Ad639335C8B7C51 from the RPC.
+
+      Hint: Check that the RPC URL is reachable and serves the manifest’s network.
+      Details: An unknown RPC error occurred.
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -7,11 +7,16 @@ import {
 } from '@storydao/core'
 import {
   type Address,
+  CallExecutionError,
   type Chain,
   type Client,
+  ContractFunctionExecutionError,
+  ContractFunctionRevertedError,
   ContractFunctionZeroDataError,
+  ExecutionRevertedError,
   type Hex,
   keccak256,
+  size,
   type Transport,
   zeroAddress,
 } from 'viem'
@@ -22,6 +27,8 @@ import { encodeMultiSend } from './encodeMultiSend.js'
 import {
   MultiSendUnavailableError,
   type MultiSendUnavailableErrorType,
+  NotASafeError,
+  type NotASafeErrorType,
   SafeChainMismatchError,
   type SafeChainMismatchErrorType,
   SafeDelegateCallError,
@@ -48,7 +55,7 @@ import {
   multiSendCallOnlyCandidates,
   multiSendCallOnlyDeployments,
 } from './internal/multiSendDeployments.js'
-import { parseSafeVersion } from './internal/safeVersion.js'
+import { isVersionString, parseSafeVersion } from './internal/safeVersion.js'
 import { fetchServiceQueue } from './internal/serviceQueue.js'
 import {
   checkAddress,
@@ -84,6 +91,7 @@ export type BuildSafePlanErrorType =
   | ChainReadErrorType
   | InvalidAddressErrorType
   | MultiSendUnavailableErrorType
+  | NotASafeErrorType
   | SafeChainMismatchErrorType
   | SafeDelegateCallErrorType
   | SafeNonceConflictErrorType
@@ -186,15 +194,8 @@ export async function buildSafePlan(
   ])
 
   checkChain(chainId, client.chain?.id, parameters.chainId, service)
-  if (!version.ok || !chainNonce.ok) {
-    const cause = version.ok ? (chainNonce as Failure).error : version.error
-    if (isNoData(cause))
-      throw new SafeNotDeployedError({ safe, chainId, cause })
-    throw new ChainReadError({
-      what: `the version and nonce of Safe ${safe}`,
-      cause,
-    })
-  }
+  if (!version.ok || !chainNonce.ok || !isVersionString(version.value))
+    throw await notASafe(client, { safe, chainId, version, chainNonce })
   const safeVersion = version.value
   parseSafeVersion(safeVersion)
   if (
@@ -304,13 +305,93 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   )
 }
 
-function isNoData(error: unknown): boolean {
+/**
+ * Why `VERSION()`/`nonce()` did not give a Safe's answers, read only on this
+ * (failing) path so a good Safe still costs one round: no code → not
+ * deployed; code that reverted, returned nothing or returned something that
+ * does not decode or is not a version → not a Safe; anything else (the RPC
+ * failing) → a read error.
+ */
+async function notASafe(
+  client: Client<Transport, Chain | undefined>,
+  {
+    safe,
+    chainId,
+    version,
+    chainNonce,
+  }: {
+    safe: Address
+    chainId: number
+    version: Settled<string>
+    chainNonce: Settled<bigint>
+  },
+): Promise<Error> {
+  const failure = !version.ok
+    ? version.error
+    : !chainNonce.ok
+      ? chainNonce.error
+      : undefined
+  const readError = () =>
+    new ChainReadError({
+      what: `the version and nonce of Safe ${safe}`,
+      cause: failure,
+    })
+  let code: Hex | undefined
+  try {
+    code = await getAction(client, getCode, 'getCode')({ address: safe })
+  } catch {
+    return readError()
+  }
+  if (!code || code === '0x')
+    return new SafeNotDeployedError({ safe, chainId, cause: failure })
+  if (failure !== undefined && classifyReadFailure(failure) === 'rpc')
+    return readError()
+  return new NotASafeError({
+    address: safe,
+    chainId,
+    codeSize: size(code),
+    version: describeRead(version, (value) => JSON.stringify(value)),
+    nonce: describeRead(chainNonce, String),
+    cause: failure,
+  })
+}
+
+type ReadFailure = 'reverted' | 'returned no data' | 'undecodable' | 'rpc'
+
+/**
+ * How a readContract call failed: the contract answered badly (a revert, no
+ * data, data that does not decode), or the RPC failed.
+ */
+function classifyReadFailure(error: unknown): ReadFailure {
   let current: unknown = error
   while (current instanceof Error) {
-    if (current instanceof ContractFunctionZeroDataError) return true
+    if (
+      current instanceof ContractFunctionRevertedError ||
+      current instanceof ExecutionRevertedError
+    )
+      return 'reverted'
+    if (current instanceof ContractFunctionZeroDataError)
+      return 'returned no data'
+    // readContract wraps either the call's failure (CallExecutionError) or,
+    // when the call succeeded, the failure to decode what it returned.
+    if (
+      current instanceof ContractFunctionExecutionError &&
+      !(current.cause instanceof CallExecutionError) &&
+      !(current.cause instanceof ContractFunctionRevertedError) &&
+      !(current.cause instanceof ContractFunctionZeroDataError)
+    )
+      return 'undecodable'
     current = current.cause
   }
-  return false
+  return 'rpc'
+}
+
+function describeRead<T>(read: Settled<T>, show: (value: T) => string): string {
+  if (read.ok) return `returned ${show(read.value)}`
+  const failure = classifyReadFailure(read.error)
+  if (failure === 'undecodable') return 'returned data that does not decode'
+  if (failure === 'rpc') return 'could not be read'
+  return failure
 }
 
 function transaction(

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createSafeService } from './createSafeService.js'
 import { getQueuedSafePlans } from './getQueuedSafePlans.js'
+import { startRecordingServer } from './test/recordingServer.js'
 
 const safe = '0x2B0b9cBDA3D7b0F760187c52A8FFB18C48E5d96A'
 
@@ -36,6 +37,77 @@ describe('createSafeService', () => {
     expect(Object.isFrozen(service)).toBe(true)
   })
 
+  test('behavior: SAFE_API_KEY is not sent to a custom URL; an explicit apiKey is', async () => {
+    const envKey = 'sk-env-key-for-the-hosted-service'
+    const explicitKey = 'sk-explicit-key-for-this-service'
+    vi.stubEnv('SAFE_API_KEY', envKey)
+    const recorder = await startRecordingServer()
+    try {
+      const custom = createSafeService({
+        chainId: 31337,
+        txServiceUrl: recorder.url,
+      })
+      expect(custom.hasApiKey).toBe(false)
+      expect(await getQueuedSafePlans(custom, safe)).toEqual([])
+
+      const keyed = createSafeService({
+        chainId: 31337,
+        txServiceUrl: recorder.url,
+        apiKey: explicitKey,
+      })
+      expect(keyed.hasApiKey).toBe(true)
+      expect(await getQueuedSafePlans(keyed, safe)).toEqual([])
+
+      // getSafeInfo, then the queue, for each service.
+      expect(recorder.requests.map((r) => r.url.split('?')[0])).toEqual([
+        `/api/v1/safes/${safe}/`,
+        `/api/v2/safes/${safe}/multisig-transactions/`,
+        `/api/v1/safes/${safe}/`,
+        `/api/v2/safes/${safe}/multisig-transactions/`,
+      ])
+      // Booleans only: a failing assertion must not print a key.
+      const sent = (header: string | undefined) => ({
+        hasAuthorization: header !== undefined,
+        isEnvKey: header?.includes(envKey) ?? false,
+        isExplicitBearer: header === `Bearer ${explicitKey}`,
+      })
+      expect(
+        recorder.requests.map((r) => sent(r.headers.authorization)),
+      ).toEqual([
+        ...Array(2).fill({
+          hasAuthorization: false,
+          isEnvKey: false,
+          isExplicitBearer: false,
+        }),
+        ...Array(2).fill({
+          hasAuthorization: true,
+          isEnvKey: false,
+          isExplicitBearer: true,
+        }),
+      ])
+      expect(JSON.stringify(recorder.requests)).not.toContain(envKey)
+    } finally {
+      await recorder.stop()
+    }
+  })
+
+  test('behavior: SAFE_API_KEY applies to api.safe.global and api.5afe.dev only', () => {
+    vi.stubEnv('SAFE_API_KEY', 'sk-secret-from-env')
+    const hasApiKey = (txServiceUrl: string) =>
+      createSafeService({ chainId: 1, txServiceUrl }).hasApiKey
+    expect(hasApiKey('https://api.safe.global/tx-service/eth/api')).toBe(true)
+    expect(hasApiKey('https://api.5afe.dev/tx-service/eth/api')).toBe(true)
+    expect(hasApiKey('https://safe-tx.example.org/api')).toBe(false)
+    expect(hasApiKey('http://127.0.0.1:8000/api')).toBe(false)
+    // Look-alikes never get the environment's key (api-kit wants one: error).
+    for (const lookAlike of [
+      'https://api.safe.global.example.org/api',
+      'https://api.safe.global@example.org/api',
+      'https://example.org/api.5afe.dev/api',
+    ])
+      expect(() => hasApiKey(lookAlike)).toThrow(/is not on that host/)
+  })
+
   test('error: hosted service without an API key', () => {
     vi.stubEnv('SAFE_API_KEY', '')
     expect(() =>
@@ -53,6 +125,29 @@ describe('createSafeService', () => {
         txServiceUrl: 'https://api.safe.global/tx-service/eth/api',
       }),
     ).toThrow(/needs an API key/)
+  })
+
+  test('error: a look-alike of a hosted URL needs an explicit apiKey (SAFE_API_KEY does not apply)', () => {
+    vi.stubEnv('SAFE_API_KEY', 'sk-secret-from-env')
+    expect(() =>
+      createSafeService({
+        chainId: 1,
+        txServiceUrl: 'https://api.safe.global.example.org/tx-service/eth/api',
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [SafeServiceConfigError: txServiceUrl mentions api.safe.global but is not on that host, and no apiKey was passed.
+
+      Hint: api-kit requires an API key for such URLs. SAFE_API_KEY is only sent to api.safe.global / api.5afe.dev: pass \`apiKey\` explicitly, or use the service's own URL.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    expect(
+      createSafeService({
+        chainId: 1,
+        txServiceUrl: 'https://api.safe.global.example.org/tx-service/eth/api',
+        apiKey: 'sk-for-this-proxy',
+      }).hasApiKey,
+    ).toBe(true)
   })
 
   test('error: malformed URL or chain id (credentials never printed)', () => {

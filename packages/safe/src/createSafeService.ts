@@ -23,7 +23,12 @@ export type CreateSafeServiceParameters = {
   chainId: number
   /** Custom service base URL including `/api` (e.g. the local stack's `txServiceUrl`). Default: the hosted service for the chain. */
   txServiceUrl?: string | undefined
-  /** API key for the hosted service (`api.safe.global`). Default: `process.env.SAFE_API_KEY`. */
+  /**
+   * API key, sent as `Authorization: Bearer` with every request. Default:
+   * `process.env.SAFE_API_KEY`, but only for the hosted service (no
+   * `txServiceUrl`, or one on `api.safe.global` / `api.5afe.dev`); a custom
+   * URL only ever gets a key passed here.
+   */
   apiKey?: string | undefined
 }
 
@@ -36,8 +41,9 @@ const hostedDomains = ['api.safe.global', 'api.5afe.dev']
 /**
  * Selects a Safe Transaction Service: a custom `txServiceUrl` (local stack,
  * self-hosted) or the hosted service for the chain, which needs an API key
- * (`apiKey`, else `SAFE_API_KEY` from the environment). Does not touch the
- * network and does not load api-kit.
+ * (`apiKey`, else `SAFE_API_KEY` from the environment). `SAFE_API_KEY` is
+ * never sent to a custom URL. Does not touch the network and does not load
+ * api-kit.
  *
  * - Docs: packages/safe/README.md#createsafeservice
  *
@@ -68,12 +74,8 @@ export function createSafeService(
       message: `Invalid chainId ${String(chainId)} for the Safe Transaction Service.`,
       hint: 'Pass the numeric chain id of the Safe, e.g. 1 or 31337.',
     })
-  const apiKey =
-    parameters.apiKey ??
-    (typeof process !== 'undefined' ? process.env.SAFE_API_KEY : undefined) ??
-    undefined
-
   let txServiceUrl: string | undefined
+  let hosted = parameters.txServiceUrl === undefined
   if (parameters.txServiceUrl !== undefined) {
     let url: URL
     try {
@@ -91,19 +93,37 @@ export function createSafeService(
       })
     // api-kit appends `/v1/...` to the base verbatim: no trailing slash.
     txServiceUrl = parameters.txServiceUrl.replace(/\/+$/, '')
-    if (
-      hostedDomains.some((domain) => url.hostname.endsWith(domain)) &&
-      !apiKey
+    hosted = hostedDomains.includes(url.hostname)
+  }
+  // api-kit sends the key as `Authorization: Bearer` to whatever URL it is
+  // given, so the environment's key only goes to Safe's own hosts; any other
+  // service gets a key only when the caller passes one.
+  const apiKey =
+    (parameters.apiKey ??
+      (hosted && typeof process !== 'undefined'
+        ? process.env.SAFE_API_KEY
+        : undefined)) ||
+    undefined
+  if (!apiKey) {
+    if (hosted) throw missingKey(chainId)
+    // api-kit refuses any URL that merely mentions a hosted domain without a
+    // key (SAFE_SPEC A.1): say so now, and that SAFE_API_KEY does not apply.
+    const mentioned = hostedDomains.find((domain) =>
+      txServiceUrl?.includes(domain),
     )
-      throw missingKey(chainId)
-  } else if (!apiKey) throw missingKey(chainId)
+    if (mentioned)
+      throw new SafeServiceConfigError({
+        message: `txServiceUrl mentions ${mentioned} but is not on that host, and no apiKey was passed.`,
+        hint: `api-kit requires an API key for such URLs. SAFE_API_KEY is only sent to ${hostedDomains.join(' / ')}: pass \`apiKey\` explicitly, or use the service's own URL.`,
+      })
+  }
 
   const service: SafeService = Object.freeze({
     chainId,
     txServiceUrl,
     hasApiKey: Boolean(apiKey),
   })
-  registerService(service, { apiKey: apiKey || undefined })
+  registerService(service, { apiKey })
   return service
 }
 

@@ -1,14 +1,23 @@
 import { calculateSafeTransactionHash } from '@safe-global/protocol-kit'
 import { safeAbi } from '@storydao/core'
-import { type LocalStack, startLocalStack } from '@storydao/testkit'
+import {
+  createVersionedSafe,
+  deploySafeVersion,
+  type LocalStack,
+  startLocalStack,
+} from '@storydao/testkit'
 import fc from 'fast-check'
 import {
   type Address,
   concat,
+  encodeAbiParameters,
   getAddress,
   type Hex,
   hashTypedData,
+  keccak256,
   maxUint256,
+  parseAbiParameters,
+  slice,
   toHex,
   zeroAddress,
 } from 'viem'
@@ -218,9 +227,41 @@ describe('hashSafeTransaction', () => {
   })
 })
 
+/** The Safe versions issue 5 requires to hash like `getTransactionHash`. */
+const onChainVersions = ['1.3.0', '1.4.1', '1.5.0'] as const
+
+/** `keccak256(abi.encode(SAFE_TX_TYPEHASH, …, keccak256(data), …))`, written out independently of the SDK. */
+const safeTxStructHash = (safeTx: SafeTransaction) =>
+  keccak256(
+    encodeAbiParameters(
+      parseAbiParameters(
+        'bytes32, address, uint256, bytes32, uint8, uint256, uint256, uint256, address, address, uint256',
+      ),
+      [
+        keccak256(
+          toHex(
+            'SafeTx(address to,uint256 value,bytes data,uint8 operation,uint256 safeTxGas,uint256 baseGas,uint256 gasPrice,address gasToken,address refundReceiver,uint256 nonce)',
+          ),
+        ),
+        safeTx.to,
+        safeTx.value,
+        keccak256(safeTx.data),
+        safeTx.operation,
+        safeTx.safeTxGas,
+        safeTx.baseGas,
+        safeTx.gasPrice,
+        safeTx.gasToken,
+        safeTx.refundReceiver,
+        safeTx.nonce,
+      ],
+    ),
+  )
+
 describe('hashSafeTransaction (on chain)', () => {
   let stack: LocalStack
   let protocolKit: Safe
+  /** A 2-of-3 Safe over the ops owners for each version, on the one stack of this file. */
+  const safes = {} as Record<(typeof onChainVersions)[number], Address>
   beforeAll(async () => {
     stack = await startLocalStack()
     protocolKit = await Safe.init({
@@ -228,8 +269,92 @@ describe('hashSafeTransaction (on chain)', () => {
       safeAddress: stack.manifest.safes.ops.address,
       contractNetworks: stack.contractNetworks,
     })
+    for (const version of onChainVersions) {
+      const contracts = await deploySafeVersion(stack.client, { version })
+      const safe = await createVersionedSafe(stack.client, {
+        contracts,
+        owners: stack.accounts.opsOwners.map((owner) => owner.address),
+        threshold: 2,
+      })
+      safes[version] = safe.address
+    }
   })
   afterAll(() => stack?.stop())
+
+  test.each(onChainVersions)(
+    'behavior: equals Safe %s getTransactionHash / domainSeparator and the struct hash for random transactions',
+    async (version) => {
+      const safe = safes[version]
+      const read = {
+        address: safe,
+        abi: safeAbi,
+      } as const
+      const [onChainVersion, domainSeparator] = await Promise.all([
+        stack.client.readContract({ ...read, functionName: 'VERSION' }),
+        stack.client.readContract({ ...read, functionName: 'domainSeparator' }),
+      ])
+      expect(onChainVersion).toBe(version)
+      // 1.5.0 dropped encodeTransactionData; its struct hash is pinned through
+      // getTransactionHash = keccak256(0x19 ‖ 0x01 ‖ domainSeparator ‖ structHash).
+      const hasEncodeTransactionData = version !== '1.5.0'
+      await fc.assert(
+        fc.asyncProperty(safeTransaction, async (safeTx) => {
+          const hashes = hashSafeTransaction({
+            chainId: stack.chainId,
+            safe,
+            safeVersion: version,
+            safeTx,
+          })
+          const args = [
+            safeTx.to,
+            safeTx.value,
+            safeTx.data,
+            safeTx.operation,
+            safeTx.safeTxGas,
+            safeTx.baseGas,
+            safeTx.gasPrice,
+            safeTx.gasToken,
+            safeTx.refundReceiver,
+            safeTx.nonce,
+          ] as const
+          const [onChainHash, encoded] = await Promise.all([
+            stack.client.readContract({
+              ...read,
+              functionName: 'getTransactionHash',
+              args,
+            }),
+            hasEncodeTransactionData
+              ? stack.client.readContract({
+                  ...read,
+                  functionName: 'encodeTransactionData',
+                  args,
+                })
+              : undefined,
+          ])
+          expect(hashes.safeTxHash).toBe(onChainHash)
+          expect(hashes.domainHash).toBe(domainSeparator)
+          expect(hashes.messageHash).toBe(safeTxStructHash(safeTx))
+          expect(
+            keccak256(concat(['0x1901', domainSeparator, hashes.messageHash])),
+          ).toBe(onChainHash)
+          if (encoded !== undefined) {
+            expect(slice(encoded, 0, 34)).toBe(
+              concat(['0x1901', domainSeparator]),
+            )
+            expect(slice(encoded, 34)).toBe(hashes.messageHash)
+          }
+        }),
+        {
+          numRuns: 30,
+          // Always cover empty calldata and a delegatecall.
+          examples: [
+            [{ ...base.safeTx, data: '0x' }],
+            [{ ...base.safeTx, operation: 1, nonce: maxUint256 }],
+          ],
+        },
+      )
+    },
+  )
 
   test('behavior: equals Safe 1.4.1 getTransactionHash / domainSeparator / encodeTransactionData and protocol-kit getTransactionHash for random transactions', async () => {
     const safe = stack.manifest.safes.ops.address

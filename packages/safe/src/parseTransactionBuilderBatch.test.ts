@@ -101,15 +101,15 @@ describe('parseTransactionBuilderBatch', () => {
     expect(() =>
       parseTransactionBuilderBatch(JSON.stringify(batch)),
     ).toThrowErrorMatchingInlineSnapshot(`
-        [TransactionBuilderChecksumError: Transaction Builder file was modified after it was exported: meta.checksum does not match its content.
+      [TransactionBuilderChecksumError: Transaction Builder file was modified after it was exported: meta.checksum does not match its content.
 
-        Stored:   0x895942542744be7be0c3c01e17e34a5013b1ef63dcb9271a730ae78a17ddae39
-        Computed: 0xa30bd96ea310995fbdf5a14eb7af07732ac93f7707132fd91d7f90f0494e1d7c
+      Stored:   0x62501241ebefb124058d149f328df2a7be39d7389001a11d6cf5207e0688024e
+      Computed: 0xcd9e1b8990a990a92c5fda98afbdeb260d3c89275a3de5e71a829371ef83af8c
 
-        Hint: Do not import or sign it. Ask the author for the original export and compare the transactions (to, value, data) one by one.
-        Docs: packages/safe/README.md#transaction-builder-files
-        Version: @storydao/core@x.y.z]
-      `)
+      Hint: Do not import or sign it. Ask the author for the original export and compare the transactions (to, value, data) one by one.
+      Docs: packages/safe/README.md#transaction-builder-files
+      Version: @storydao/core@x.y.z]
+    `)
     expect(() => parseTransactionBuilderBatch(batch)).toThrow(
       TransactionBuilderChecksumError,
     )
@@ -137,7 +137,7 @@ describe('parseTransactionBuilderBatch', () => {
       [TransactionBuilderChecksumError: Transaction Builder file has no meta.checksum; its integrity cannot be verified.
 
       Stored:   (none)
-      Computed: 0x895942542744be7be0c3c01e17e34a5013b1ef63dcb9271a730ae78a17ddae39
+      Computed: 0x62501241ebefb124058d149f328df2a7be39d7389001a11d6cf5207e0688024e
 
       Hint: Do not import or sign it. Ask the author for the original export and compare the transactions (to, value, data) one by one.
       Docs: packages/safe/README.md#transaction-builder-files

@@ -4,37 +4,62 @@ import {
   type LocalStack,
   startLocalStack,
 } from '@storydao/testkit'
-import { concat, encodeFunctionData, parseEther } from 'viem'
+import { concat, encodeFunctionData, parseEther, slice } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildRejection } from './buildRejection.js'
 import { buildSafePlan } from './buildSafePlan.js'
 import { confirmSafePlan } from './confirmSafePlan.js'
 import { createSafeService, type SafeService } from './createSafeService.js'
 import { SafeExecutionFailedError } from './errors/execution.js'
-import { SafeChainMismatchError } from './errors/plan.js'
+import {
+  SafeChainMismatchError,
+  SafePlanInputError,
+  SafePlanIntegrityError,
+} from './errors/plan.js'
 import {
   SafeServiceError,
   SafeServiceUnreachableError,
 } from './errors/service.js'
+import { SafeSignatureError } from './errors/signature.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { getQueuedSafePlans } from './getQueuedSafePlans.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'
+import {
+  type RecordingServer,
+  startRecordingServer,
+} from './test/recordingServer.js'
 import { contract, pauseCall, twoSignatures } from './test/stack.js'
 import type { SafePlan } from './types/safe.js'
 
 let stack: LocalStack<true>
 let service: SafeService
+/** Relays to the stack's service and records what reaches it. */
+let recorder: RecordingServer
+/** The stack's service, through {@link recorder}. */
+let recorded: SafeService
 beforeAll(async () => {
   stack = await startLocalStack({ txService: true })
   service = createSafeService({
     chainId: stack.chainId,
     txServiceUrl: stack.txServiceUrl,
   })
+  recorder = await startRecordingServer({ forwardTo: stack.txServiceUrl })
+  recorded = createSafeService({
+    chainId: stack.chainId,
+    txServiceUrl: recorder.url,
+  })
 })
-beforeEach(() => stack.reset())
-afterAll(() => stack?.stop())
+beforeEach(async () => {
+  await stack.reset()
+  recorder.requests.length = 0
+})
+afterAll(async () => {
+  await recorder?.stop()
+  await stack?.stop()
+})
 
 const emergency = () => stack.manifest.safes.emergency!.address
 const serviceError = (promise: Promise<unknown>) =>
@@ -256,23 +281,193 @@ describe('proposeSafePlan', () => {
     )
   })
 
-  test('error: signature by another owner than the sender → 422', async () => {
+  test('error: signature by another owner than the sender (checked before sending)', async () => {
     const plan = await buildSafePlan(stack.client, {
       safe: emergency(),
       calls: [pauseCall(stack)],
     })
     const [first, second] = stack.accounts.emergencyOwners
-    const error = await serviceError(
-      proposeSafePlan(plan, {
-        service,
-        sender: first.address,
-        signature: await signSafePlan(plan, second.privateKey),
-      }),
-    )
-    expect({ status: error.status, reason: error.reason }).toEqual({
-      status: 422,
-      reason: 'signature-mismatch',
+    const signature = await signSafePlan(plan, second.privateKey)
+    const error = await proposeSafePlan(plan, {
+      service: recorded,
+      sender: first.address,
+      signature,
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SafeSignatureError)
+    expect(error).toMatchInlineSnapshot(`
+      [SafeSignatureError: The signature is not from the sender 0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65.
+
+      Signed by: 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc (EOA)
+
+      Hint: The Transaction Service only accepts a proposal its sender signed: sign with the sender’s key (signSafePlan), or pass the signer as \`sender\`.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    // As hex too, and with an ETH_SIGN (v 31/32) signature of the other owner.
+    const ethSign = await privateKeyToAccount(second.privateKey).signMessage({
+      message: { raw: plan.safeTxHash },
     })
+    const v = Number.parseInt(ethSign.slice(-2), 16) + 4
+    for (const hex of [
+      signature.signature,
+      concat([ethSign.slice(0, -2) as `0x${string}`, `0x${v.toString(16)}`]),
+    ])
+      await expect(
+        proposeSafePlan(plan, {
+          service: recorded,
+          sender: first.address,
+          signature: hex,
+        }),
+      ).rejects.toThrow(
+        `The signature is not from the sender ${first.address}.`,
+      )
+    expect(recorder.requests).toEqual([])
+    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+
+    // The same plan, signed by its sender, goes through the same relay (an
+    // ETH_SIGN signature too: it merges as a second confirmation).
+    await proposeSafePlan(plan, {
+      service: recorded,
+      sender: second.address,
+      signature,
+    })
+    const firstEthSign = await privateKeyToAccount(
+      first.privateKey,
+    ).signMessage({ message: { raw: plan.safeTxHash } })
+    await proposeSafePlan(plan, {
+      service: recorded,
+      sender: first.address,
+      signature: concat([
+        slice(firstEthSign, 0, 64),
+        `0x${(Number.parseInt(firstEthSign.slice(-2), 16) + 4).toString(16)}`,
+      ]),
+    })
+    expect(recorder.requests.map(({ method }) => method)).toEqual([
+      'POST',
+      'POST',
+    ])
+    const [queued] = await getQueuedSafePlans(service, emergency())
+    expect(queued!.proposer).toBe(second.address)
+    expect(
+      queued!.confirmations.map(({ signer, type }) => ({ signer, type })),
+    ).toEqual(
+      expect.arrayContaining([
+        { signer: second.address, type: 'EOA' },
+        { signer: first.address, type: 'ETH_SIGN' },
+      ]),
+    )
+  })
+
+  test('error: malformed or unrecoverable signature (checked before sending)', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const [owner] = stack.accounts.emergencyOwners
+    const { signature } = await signSafePlan(plan, owner.privateKey)
+    await expect(
+      proposeSafePlan(plan, {
+        service: recorded,
+        sender: owner.address,
+        signature: signature.slice(0, 66) as `0x${string}`,
+      }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafeSignatureError: The signature is 32 bytes long; a Safe signature has at least 65.
+
+      Hint: Sign the plan with signSafePlan (EIP-712, v 27/28) using an owner’s key, once per owner.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    // r = 0: no public key recovers.
+    await expect(
+      proposeSafePlan(plan, {
+        service: recorded,
+        sender: owner.address,
+        signature: concat([`0x${'00'.repeat(32)}`, slice(signature, 32)]),
+      }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafeSignatureError: Signature 0 (v 28) does not recover to any address from safeTxHash 0x8850ebd8d0b53c6463efd915f9e2e019bd7b76fa2ea63f3bec604754ca7dbade.
+
+      Hint: Sign the plan with signSafePlan (EIP-712, v 27/28) using an owner’s key, once per owner.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    expect(recorder.requests).toEqual([])
+  })
+
+  test('error: blank or over-long origin (checked before sending)', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const [owner] = stack.accounts.emergencyOwners
+    const signature = await signSafePlan(plan, owner.privateKey)
+    const propose = (origin: string) =>
+      proposeSafePlan(plan, {
+        service: recorded,
+        sender: owner.address,
+        signature,
+        origin,
+      })
+    await expect(propose('')).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafePlanInputError: Invalid origin: it is blank; the Transaction Service refuses a blank origin.
+
+      Hint: Omit \`origin\` to send none, or describe the proposal (e.g. the tool and ticket).
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    await expect(propose(' \n\t ')).rejects.toThrow(SafePlanInputError)
+    await expect(
+      propose('x'.repeat(201)),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafePlanInputError: Invalid origin: it is 201 characters long; the Transaction Service accepts at most 200.
+
+      Hint: Shorten it (put long descriptions in the linked ticket or the batch file instead).
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    // Counted as the service counts: code points, after trimming.
+    await expect(propose('🙂'.repeat(201))).rejects.toThrow(
+      'it is 201 characters long',
+    )
+    expect(recorder.requests).toEqual([])
+    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+
+    // The limits themselves are accepted by the service.
+    const longest = ` ${'🙂'.repeat(200)} `
+    await propose(longest)
+    const [queued] = await getQueuedSafePlans(service, emergency())
+    expect(queued!.origin).toBe(longest.trim())
+  })
+
+  test('error: edited plan, hashes inconsistent (checked before sending)', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: emergency(),
+      calls: [pauseCall(stack)],
+    })
+    const [owner] = stack.accounts.emergencyOwners
+    const signature = await signSafePlan(plan, owner.privateKey)
+    const edited: SafePlan[] = [
+      // The transaction changed, the hashes kept.
+      { ...plan, safeTx: { ...plan.safeTx, value: 1n } },
+      // The calls changed: reviewers would read something else.
+      {
+        ...plan,
+        calls: [{ ...plan.calls[0]!, to: stack.accounts.stranger.address }],
+      },
+      // The hash changed alone.
+      { ...plan, safeTxHash: plan.messageHash },
+    ]
+    for (const tampered of edited)
+      await expect(
+        proposeSafePlan(tampered, {
+          service: recorded,
+          sender: owner.address,
+          signature,
+        }),
+      ).rejects.toThrow(SafePlanIntegrityError)
+    expect(recorder.requests).toEqual([])
+    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
   })
 
   test('error: stale nonce (already executed on chain) → 422', async () => {

@@ -1,5 +1,5 @@
 import type { InvalidAddressErrorType } from '@storydao/core'
-import type { Address, Hex } from 'viem'
+import { type Address, type Hex, size } from 'viem'
 import type { SafeService } from './createSafeService.js'
 import {
   SafeChainMismatchError,
@@ -13,9 +13,13 @@ import type {
   SafeServiceResponseErrorType,
   SafeServiceUnreachableErrorType,
 } from './errors/service.js'
-import type { SafeSignatureErrorType } from './errors/signature.js'
+import {
+  SafeSignatureError,
+  type SafeSignatureErrorType,
+} from './errors/signature.js'
 import { assertPlanIntegrity } from './internal/assertPlanIntegrity.js'
 import { callService } from './internal/callService.js'
+import { recoverSafeSigners } from './internal/recoverSafeSigner.js'
 import { toSignatureHex } from './internal/toSignatureHex.js'
 import { checkAddress } from './internal/validate.js'
 import type { SafePlan, SafeSignature } from './types/safe.js'
@@ -27,7 +31,7 @@ export type ProposeSafePlanParameters = {
   sender: Address
   /** The sender's signature of the plan (signSafePlan's result, or its hex). */
   signature: Hex | SafeSignature
-  /** Free text (≤ 200 chars) or JSON shown as the origin in Safe{Wallet}. */
+  /** Free text or JSON shown as the origin in Safe{Wallet}: not blank, ≤ 200 characters (as the service counts them, after trimming). */
   origin?: string | undefined
 }
 
@@ -49,10 +53,12 @@ export type ProposeSafePlanErrorType =
 /**
  * Proposes a plan to the Safe Transaction Service (api-kit
  * `proposeTransaction`), so the other owners find it in Safe{Wallet}'s queue.
- * The plan's hashes are re-checked first; the service then recomputes the
- * safeTxHash with the Safe's on-chain version and checks the sender and
- * signature. Its refusals become {@link SafeServiceError}s with the status
- * code and a hint.
+ * Checked locally first, before any request: the plan's hashes, the chain,
+ * that the signature is the sender's (the service refuses a proposal whose
+ * signatures do not include its sender) and that `origin` is one the service
+ * accepts. The service then recomputes the safeTxHash with the Safe's on-chain
+ * version and checks the sender is an owner or delegate. Its refusals become
+ * {@link SafeServiceError}s with the status code and a hint.
  *
  * - Docs: packages/safe/README.md#proposesafeplan
  *
@@ -68,6 +74,9 @@ export type ProposeSafePlanErrorType =
  * @param plan - The plan.
  * @param parameters - {@link ProposeSafePlanParameters}
  * @returns The safeTxHash.
+ * @throws {SafePlanIntegrityError} When the plan's hashes do not match its fields.
+ * @throws {SafeSignatureError} When the signature is malformed or not the sender's.
+ * @throws {SafePlanInputError} When `origin` is blank or longer than 200 characters.
  */
 export async function proposeSafePlan(
   plan: SafePlan,
@@ -84,11 +93,13 @@ export async function proposeSafePlan(
     })
   const sender = checkAddress(parameters.sender, 'sender')
   const signature = toSignatureHex(parameters.signature)
+  if (parameters.origin !== undefined) checkOrigin(parameters.origin)
   if (plan.nonce > BigInt(Number.MAX_SAFE_INTEGER))
     throw new SafePlanInputError({
       path: 'plan.nonce',
       message: `${plan.nonce} is above what the service API accepts.`,
     })
+  await checkSender(plan.safeTxHash, signature, sender)
   const { safeTx } = plan
   await callService(
     service,
@@ -117,4 +128,63 @@ export async function proposeSafePlan(
       }),
   )
   return { safeTxHash: plan.safeTxHash }
+}
+
+/** The service's `origin`: DRF `CharField(max_length=200)`, blank refused (SAFE_SPEC A.4). */
+const maxOriginLength = 200
+
+function checkOrigin(origin: unknown): void {
+  if (typeof origin !== 'string')
+    throw new SafePlanInputError({
+      path: 'origin',
+      message: `expected a string, got ${origin === null ? 'null' : typeof origin}.`,
+      hint: 'Omit `origin` to send none.',
+    })
+  // DRF trims whitespace, then counts code points.
+  const trimmed = origin.trim()
+  if (trimmed === '')
+    throw new SafePlanInputError({
+      path: 'origin',
+      message: 'it is blank; the Transaction Service refuses a blank origin.',
+      hint: 'Omit `origin` to send none, or describe the proposal (e.g. the tool and ticket).',
+    })
+  const length = [...trimmed].length
+  if (length > maxOriginLength)
+    throw new SafePlanInputError({
+      path: 'origin',
+      message: `it is ${length} characters long; the Transaction Service accepts at most ${maxOriginLength}.`,
+      hint: 'Shorten it (put long descriptions in the linked ticket or the batch file instead).',
+    })
+}
+
+/**
+ * The service recovers every signature in the blob and refuses the proposal
+ * when none is the sender's (SAFE_SPEC A.4 step 3.8): same reading here.
+ */
+async function checkSender(
+  safeTxHash: Hex,
+  signature: Hex,
+  sender: Address,
+): Promise<void> {
+  const parsed = await recoverSafeSigners(safeTxHash, signature)
+  if (parsed.length === 0)
+    throw new SafeSignatureError({
+      message: `The signature is ${size(signature)} bytes long; a Safe signature has at least 65.`,
+      signer: sender,
+    })
+  const unrecovered = parsed.find(({ signer }) => signer === undefined)
+  if (unrecovered)
+    throw new SafeSignatureError({
+      message: `Signature ${unrecovered.index} (v ${unrecovered.v}) does not recover to any address from safeTxHash ${safeTxHash}.`,
+      signer: sender,
+    })
+  if (!parsed.some(({ signer }) => signer === sender))
+    throw new SafeSignatureError({
+      message: `The signature is not from the sender ${sender}.`,
+      signer: sender,
+      metaMessages: parsed.map(
+        ({ signer, type }) => `Signed by: ${signer} (${type})`,
+      ),
+      hint: 'The Transaction Service only accepts a proposal its sender signed: sign with the sender’s key (signSafePlan), or pass the signer as `sender`.',
+    })
 }

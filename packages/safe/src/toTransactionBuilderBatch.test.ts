@@ -3,6 +3,7 @@ import { encodeFunctionData, erc20Abi, parseAbi, zeroAddress } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { computeTransactionBuilderChecksum } from './computeTransactionBuilderChecksum.js'
 import { parseTransactionBuilderBatch } from './parseTransactionBuilderBatch.js'
+import { realAppExport } from './test/batches.js'
 import { offlinePlan } from './test/plans.js'
 import { toTransactionBuilderBatch } from './toTransactionBuilderBatch.js'
 
@@ -77,7 +78,7 @@ describe('toTransactionBuilderBatch', () => {
     expect(JSON.stringify(batch.transactions)).not.toMatch(/"value":\d/)
   })
 
-  test('behavior: decoded view from Call.abi, next to data', () => {
+  test('behavior: decoded view from Call.abi instead of data, so the app shows the decoded call', () => {
     const pause = encodeFunctionData({
       abi: authorCoinAbi,
       functionName: 'pause',
@@ -107,10 +108,11 @@ describe('toTransactionBuilderBatch', () => {
         },
       ],
     })
-    const { transactions } = toTransactionBuilderBatch(plan, {
+    const batch = toTransactionBuilderBatch(plan, {
       name: 'x',
       createdAt: 0,
     })
+    const { transactions } = batch
     expect(transactions).toMatchInlineSnapshot(`
       [
         {
@@ -120,7 +122,7 @@ describe('toTransactionBuilderBatch', () => {
             "name": "pause",
             "payable": false,
           },
-          "data": "0x8456cb59",
+          "data": null,
           "to": "0x79613FD49472C3C7a32188e45ff00e7bdC8a897d",
           "value": "0",
         },
@@ -145,12 +147,65 @@ describe('toTransactionBuilderBatch', () => {
             "name": "mint",
             "payable": false,
           },
-          "data": "0x40c10f190000000000000000000000006b92f5e5360bfca8f5d3fce65d873829678479830000000000000000000000000000000000000000000000004563918244f40000",
+          "data": null,
           "to": "0x79613FD49472C3C7a32188e45ff00e7bdC8a897d",
           "value": "0",
         },
       ]
     `)
+    // Round trip: the importer rebuilds the exact calldata from the decoded
+    // view, and the checksum of the exported file verifies.
+    const parsed = parseTransactionBuilderBatch(JSON.stringify(batch), {
+      chainId: plan.chainId,
+      safe: plan.safe,
+    })
+    expect(
+      parsed.calls.map(({ to, value, data, operation, label }) => ({
+        to,
+        value,
+        data,
+        operation,
+        label,
+      })),
+    ).toEqual([
+      { to: a, value: 0n, data: pause, operation: 'call', label: 'pause' },
+      { to: a, value: 0n, data: mint, operation: 'call', label: 'mint' },
+    ])
+  })
+
+  test('behavior: an approve call exports exactly as Safe{Wallet} writes it (real app export, checksum included)', () => {
+    const [tx] = realAppExport.transactions
+    const approveAbi = parseAbi([
+      'function approve(address spender, uint256 value) returns (bool)',
+    ])
+    const plan = offlinePlan({
+      chainId: 1,
+      safe: realAppExport.meta.createdFromSafeAddress as `0x${string}`,
+      calls: [
+        {
+          to: tx!.to as `0x${string}`,
+          value: 0n,
+          data: encodeFunctionData({
+            abi: approveAbi,
+            functionName: 'approve',
+            args: [
+              tx!.contractInputsValues.spender as `0x${string}`,
+              BigInt(tx!.contractInputsValues.value),
+            ],
+          }),
+          operation: 'call',
+          label: 'USDC: approve',
+          abi: approveAbi,
+        },
+      ],
+    })
+    expect(
+      toTransactionBuilderBatch(plan, {
+        name: realAppExport.meta.name,
+        createdAt: realAppExport.createdAt,
+        txBuilderVersion: realAppExport.meta.txBuilderVersion,
+      }),
+    ).toEqual(realAppExport)
   })
 
   test('behavior: every supported ABI type round-trips through the importer rules', () => {
@@ -199,7 +254,7 @@ describe('toTransactionBuilderBatch', () => {
     })
     const batch = toTransactionBuilderBatch(plan, { name: 'x', createdAt: 0 })
     const [tx] = batch.transactions
-    expect(tx!.data).toBe(data)
+    expect(tx!.data).toBeNull()
     expect(tx!.contractMethod?.payable).toBe(true)
     expect(tx!.contractInputsValues).toMatchInlineSnapshot(`
       {
@@ -217,13 +272,16 @@ describe('toTransactionBuilderBatch', () => {
         "yes": "true",
       }
     `)
-    // The decoded view alone (data removed) encodes to the same calldata.
-    const viewOnly = { ...batch, transactions: [{ ...tx!, data: null }] }
-    viewOnly.meta = {
-      ...viewOnly.meta,
-      checksum: computeTransactionBuilderChecksum(viewOnly),
+    // The decoded view alone (what the file carries) encodes to the same
+    // calldata; so does the view next to the raw data, had it been written.
+    const [call] = parseTransactionBuilderBatch(JSON.stringify(batch)).calls
+    expect(call).toMatchObject({ to: a, value: 3n, data, operation: 'call' })
+    const withData = { ...batch, transactions: [{ ...tx!, data }] }
+    withData.meta = {
+      ...withData.meta,
+      checksum: computeTransactionBuilderChecksum(withData),
     }
-    expect(parseTransactionBuilderBatch(viewOnly).calls[0]!.data).toBe(data)
+    expect(parseTransactionBuilderBatch(withData).calls[0]!.data).toBe(data)
   })
 
   test('behavior: data only when the ABI does not describe the call', () => {
@@ -273,6 +331,7 @@ describe('toTransactionBuilderBatch', () => {
       createdAt: 0,
     }).transactions
     expect(tx!.contractMethod).toBeNull()
+    expect(tx!.contractInputsValues).toBeNull()
     expect(tx!.data).toBe(data)
   })
 

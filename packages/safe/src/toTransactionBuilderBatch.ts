@@ -39,10 +39,12 @@ export type ToTransactionBuilderBatchErrorType =
 /**
  * Exports a plan's calls as a Safe{Wallet} Transaction Builder batch file
  * (SAFE_SPEC B), with a valid `meta.checksum`. Each call becomes one
- * transaction with `value` as a decimal string and its calldata in `data`;
- * when the call has an ABI (`Call.abi`) and the app would re-encode the
- * decoded arguments to exactly that `data`, `contractMethod` and
- * `contractInputsValues` are filled in too, so signers see the decoded call.
+ * transaction with `value` as a decimal string. When the call has an ABI
+ * (`Call.abi`) and the app would encode the decoded arguments back to exactly
+ * the call's calldata (SAFE_SPEC B.4), the transaction carries
+ * `contractMethod` and `contractInputsValues` with `data: null`, so signers
+ * see the decoded call; otherwise the calldata goes in `data` (shown as
+ * "Custom hex data") with `contractMethod`/`contractInputsValues` null.
  * Serialize with `JSON.stringify` (the object holds no `undefined`).
  *
  * The file carries no nonce: Safe{Wallet} picks it (and batches through
@@ -76,13 +78,24 @@ export function toTransactionBuilderBatch(
     })
   const owner = parameters.createdFromOwnerAddress
   const transactions = plan.calls.map((call): TransactionBuilderTransaction => {
+    // The app uses a truthy `data` verbatim and shows it as "Custom hex data"
+    // (SAFE_SPEC B.3 step 7): the decoded view only shows with `data: null`,
+    // and only where its re-encoding is exactly `call.data`.
     const decoded = toContractInputs(call.abi, call.data)
+    if (decoded)
+      return {
+        to: call.to,
+        value: call.value.toString(),
+        data: null,
+        contractMethod: decoded.contractMethod,
+        contractInputsValues: decoded.contractInputsValues,
+      }
     return {
       to: call.to,
       value: call.value.toString(),
       data: call.data === '0x' ? null : call.data,
-      contractMethod: decoded?.contractMethod ?? null,
-      contractInputsValues: decoded?.contractInputsValues ?? null,
+      contractMethod: null,
+      contractInputsValues: null,
     }
   })
   const batch: TransactionBuilderBatch = {

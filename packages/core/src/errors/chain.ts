@@ -30,3 +30,41 @@ export class ChainReadError extends OpsError {
     })
   }
 }
+
+export type InvalidSlotValueErrorType = InvalidSlotValueError & {
+  name: 'InvalidSlotValueError'
+}
+
+/**
+ * A storage slot value is not a hex word of at most 32 bytes, so no address
+ * can be decoded from it.
+ *
+ * - Docs: packages/core/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { InvalidSlotValueError, toAddressFromSlot } from '@storydao/core'
+ *
+ * try {
+ *   toAddressFromSlot('0xnot-hex')
+ * } catch (error) {
+ *   if (error instanceof InvalidSlotValueError) console.error(error.value)
+ * }
+ * ```
+ */
+export class InvalidSlotValueError extends OpsError {
+  override name = 'InvalidSlotValueError'
+  /** The rejected value. */
+  value: unknown
+
+  constructor({ value }: { value: unknown }) {
+    super(
+      `Invalid storage slot value ${typeof value === 'string' ? `"${value}"` : String(value)}: expected "0x" followed by at most 64 hex digits.`,
+      {
+        code: 'SLOT_VALUE_INVALID',
+        hint: 'Pass the value `eth_getStorageAt` returned (viem: `getStorageAt(client, { address, slot }) ?? "0x"`).',
+      },
+    )
+    this.value = value
+  }
+}

@@ -236,7 +236,7 @@ export type ManifestLockedErrorType = ManifestLockedError & {
   name: 'ManifestLockedError'
 }
 
-/** Who holds a manifest lock, as recorded in the lock file. */
+/** Who holds a manifest lock, as recorded in the lock. */
 export type ManifestLockHolder = {
   /** Process id of the writer. */
   pid: number
@@ -266,9 +266,9 @@ export class ManifestLockedError extends OpsError {
   override name = 'ManifestLockedError'
   /** The manifest being written. */
   path: string
-  /** The lock file. */
+  /** The lock (a directory holding the holder's `<token>.json`). */
   lockPath: string
-  /** The holder, when the lock file could be read. */
+  /** The holder, when the lock could be read. */
   holder?: ManifestLockHolder | undefined
   /** How long this writer waited, in milliseconds. */
   waitedMs: number
@@ -287,13 +287,13 @@ export class ManifestLockedError extends OpsError {
     super(`Manifest ${path} is locked by another writer.`, {
       code: 'MANIFEST_LOCKED',
       metaMessages: [
-        `Lock file: ${lockPath}`,
+        `Lock:      ${lockPath}`,
         holder
           ? `Held by:   pid ${holder.pid} on ${holder.hostname} since ${holder.createdAt}`
-          : 'Held by:   unknown (lock file unreadable)',
+          : 'Held by:   unknown (lock unreadable)',
         `Waited:    ${waitedMs} ms`,
       ],
-      hint: `Wait for the other writer and retry. If no writer is running (e.g. it crashed on another host), delete ${lockPath}.`,
+      hint: `Wait for the other writer and retry. If no writer is running (e.g. it crashed on another host), delete ${lockPath} (\`rm -r ${lockPath}\`).`,
     })
     this.path = path
     this.lockPath = lockPath

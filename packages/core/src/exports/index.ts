@@ -32,6 +32,7 @@ export {
   type ManifestDiffSection,
   type ManifestValueChange,
 } from '../diffManifests.js'
+export { eip1967Slots } from '../eip1967Slots.js'
 export {
   MissingAbiError,
   type MissingAbiErrorType,
@@ -47,7 +48,12 @@ export {
   type OpsErrorType,
   setErrorConfig,
 } from '../errors/base.js'
-export { ChainReadError, type ChainReadErrorType } from '../errors/chain.js'
+export {
+  ChainReadError,
+  type ChainReadErrorType,
+  InvalidSlotValueError,
+  type InvalidSlotValueErrorType,
+} from '../errors/chain.js'
 export {
   ManifestError,
   type ManifestErrorType,
@@ -139,6 +145,11 @@ export {
   type SerializeManifestReturnType,
   serializeManifest,
 } from '../serializeManifest.js'
+export {
+  type ToAddressFromSlotErrorType,
+  type ToAddressFromSlotReturnType,
+  toAddressFromSlot,
+} from '../toAddressFromSlot.js'
 export {
   type ToChecksummedAddressErrorType,
   type ToChecksummedAddressParameters,

@@ -40,7 +40,7 @@ export function tempPathFor(path: string): string {
 }
 
 /**
- * @internal Removes temp files (named with `prefix`) left in `dir` by writers
+ * @internal Removes temp files and directories (named with `prefix`) left in `dir` by writers
  * that died mid-write: their pid is gone and the file is older than
  * `minAgeMs`.
  */
@@ -67,7 +67,9 @@ export async function removeStaleTemps(
       const path = join(dir, name)
       try {
         const { mtimeMs } = await stat(path)
-        if (Date.now() - mtimeMs >= minAgeMs) await rm(path, { force: true })
+        // Recursive: a writer killed while preparing its lock leaves a directory.
+        if (Date.now() - mtimeMs >= minAgeMs)
+          await rm(path, { force: true, recursive: true })
       } catch {
         // Gone already, or not ours to remove: either way nothing to do.
       }

@@ -1,22 +1,29 @@
 import { randomUUID } from 'node:crypto'
 import {
-  link,
   mkdir,
-  open,
+  readdir,
   readFile,
   rename,
+  rm,
+  rmdir,
   stat,
   unlink,
   utimes,
+  writeFile,
 } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import {
   ManifestFileError,
   ManifestLockedError,
   type ManifestLockHolder,
 } from '../errors/manifest.js'
-import { displayPath, errorCode, isProcessAlive } from './fileSystem.js'
+import {
+  displayPath,
+  errorCode,
+  isProcessAlive,
+  tempPathFor,
+} from './fileSystem.js'
 
 /** @internal Options shared by every function that writes a manifest. */
 export type LockOptions = {
@@ -29,7 +36,34 @@ export const defaultLockTimeoutMs = 10_000
 /** @internal */
 export const defaultStaleLockMs = 30_000
 
+/**
+ * @internal Test hooks: `beforeBreak` runs after a holder was judged stale and
+ * before its lock is broken, so tests can interleave other writers there.
+ */
+export const manifestLockHooks: {
+  beforeBreak?: ((holderFile: string) => Promise<void>) | undefined
+} = {}
+
 type LockContent = ManifestLockHolder & { token: string }
+
+/**
+ * What `<path>.lock` holds:
+ * - `holder`: one holder file (`<token>.json`), the normal case;
+ * - `empty`: a directory nobody holds (its holder released it or was broken,
+ *   and the directory was not removed yet);
+ * - `unknown`: anything else (unreadable, a lock file of an older version,
+ *   unexpected entries). Respected, never broken: the wait decides.
+ */
+type FoundLock =
+  | {
+      kind: 'holder'
+      /** The holder file's path: its name is the holder's unique token. */
+      file: string
+      content: LockContent | undefined
+      mtimeMs: number
+    }
+  | { kind: 'empty' }
+  | { kind: 'unknown'; content: LockContent | undefined }
 
 function parseLock(text: string): LockContent | undefined {
   try {
@@ -42,27 +76,44 @@ function parseLock(text: string): LockContent | undefined {
     )
       return value as LockContent
   } catch {
-    // Empty or half-written: its age decides.
+    // Garbled (a crash before the data reached the disk): its age decides.
   }
   return undefined
 }
 
-async function readLock(
-  lockPath: string,
-): Promise<
-  { content: LockContent | undefined; ino: number; mtimeMs: number } | undefined
-> {
+async function readLock(lockPath: string): Promise<FoundLock | undefined> {
+  let names: string[]
   try {
-    const [text, info] = await Promise.all([
-      readFile(lockPath, 'utf8'),
-      stat(lockPath),
-    ])
-    return { content: parseLock(text), ino: info.ino, mtimeMs: info.mtimeMs }
+    names = await readdir(lockPath)
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined
+    const code = errorCode(error)
+    if (code === 'ENOENT') return undefined
+    // A lock *file*, as older versions wrote: show its holder, never break it.
+    if (code === 'ENOTDIR') {
+      const text = await readFile(lockPath, 'utf8').catch(() => '')
+      return { kind: 'unknown', content: parseLock(text) }
+    }
     // Unreadable (permissions…): treat it as held by a live writer, so the
     // bounded wait decides.
-    return { content: undefined, ino: -1, mtimeMs: Date.now() }
+    return { kind: 'unknown', content: undefined }
+  }
+  if (names.length === 0) return { kind: 'empty' }
+  const [name] = names
+  if (names.length > 1 || !name?.endsWith('.json'))
+    return { kind: 'unknown', content: undefined }
+  const file = join(lockPath, name)
+  try {
+    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)])
+    return {
+      kind: 'holder',
+      file,
+      content: parseLock(text),
+      mtimeMs: info.mtimeMs,
+    }
+  } catch (error) {
+    // Released or broken since the listing: look again.
+    if (errorCode(error) === 'ENOENT') return readLock(lockPath)
+    return { kind: 'unknown', content: undefined }
   }
 }
 
@@ -78,41 +129,61 @@ function isStale(
   )
     return true
   const age = Date.now() - lock.mtimeMs
-  // A live writer fills its lock file microseconds after creating it; an
-  // empty or garbled one that old was left by a writer that died in between.
+  // Holder files are complete before they are moved into place; a garbled
+  // one that old was left by a crash before its data reached the disk.
   if (!lock.content && age > Math.min(staleLockMs, 2_000)) return true
   return age > staleLockMs
 }
 
 /**
- * Removes a lock judged stale. It is renamed away first (atomic), then checked
- * to be the very file judged stale (same inode): if a fresh lock replaced it in
- * between, that one is put back.
+ * Breaks a lock judged stale. The holder file's name is the holder's unique
+ * token, so unlinking it is a compare-and-delete: it can only remove the
+ * holder that was judged, never a writer that replaced it in the meantime
+ * (then it is already gone: `ENOENT`, nothing else is touched). Right before,
+ * the mtime is checked again: a heartbeat since the judgement means the
+ * holder is alive after all. The directory is then removed only if empty
+ * (`rmdir`); held directories never are, so that cannot remove a new lock.
  */
-async function breakLock(lockPath: string, judgedIno: number): Promise<void> {
-  const grave = `${lockPath}.${process.pid}.${randomUUID()}.stale`
+async function breakLock(
+  lockPath: string,
+  judged: { file: string; mtimeMs: number },
+): Promise<void> {
+  await manifestLockHooks.beforeBreak?.(judged.file)
   try {
-    await rename(lockPath, grave)
+    if ((await stat(judged.file)).mtimeMs !== judged.mtimeMs) return
+    await unlink(judged.file)
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return
     throw error
   }
-  try {
-    if ((await stat(grave)).ino !== judgedIno)
-      await link(grave, lockPath).catch(() => {})
-  } finally {
-    await unlink(grave).catch(() => {})
-  }
+  await rmdir(lockPath).catch(() => {})
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
+/** `rename` onto a held (non-empty) lock directory, or onto a file. */
+const occupiedCodes = new Set([
+  'ENOTEMPTY',
+  'EEXIST',
+  'ENOTDIR',
+  'EISDIR',
+  // Windows refuses to rename onto any existing directory.
+  'EPERM',
+  'EACCES',
+])
+
 /**
- * @internal Runs `fn` while holding `<path>.lock`, an exclusive lock file
- * created with `wx`. Waits (bounded by `lockTimeoutMs`) while another live
- * writer holds it, breaks locks left by dead writers (same host and pid gone,
- * or no heartbeat for `staleLockMs`), and refreshes the lock's mtime while
- * `fn` runs so a slow update is never taken for a dead one.
+ * @internal Runs `fn` while holding `<path>.lock`.
+ *
+ * The lock is a directory holding one file, `<token>.json` (pid, host,
+ * creation time, token), whose name is unique to each acquisition. A writer
+ * prepares that directory under a temp name and renames it to `<path>.lock`:
+ * `rename` onto an existing non-empty directory fails, so exactly one writer
+ * holds the lock, and a held lock directory is never empty. Waits (bounded by
+ * `lockTimeoutMs`) while another live writer holds it, breaks locks left by
+ * dead writers (same host and pid gone, or no heartbeat for `staleLockMs`;
+ * see `breakLock`), and refreshes the holder file's mtime while `fn` runs so
+ * a slow update is never taken for a dead one.
  */
 export async function withManifestLock<result>(
   path: string,
@@ -128,67 +199,94 @@ export async function withManifestLock<result>(
     createdAt: new Date().toISOString(),
     token: randomUUID(),
   }
+  const holderFile = join(lockPath, `${content.token}.json`)
   const started = Date.now()
   let delay = 5
 
-  try {
-    await mkdir(dirname(path), { recursive: true })
-  } catch (error) {
-    throw new ManifestFileError({
+  // Named like the manifest's temp files, so a writer killed before the
+  // rename leaves nothing that `removeStaleTemps` does not clean up.
+  const staging = tempPathFor(lockPath)
+  const fileError = (cause: unknown) =>
+    new ManifestFileError({
       operation: 'lock',
       path: displayPath(lockPath),
-      cause: error,
+      cause,
     })
+  const prepare = async () => {
+    try {
+      await mkdir(staging, { recursive: true })
+      await writeFile(
+        join(staging, `${content.token}.json`),
+        JSON.stringify(content),
+      )
+    } catch (error) {
+      throw fileError(error)
+    }
   }
 
-  for (;;) {
+  try {
     try {
-      const handle = await open(lockPath, 'wx')
-      try {
-        await handle.writeFile(JSON.stringify(content))
-      } finally {
-        await handle.close()
-      }
-      break
+      await mkdir(dirname(path), { recursive: true })
     } catch (error) {
-      if (errorCode(error) !== 'EEXIST')
-        throw new ManifestFileError({
-          operation: 'lock',
-          path: displayPath(lockPath),
-          cause: error,
+      throw fileError(error)
+    }
+    await prepare()
+    for (let renameError: unknown; ; ) {
+      try {
+        await rename(staging, lockPath)
+        break
+      } catch (error) {
+        const code = errorCode(error)
+        // The holder's clean-up removed it: on a shared file system, our pid
+        // means nothing to another host's `isProcessAlive`.
+        if (code === 'ENOENT' && Date.now() - started < lockTimeoutMs) {
+          await prepare()
+          continue
+        }
+        if (!occupiedCodes.has(code ?? '')) throw fileError(error)
+        renameError = error
+      }
+      const held = await readLock(lockPath)
+      const waitedMs = Date.now() - started
+      if (held?.kind === 'holder' && isStale(held, staleLockMs)) {
+        await breakLock(lockPath, held).catch(() => {})
+        if (waitedMs < lockTimeoutMs) continue
+      } else if (held?.kind === 'empty') {
+        // Nobody holds it (only Windows gets here: elsewhere `rename`
+        // replaces an empty directory).
+        await rmdir(lockPath).catch(() => {})
+        if (waitedMs < lockTimeoutMs) continue
+      }
+      if (waitedMs >= lockTimeoutMs) {
+        // Never saw a holder: the rename fails for another reason.
+        if (!held) throw fileError(renameError)
+        const holder = held.kind === 'empty' ? undefined : held.content
+        throw new ManifestLockedError({
+          path: displayPath(path),
+          lockPath: displayPath(lockPath),
+          holder: holder && {
+            pid: holder.pid,
+            hostname: holder.hostname,
+            createdAt: holder.createdAt,
+          },
+          waitedMs,
         })
+      }
+      // Jittered backoff so waiting writers do not wake in lockstep.
+      await sleep(
+        Math.min(delay, lockTimeoutMs - waitedMs) * (0.5 + Math.random()),
+      )
+      delay = Math.min(delay * 1.5, 100)
     }
-    const held = await readLock(lockPath)
-    if (!held) continue
-    if (held.ino !== -1 && isStale(held, staleLockMs)) {
-      await breakLock(lockPath, held.ino).catch(() => {})
-      continue
-    }
-    const waitedMs = Date.now() - started
-    if (waitedMs >= lockTimeoutMs) {
-      const holder = held.content
-      throw new ManifestLockedError({
-        path: displayPath(path),
-        lockPath: displayPath(lockPath),
-        holder: holder && {
-          pid: holder.pid,
-          hostname: holder.hostname,
-          createdAt: holder.createdAt,
-        },
-        waitedMs,
-      })
-    }
-    // Jittered backoff so waiting writers do not wake in lockstep.
-    await sleep(
-      Math.min(delay, lockTimeoutMs - waitedMs) * (0.5 + Math.random()),
-    )
-    delay = Math.min(delay * 1.5, 100)
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => {})
+    throw error
   }
 
   const heartbeat = setInterval(
     () => {
       const now = new Date()
-      utimes(lockPath, now, now).catch(() => {})
+      utimes(holderFile, now, now).catch(() => {})
     },
     Math.max(10, Math.floor(staleLockMs / 3)),
   )
@@ -197,9 +295,9 @@ export async function withManifestLock<result>(
     return await fn()
   } finally {
     clearInterval(heartbeat)
-    // Only remove the lock if it is still ours.
-    const current = await readLock(lockPath).catch(() => undefined)
-    if (current?.content?.token === content.token)
-      await unlink(lockPath).catch(() => {})
+    // Our holder file only: if we were judged stale and broken, it is gone
+    // and whatever is there now belongs to another writer.
+    await unlink(holderFile).catch(() => {})
+    await rmdir(lockPath).catch(() => {})
   }
 }

@@ -271,3 +271,82 @@ export class ConstructorAbiMissingError extends OpsError {
     )
   }
 }
+
+export type InvalidBytecodeErrorType = InvalidBytecodeError & {
+  name: 'InvalidBytecodeError'
+}
+
+/**
+ * Creation bytecode is not whole-byte hex, or still holds unlinked library
+ * placeholders (`__$<34 hex digits>$__`, which solc leaves where a library's
+ * address goes).
+ *
+ * - Docs: packages/governance/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { buildCreate2Deploy, InvalidBytecodeError } from '@storydao/governance'
+ *
+ * try {
+ *   buildCreate2Deploy({ bytecode, salt })
+ * } catch (error) {
+ *   if (error instanceof InvalidBytecodeError) console.error(error.placeholders)
+ * }
+ * ```
+ */
+export class InvalidBytecodeError extends OpsError {
+  override name = 'InvalidBytecodeError'
+  /** Where, as a JSON path (`bytecode`, `contracts.Treasury.bytecode`). */
+  path: string
+  /** Unlinked library placeholders with their byte offsets (empty for malformed hex). */
+  placeholders: readonly { placeholder: string; offset: number }[]
+
+  constructor(
+    parameters: {
+      path: string
+      /** The contract's name, when known. */
+      contract?: string | undefined
+    } & (
+      | {
+          placeholders: readonly [
+            { placeholder: string; offset: number },
+            ...{ placeholder: string; offset: number }[],
+          ]
+        }
+      | { reason: string }
+    ),
+  ) {
+    const { path, contract } = parameters
+    const of = contract ? ` of ${contract}` : ''
+    if ('reason' in parameters) {
+      super(`Invalid bytecode${of}: ${parameters.reason}.`, {
+        code: 'BYTECODE_INVALID',
+        metaMessages: [`Path: ${path}`],
+        hint: 'Pass the creation bytecode as "0x" followed by an even number of hex digits: the forge artifact’s `bytecode.object` (not `deployedBytecode`).',
+      })
+      this.placeholders = []
+    } else {
+      const { placeholders } = parameters
+      const [first] = placeholders
+      const several = placeholders.length > 1
+      super(
+        `Bytecode${of} has ${several ? `${placeholders.length} unlinked library placeholders, the first` : 'an unlinked library placeholder'} ${first.placeholder} at byte ${first.offset}: link the ${several ? 'libraries' : 'library'} first.`,
+        {
+          code: 'BYTECODE_UNLINKED',
+          metaMessages: [
+            `Path: ${path}`,
+            ...(several
+              ? placeholders.map(
+                  ({ placeholder, offset }) =>
+                    `- ${placeholder} at byte ${offset}`,
+                )
+              : []),
+          ],
+          hint: 'Deploy each library, then put its address in place of its placeholder (`forge build --libraries src/Lib.sol:Lib:0x…`). A placeholder is `__$` + the first 17 bytes of keccak256("<source path>:<library name>") in hex + `$__`.',
+        },
+      )
+      this.placeholders = placeholders
+    }
+    this.path = path
+  }
+}

@@ -108,3 +108,95 @@ export class TimelockOperationExistsError extends OpsError {
     this.state = state
   }
 }
+
+export type InvalidDelayErrorType = InvalidDelayError & {
+  name: 'InvalidDelayError'
+}
+
+/**
+ * A timelock delay is not a bigint from `0n` to `2^256 - 1` seconds.
+ *
+ * - Docs: packages/governance/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { buildTimelockSchedule, InvalidDelayError } from '@storydao/governance'
+ *
+ * try {
+ *   buildTimelockSchedule({ timelock, calls, salt, delay: -1n })
+ * } catch (error) {
+ *   if (error instanceof InvalidDelayError) console.error(error.path)
+ * }
+ * ```
+ */
+export class InvalidDelayError extends OpsError {
+  override name = 'InvalidDelayError'
+  /** Which parameter (`delay`). */
+  path: string
+  /** The rejected value. */
+  value: unknown
+
+  constructor({
+    path,
+    value,
+    reason,
+  }: {
+    path: string
+    value: unknown
+    /** Why, e.g. `-1 is negative`. */
+    reason: string
+  }) {
+    super(`Invalid ${path}: ${reason}.`, {
+      code: 'TIMELOCK_DELAY_INVALID',
+      hint: 'Pass the delay in seconds as a bigint, at least the timelock’s `getMinDelay()` (e.g. `3600n`); `prepareTimelockSchedule` reads and checks the minimum.',
+    })
+    this.path = path
+    this.value = value
+  }
+}
+
+export type InvalidBlockRangeErrorType = InvalidBlockRangeError & {
+  name: 'InvalidBlockRangeError'
+}
+
+/**
+ * A block range parameter of an event scan is invalid: `blockRange` below
+ * `1n`, or a negative `fromBlock` / `toBlock`.
+ *
+ * - Docs: packages/governance/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { getPendingTimelockOperations, InvalidBlockRangeError } from '@storydao/governance'
+ *
+ * try {
+ *   await getPendingTimelockOperations(client, { timelock, blockRange: 0n })
+ * } catch (error) {
+ *   if (error instanceof InvalidBlockRangeError) console.error(error.path)
+ * }
+ * ```
+ */
+export class InvalidBlockRangeError extends OpsError {
+  override name = 'InvalidBlockRangeError'
+  /** Which parameter (`blockRange`, `fromBlock`, `toBlock`). */
+  path: string
+  /** The rejected value. */
+  value: unknown
+
+  constructor({
+    path,
+    value,
+    reason,
+  }: {
+    path: string
+    value: unknown
+    reason: string
+  }) {
+    super(`Invalid ${path} ${String(value)}: ${reason}.`, {
+      code: 'BLOCK_RANGE_INVALID',
+      hint: 'Pass block numbers as bigints ≥ 0n (or a block tag) and `blockRange` as a bigint ≥ 1n (e.g. `2_000n` for RPCs that cap eth_getLogs at 2 000 blocks).',
+    })
+    this.path = path
+    this.value = value
+  }
+}

@@ -146,7 +146,12 @@ export {
   type UnknownCall,
 } from '../decodeCall.js'
 export { AbiEncodingError, type AbiEncodingErrorType } from '../errors/abi.js'
-export { NoCallsError, type NoCallsErrorType } from '../errors/calls.js'
+export {
+  InvalidCallError,
+  type InvalidCallErrorType,
+  NoCallsError,
+  type NoCallsErrorType,
+} from '../errors/calls.js'
 export {
   ConstructorAbiMissingError,
   type ConstructorAbiMissingErrorType,
@@ -154,6 +159,8 @@ export {
   type Create2AddressOccupiedErrorType,
   Create2DeployerMissingError,
   type Create2DeployerMissingErrorType,
+  InvalidBytecodeError,
+  type InvalidBytecodeErrorType,
   ReleaseAddressCollisionError,
   type ReleaseAddressCollisionErrorType,
   ReleaseDuplicateNameError,
@@ -169,6 +176,10 @@ export {
 } from '../errors/hex.js'
 export { UnknownRoleError, type UnknownRoleErrorType } from '../errors/roles.js'
 export {
+  InvalidBlockRangeError,
+  type InvalidBlockRangeErrorType,
+  InvalidDelayError,
+  type InvalidDelayErrorType,
   TimelockDelayTooShortError,
   type TimelockDelayTooShortErrorType,
   TimelockOperationExistsError,

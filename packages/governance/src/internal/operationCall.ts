@@ -1,6 +1,6 @@
 import { toChecksummedAddress } from '@storydao/core'
 import type { Abi, Address, Hex } from 'viem'
-import { NoCallsError } from '../errors/calls.js'
+import { InvalidCallError, NoCallsError } from '../errors/calls.js'
 
 /**
  * One call a timelock operation or governor proposal makes. A `Call` from
@@ -26,18 +26,80 @@ export type OperationArrays = {
   payloads: Hex[]
 }
 
-/** @internal Validates and splits calls into parallel arrays. */
+const maxUint256 = 2n ** 256n - 1n
+
+/** @internal Why `value` is not a uint256 bigint; `undefined` when it is one. */
+export function uint256Problem(value: unknown): string | undefined {
+  if (typeof value !== 'bigint')
+    return `expected a bigint, got ${typeof value} ${shown(value)}`
+  if (value < 0n) return `${value} is negative`
+  if (value > maxUint256) return `${value} does not fit in a uint256`
+  return undefined
+}
+
+/** @internal Why `value` is not whole-byte hex; `undefined` when it is. */
+export function hexBytesProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string')
+    return `expected hex bytes, got ${typeof value} ${shown(value)}`
+  if (!/^0x[0-9a-fA-F]*$/.test(value)) return `${shown(value)} is not hex`
+  if (value.length % 2 !== 0)
+    return `${shown(value)} has an odd number of hex digits (${value.length - 2})`
+  return undefined
+}
+
+/** A rejected value as quoted in messages, cut short if long. */
+function shown(value: unknown): string {
+  if (typeof value !== 'string') return String(value)
+  return `"${value.length > 42 ? `${value.slice(0, 42)}…` : value}"`
+}
+
+/** @internal Checks a wei amount sent with a call (`0n` when omitted). */
+export function toCallValue(value: unknown, path: string): bigint {
+  const problem = uint256Problem(value ?? 0n)
+  if (problem) throw new InvalidCallError({ path, value, reason: problem })
+  return (value ?? 0n) as bigint
+}
+
+/**
+ * @internal The one check every builder that takes calls runs: `to` a valid
+ * (checksummed) address, `value` a bigint from `0n` to `2^256 - 1`, `data`
+ * whole-byte hex. Errors name the field (`calls[1].data`).
+ */
+export function toValidatedCall(
+  call: OperationCall,
+  path: string,
+): { to: Address; value: bigint; data: Hex } {
+  if (typeof call !== 'object' || call === null)
+    throw new InvalidCallError({
+      path,
+      value: call,
+      reason: `expected { to, value?, data }, got ${String(call)}`,
+    })
+  const to = toChecksummedAddress(call.to, { path: `${path}.to` })
+  const value = toCallValue(call.value, `${path}.value`)
+  const problem = hexBytesProblem(call.data)
+  if (problem)
+    throw new InvalidCallError({
+      path: `${path}.data`,
+      value: call.data,
+      reason: problem,
+    })
+  return { to, value, data: call.data }
+}
+
+/** @internal Validates ({@link toValidatedCall}) and splits calls into parallel arrays. */
 export function toOperationArrays(
   calls: readonly OperationCall[],
   what: string,
 ): OperationArrays {
   if (calls.length === 0) throw new NoCallsError({ what })
+  const checked = calls.map((call, index) =>
+    toValidatedCall(call, `calls[${index}]`),
+  )
   return {
-    targets: calls.map((call, index) =>
-      toChecksummedAddress(call.to, { path: `calls[${index}].to` }),
-    ),
-    values: calls.map((call) => call.value ?? 0n),
-    payloads: calls.map((call) => call.data),
+    targets: checked.map((call) => call.to),
+    values: checked.map((call) => call.value),
+    payloads: checked.map((call) => call.data),
   }
 }
 

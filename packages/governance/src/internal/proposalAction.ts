@@ -5,6 +5,7 @@ import { governorAbi } from './abis.js'
 import {
   type OperationCall,
   plural,
+  toCallValue,
   toOperationArrays,
 } from './operationCall.js'
 import { type ProposalDescription, toDescriptionHash } from './proposal.js'
@@ -38,11 +39,12 @@ export function buildProposalAction(
     'A governor proposal',
   )
   const descriptionHash = toDescriptionHash(parameters)
+  const value = toCallValue(parameters.value, 'value')
   const proposalId = hashProposal({ calls: parameters.calls, descriptionHash })
   return {
     call: {
       to: governor,
-      value: parameters.value ?? 0n,
+      value,
       data: encodeFunctionData({
         abi: governorAbi,
         functionName,

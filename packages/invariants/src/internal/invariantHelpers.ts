@@ -1,4 +1,6 @@
-import { type Address, getAddress } from 'viem'
+import { eip1967Slots, toAddressFromSlot } from '@storydao/core'
+import { type Address, getAddress, type Hex } from 'viem'
+import { MissingBaselineError } from '../errors/invariant.js'
 import type {
   Invariant,
   InvariantContext,
@@ -18,14 +20,20 @@ export function nameOf(
   return options?.label ?? address
 }
 
-/** @internal The `before` values, which relative invariants cannot do without. */
-export function requireBefore(context: InvariantContext): {
+/**
+ * @internal The `before` values, which relative invariants cannot do without.
+ * Only reachable by calling `evaluate` directly: `checkInvariants` and
+ * `checkSafePlan` make sure a baseline exists first.
+ */
+export function requireBefore(
+  context: InvariantContext,
+  /** The invariant's id, named in the error. */
+  invariant = '(an invariant evaluated without its baseline)',
+): {
   readonly [key: string]: unknown
 } {
   if (!context.before)
-    throw new Error(
-      'no baseline: this invariant compares with the state before',
-    )
+    throw new MissingBaselineError({ invariants: [invariant] })
   return context.before
 }
 
@@ -48,7 +56,7 @@ export function unchangedInvariant(parameters: {
     needsBefore: true,
     needsLogs: false,
     evaluate(context) {
-      const before = toInvariantValue(requireBefore(context).value)
+      const before = toInvariantValue(requireBefore(context, id).value)
       const after = toInvariantValue(context.after.value)
       const ok = stableJson(before) === stableJson(after)
       return {
@@ -83,19 +91,19 @@ export function balanceRead(
       }
 }
 
-/** @internal EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.implementation')) - 1)`. */
-export const implementationSlot =
-  '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc' as const
-/** @internal EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.admin')) - 1)`. */
-export const adminSlot =
-  '0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103' as const
-/** @internal EIP-1967 `bytes32(uint256(keccak256('eip1967.proxy.beacon')) - 1)`. */
-export const beaconSlot =
-  '0xa3f0ad74e5423aebfd80d3ef4346578335a9a72aeaee59ff6cb3582b35133d50' as const
+/** @internal EIP-1967 implementation slot (core's `eip1967Slots`). */
+export const implementationSlot = eip1967Slots.implementation
+/** @internal EIP-1967 admin slot (core's `eip1967Slots`). */
+export const adminSlot = eip1967Slots.admin
+/** @internal EIP-1967 beacon slot (core's `eip1967Slots`). */
+export const beaconSlot = eip1967Slots.beacon
 
-/** @internal The address held in the low 20 bytes of a storage word. */
+/**
+ * @internal The address held in the low 20 bytes of a storage word (core's
+ * `toAddressFromSlot`; `'0x'`, an empty slot, is the zero address).
+ */
 export function slotToAddress(word: unknown): Address {
-  return getAddress(`0x${String(word).slice(-40)}`)
+  return toAddressFromSlot(word as Hex)
 }
 
 /** @internal `hasRole(role, account) == expected`. */

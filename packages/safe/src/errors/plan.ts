@@ -309,7 +309,8 @@ export type SafeNotDeployedErrorType = SafeNotDeployedError & {
 }
 
 /**
- * There is no Safe at the address on this chain (no code, or no `VERSION()`).
+ * There is no Safe at the address on this chain: no code at all (for an
+ * address with code that is not a Safe, see {@link NotASafeError}).
  *
  * - Docs: packages/safe/README.md#errors
  *
@@ -345,6 +346,66 @@ export class SafeNotDeployedError extends OpsError {
       hint: 'Check the Safe address (manifest `safes`) and that the RPC serves the right network.',
     })
     this.safe = safe
+  }
+}
+
+export type NotASafeErrorType = NotASafeError & {
+  name: 'NotASafeError'
+}
+
+/**
+ * The address has code, but not a Safe's: `VERSION()` or `nonce()` reverted,
+ * returned nothing, or returned something that is not a Safe's answer (a
+ * token, a module, an owner contract, an implementation…).
+ *
+ * - Docs: packages/safe/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { NotASafeError, buildSafePlan } from '@storydao/safe'
+ *
+ * try {
+ *   await buildSafePlan(client, { safe: manifest.contracts.AuthorCoin.address, calls })
+ * } catch (error) {
+ *   if (error instanceof NotASafeError) console.error(error.address)
+ * }
+ * ```
+ */
+export class NotASafeError extends OpsError {
+  override name = 'NotASafeError'
+  /** The address that was read. */
+  address: Address
+
+  constructor({
+    address,
+    chainId,
+    codeSize,
+    version,
+    nonce,
+    cause,
+  }: {
+    address: Address
+    chainId: number
+    /** Bytes of code at the address. */
+    codeSize: number
+    /** What `VERSION()` gave (`reverted`, `returned "…"`…). */
+    version: string
+    /** What `nonce()` gave. */
+    nonce: string
+    cause?: unknown
+  }) {
+    super(`${address} on chain ${chainId} is a contract, but not a Safe.`, {
+      code: 'SAFE_NOT_A_SAFE',
+      docsPath,
+      cause,
+      metaMessages: [
+        `Code:      ${codeSize} bytes`,
+        `VERSION(): ${version}`,
+        `nonce():   ${nonce}`,
+      ],
+      hint: 'Check the address: it must be the Safe (proxy) itself, e.g. the manifest’s `safes.<name>.address`, not a token, module, owner or implementation contract.',
+    })
+    this.address = address
   }
 }
 

@@ -58,6 +58,8 @@ export {
 export {
   MultiSendUnavailableError,
   type MultiSendUnavailableErrorType,
+  NotASafeError,
+  type NotASafeErrorType,
   SafeChainMismatchError,
   type SafeChainMismatchErrorType,
   SafeDelegateCallError,

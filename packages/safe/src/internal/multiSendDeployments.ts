@@ -1,4 +1,16 @@
-import type { Address, Hex } from 'viem'
+// Only the three MultiSendCallOnly assets, not the package index: the index
+// loads every asset of every release (~1 MB of JSON, ~60–160 ms), which every
+// import of @storydao/safe would pay.
+import v130 from '@safe-global/safe-deployments/dist/assets/v1.3.0/multi_send_call_only.json' with {
+  type: 'json',
+}
+import v141 from '@safe-global/safe-deployments/dist/assets/v1.4.1/multi_send_call_only.json' with {
+  type: 'json',
+}
+import v150 from '@safe-global/safe-deployments/dist/assets/v1.5.0/multi_send_call_only.json' with {
+  type: 'json',
+}
+import { type Address, getAddress, type Hex } from 'viem'
 import { parseSafeVersion } from './safeVersion.js'
 
 /** @internal A MultiSendCallOnly release with a canonical deployment. */
@@ -12,39 +24,51 @@ export type MultiSendCallOnlyDeployment = {
   codeHash: Hex
 }
 
+type DeploymentAsset = {
+  released: boolean
+  deployments: Partial<
+    Record<string, { address: string; codeHash: string } | undefined>
+  >
+}
+
 /**
- * @internal Canonical MultiSendCallOnly deployments, newest first, from
- * `@safe-global/safe-deployments` (`src/assets/v*\/multi_send_call_only.json`,
- * `canonical` and `eip155` variants; the zkSync ones are a different VM). The
- * contract first shipped with Safe 1.3.0; older Safes use 1.3.0's.
+ * The EVM variants: `canonical` (singleton factory) and `eip155` (its
+ * replay-protected twin). `zksync` is another VM with other code hashes.
+ */
+const evmDeploymentTypes = ['canonical', 'eip155'] as const
+
+/** Each release's asset, newest first. */
+const releases: readonly (readonly [
+  MultiSendCallOnlyVersion,
+  DeploymentAsset,
+])[] = [
+  ['1.5.0', v150],
+  ['1.4.1', v141],
+  ['1.3.0', v130],
+]
+
+/**
+ * @internal Canonical MultiSendCallOnly deployments, newest first, derived
+ * when the module loads from `@safe-global/safe-deployments`
+ * (`assets/v*\/multi_send_call_only.json`: the released `canonical` and
+ * `eip155` variants). The contract first shipped with Safe 1.3.0; older Safes
+ * use 1.3.0's.
  */
 export const multiSendCallOnlyDeployments: readonly MultiSendCallOnlyDeployment[] =
-  [
-    {
-      version: '1.5.0',
-      address: '0xA83c336B20401Af773B6219BA5027174338D1836',
-      codeHash:
-        '0xcdbdcec38d2f1c7d961b0029ff8416b7e86e9974d6f0e9c9580c7d17fcfb6663',
-    },
-    {
-      version: '1.4.1',
-      address: '0x9641d764fc13c8B624c04430C7356C1C7C8102e2',
-      codeHash:
-        '0xecd5bd14a08c5d2122379900b2f272bdf107a7e92423c10dd5fe3254386c9939',
-    },
-    {
-      version: '1.3.0',
-      address: '0x40A2aCCbd92BCA938b02010E17A5b8929b49130D',
-      codeHash:
-        '0xa9865ac2d9c7a1591619b188c4d88167b50df6cc0c5327fcbd1c8c75f7c066ad',
-    },
-    {
-      version: '1.3.0',
-      address: '0xA1dabEF33b3B82c7814B6D82A79e50F4AC44102B',
-      codeHash:
-        '0xa9865ac2d9c7a1591619b188c4d88167b50df6cc0c5327fcbd1c8c75f7c066ad',
-    },
-  ]
+  releases.flatMap(([version, asset]) =>
+    evmDeploymentTypes.flatMap((type) => {
+      const deployment = asset.deployments[type]
+      return asset.released && deployment
+        ? [
+            {
+              version,
+              address: getAddress(deployment.address),
+              codeHash: deployment.codeHash.toLowerCase() as Hex,
+            },
+          ]
+        : []
+    }),
+  )
 
 /**
  * @internal The deployments to try for a Safe version, preferred first: the

@@ -18,6 +18,14 @@ export function parseSafeVersion(version: string): SafeVersionParts {
   return parts
 }
 
+/**
+ * @internal Whether `value` has the shape of a version (`1.4.1`, `1.3.0+L2`),
+ * supported or not; anything else from `VERSION()` is not a Safe's answer.
+ */
+export function isVersionString(value: unknown): value is string {
+  return typeof value === 'string' && semver.test(value)
+}
+
 /** @internal Whether `a >= b`. */
 export function versionAtLeast(
   a: SafeVersionParts,

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net'
+import { TestkitError } from '../errors.js'
 
 /**
  * A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it).
@@ -15,7 +16,12 @@ export function getFreePort(): Promise<number> {
       const address = server.address()
       server.close(() => {
         if (address && typeof address === 'object') resolve(address.port)
-        else reject(new Error('no port assigned'))
+        else
+          reject(
+            new TestkitError('The OS assigned no loopback port.', {
+              code: 'NO_FREE_PORT',
+            }),
+          )
       })
     })
   })

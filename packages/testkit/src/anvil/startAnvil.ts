@@ -113,7 +113,10 @@ async function waitForRpc(
     exited = true
   })
   while (Date.now() < deadline) {
-    if (exited) throw new Error('anvil exited during start-up')
+    if (exited)
+      throw new TestkitError('anvil exited during start-up.', {
+        code: 'ANVIL_EXITED',
+      })
     try {
       const response = await fetch(rpcUrl, {
         method: 'POST',
@@ -126,7 +129,9 @@ async function waitForRpc(
     }
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
-  throw new Error(`no answer from ${rpcUrl} within ${timeoutMs} ms`)
+  throw new TestkitError(`No answer from ${rpcUrl} within ${timeoutMs} ms.`, {
+    code: 'ANVIL_TIMEOUT',
+  })
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

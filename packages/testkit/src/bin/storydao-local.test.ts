@@ -1,8 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseManifest } from '@storydao/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -94,6 +94,11 @@ describe('storydao-local', () => {
       ready.contracts.AuthorCoin,
     )
     expect(running.stderr()).toContain('deploying StoryDAO contracts')
+    // Editors find the JSON Schema from wherever the manifest was written.
+    expect(manifest.$schema).toMatch(/deployments\/manifest\.schema\.json$/)
+    expect(existsSync(resolve(dirname(manifestPath), manifest.$schema!))).toBe(
+      true,
+    )
   })
 
   test('behavior: cast sees the ops Safe threshold and the emergency pauser', () => {

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { OpsError, writeManifest } from '@storydao/core'
+import { isPortFree } from '../anvil/isPortFree.js'
 import { startLocalStack } from '../startLocalStack.js'
 
 const usage = `Usage: storydao-local [options]
@@ -15,16 +17,19 @@ SIGINT/SIGTERM.
 
 Options:
   --manifest <path>   where to write the local manifest (default deployments/local.json)
-  --port <n>          anvil port (default: a free one)
+  --port <n>          anvil port (default 8545 if free, else a free one)
   --timelock-delay <s> timelock minimum delay in seconds (default 3600)
   --no-tx-service     do not start the local Safe Transaction Service
   --tx-service-port <n>
-                      Transaction Service port (default: a free one)
+                      Transaction Service port (default 8546 if free, else a free one)
   --tx-service-state <path>
                       persist the Transaction Service queue to this JSON file
                       (default: in memory); reuse it to resume a queue
   --quiet             no progress on stderr
   -h, --help          show this help
+
+The defaults match the "local" entry of deployments/networks.json, so
+LOCAL_RPC_URL can stay unset while they are free.
 
 Ready line (stdout):
   {"rpcUrl","chainId","txServiceUrl","manifestPath","safes":{"ops","emergency"},"contracts":{…}}
@@ -84,15 +89,19 @@ if (delay !== undefined && !/^\d+$/.test(delay))
 
 const manifestPath = resolve(values.manifest)
 const started = Date.now()
+// deployments/networks.json names 8545/8546 for "local"; take them when free.
+const anvilPort = port ?? ((await isPortFree(8545)) ? 8545 : undefined)
+const servicePort =
+  txServicePort ?? ((await isPortFree(8546)) ? 8546 : undefined)
 const stack = await startLocalStack({
-  ...(port === undefined ? {} : { port }),
+  ...(anvilPort === undefined ? {} : { port: anvilPort }),
   ...(delay === undefined
     ? {}
     : { config: { timelockMinDelay: BigInt(delay) } }),
   txService: noTxService
     ? false
     : {
-        port: txServicePort,
+        port: servicePort,
         statePath:
           values['tx-service-state'] === undefined
             ? undefined
@@ -118,7 +127,11 @@ process.on('SIGTERM', () => void shutdown(0))
 try {
   mkdirSync(dirname(manifestPath), { recursive: true })
   // A local chain is throwaway: no archive of the previous local manifest.
-  await writeManifest(manifestPath, stack.manifest, { archive: false })
+  await writeManifest(
+    manifestPath,
+    { ...stack.manifest, $schema: schemaRef(manifestPath) },
+    { archive: false },
+  )
 } catch (error) {
   process.stderr.write(
     `${error instanceof OpsError ? error.message : String(error)}\n`,
@@ -147,5 +160,21 @@ process.stdout.write(
     ),
   })}\n`,
 )
-if (!values.quiet)
+if (!values.quiet) {
+  if (!stack.rpcUrl.endsWith(':8545'))
+    process.stderr.write(
+      `8545 was taken: export LOCAL_RPC_URL=${stack.rpcUrl} for tools that read deployments/networks.json\n`,
+    )
   process.stderr.write(`ready in ${Date.now() - started} ms; Ctrl-C to stop\n`)
+}
+
+/** `$schema` relative to where the manifest is written, so editors find it. */
+function schemaRef(path: string): string {
+  // src/bin and dist/bin are both four levels below the repository root.
+  const schema = fileURLToPath(
+    new URL('../../../../deployments/manifest.schema.json', import.meta.url),
+  )
+  if (!existsSync(schema)) return './manifest.schema.json'
+  const ref = relative(dirname(path), schema).split('\\').join('/')
+  return ref.startsWith('.') ? ref : `./${ref}`
+}

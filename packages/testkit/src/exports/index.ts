@@ -24,6 +24,18 @@ export {
   type SafeContracts,
 } from '../safe/deployCanonicalSafeContracts.js'
 export {
+  type CreateVersionedSafeErrorType,
+  type CreateVersionedSafeParameters,
+  type CreateVersionedSafeReturnType,
+  createVersionedSafe,
+} from '../safe/versions/createVersionedSafe.js'
+export {
+  type DeploySafeVersionErrorType,
+  type DeploySafeVersionParameters,
+  type DeploySafeVersionReturnType,
+  deploySafeVersion,
+} from '../safe/versions/deploySafeVersion.js'
+export {
   type LocalStack,
   type StartLocalStackParameters,
   startLocalStack,
@@ -36,6 +48,7 @@ export {
   type StoryDaoConfig,
   type StoryDaoDeployment,
 } from '../storydao/deployStoryDao.js'
+export { storyDaoRelease } from '../storydao/storyDaoRelease.js'
 export { toLocalManifest } from '../storydao/toLocalManifest.js'
 export {
   type StartTxServiceErrorType,

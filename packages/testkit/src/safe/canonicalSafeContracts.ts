@@ -12,6 +12,7 @@ import {
   type SingletonDeployment,
 } from '@safe-global/safe-deployments'
 import type { Address, Hex } from 'viem'
+import { TestkitError } from '../errors.js'
 
 /** Keys follow protocol-kit's `ContractNetworkConfig` so the result plugs into `contractNetworks`. */
 export type SafeContractName =
@@ -101,6 +102,12 @@ export function getCanonicalDeployment(deployment: SingletonDeployment): {
     >
   ).canonical
   if (!canonical)
-    throw new Error(`${deployment.contractName} has no canonical deployment`)
+    throw new TestkitError(
+      `${deployment.contractName} has no canonical deployment in @safe-global/safe-deployments.`,
+      {
+        code: 'SAFE_DEPLOYMENT_MISSING',
+        hint: 'Pin @safe-global/safe-deployments to a release that lists it.',
+      },
+    )
   return canonical
 }

@@ -60,7 +60,7 @@ async function spawnOnPort(
   } catch (cause) {
     child.kill('SIGKILL')
     process.off('exit', killOnExit)
-    const exited = cause instanceof Error && cause.message === 'exited'
+    const exited = cause instanceof ForkError && cause.code === 'ANVIL_EXITED'
     const portInUse = /address already in use/i.test(output)
     throw new ForkError(
       exited
@@ -120,7 +120,10 @@ async function waitForRpc(
     exited = true
   })
   while (Date.now() < deadline) {
-    if (exited) throw new Error('exited')
+    if (exited)
+      throw new ForkError('anvil exited during start-up.', {
+        code: 'ANVIL_EXITED',
+      })
     try {
       const response = await fetch(rpcUrl, {
         method: 'POST',
@@ -133,7 +136,10 @@ async function waitForRpc(
     }
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  throw new Error(`no answer from ${rpcUrl} within ${timeoutMs} ms`)
+  throw new ForkError('anvil did not answer in time.', {
+    code: 'ANVIL_START_TIMEOUT',
+    details: `no answer from ${rpcUrl} within ${timeoutMs} ms`,
+  })
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

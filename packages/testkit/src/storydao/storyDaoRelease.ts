@@ -7,17 +7,23 @@ import {
   treasuryAbi,
   upgradeableBeaconAbi,
 } from '@storydao/core'
-import { storyDaoBytecodes } from '@storydao/testkit'
+import type { Release } from '@storydao/governance'
 import { type Address, keccak256, parseEther, toHex, zeroHash } from 'viem'
-import type { Release } from '../buildRelease.js'
+import { storyDaoBytecodes } from '../artifacts/bytecode.generated.js'
 
 const role = (name: string) => keccak256(toHex(name))
 
 /**
- * The whole StoryDAO system as one release, deployable in one batch sent by
- * the ops Safe. The timelock and the governor reference each other, so the
+ * The whole StoryDAO system as one `buildRelease` release, deployable in one
+ * batch sent by the ops Safe (the Deployment playbook as a Safe transaction). The timelock and the governor reference each other, so the
  * timelock starts with the ops Safe as admin; the batch's last calls wire the
  * governor in and renounce that admin role.
+ *
+ * @example
+ * const { calls, addresses } = buildRelease({
+ *   release: storyDaoRelease({ holder }),
+ *   manifest, // resolves `safes.ops` / `safes.emergency`
+ * })
  */
 export function storyDaoRelease(parameters: {
   /** The account that receives the initial AuthorCoin supply. */
