@@ -1,31 +1,19 @@
+import type { Call } from '@storydao/core'
+import type { Address } from 'viem'
 import {
-  type Call,
-  type ToChecksummedAddressErrorType,
-  toChecksummedAddress,
-} from '@storydao/core'
-import { type Abi, type Address, encodeFunctionData, type Hex } from 'viem'
-import type { UnknownRoleErrorType } from './errors/roles.js'
-import { accessControlAbi } from './internal/abis.js'
-import { resolveRole } from './internal/resolveRole.js'
+  buildRoleCall,
+  type RoleCallErrorType,
+  type RoleCallParameters,
+} from './internal/buildRoleCall.js'
 
-export type BuildGrantRoleParameters = {
-  /** The AccessControl contract. */
-  target: Address
-  /** A role name the ABI declares (`'PAUSER_ROLE'`, `'DEFAULT_ADMIN_ROLE'`) or a role id (bytes32). */
-  role: string | Hex
+export type BuildGrantRoleParameters = Omit<RoleCallParameters, 'account'> & {
   /** The account that receives the role. */
   account: Address
-  /** The target's ABI, to resolve role names; without it only `DEFAULT_ADMIN_ROLE` and ids are known. */
-  abi?: Abi | undefined
-  /** Overrides the generated label. */
-  label?: string | undefined
 }
 
 export type BuildGrantRoleReturnType = Call
 
-export type BuildGrantRoleErrorType =
-  | UnknownRoleErrorType
-  | ToChecksummedAddressErrorType
+export type BuildGrantRoleErrorType = RoleCallErrorType
 
 /**
  * Builds `grantRole(role, account)` on an OpenZeppelin AccessControl contract.
@@ -58,19 +46,9 @@ export type BuildGrantRoleErrorType =
 export function buildGrantRole(
   parameters: BuildGrantRoleParameters,
 ): BuildGrantRoleReturnType {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
-  const account = toChecksummedAddress(parameters.account, { path: 'account' })
-  const role = resolveRole(parameters.role, parameters.abi)
-  return {
-    to: target,
-    value: 0n,
-    data: encodeFunctionData({
-      abi: accessControlAbi,
-      functionName: 'grantRole',
-      args: [role.id, account],
-    }),
-    operation: 'call',
-    label: parameters.label ?? `Grant ${role.name} to ${account} on ${target}`,
-    abi: accessControlAbi,
-  }
+  return buildRoleCall(
+    'grantRole',
+    parameters,
+    ({ role, account, target }) => `Grant ${role} to ${account} on ${target}`,
+  )
 }

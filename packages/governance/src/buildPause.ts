@@ -1,21 +1,15 @@
+import type { Call } from '@storydao/core'
 import {
-  type Call,
-  type ToChecksummedAddressErrorType,
-  toChecksummedAddress,
-} from '@storydao/core'
-import { type Address, encodeFunctionData } from 'viem'
-import { pausableAbi } from './internal/abis.js'
+  buildPausableCall,
+  type PausableCallErrorType,
+  type PausableCallParameters,
+} from './internal/buildPausableCall.js'
 
-export type BuildPauseParameters = {
-  /** The Pausable contract. */
-  target: Address
-  /** Overrides the generated label. */
-  label?: string | undefined
-}
+export type BuildPauseParameters = PausableCallParameters
 
 export type BuildPauseReturnType = Call
 
-export type BuildPauseErrorType = ToChecksummedAddressErrorType
+export type BuildPauseErrorType = PausableCallErrorType
 
 /**
  * Builds `pause()` on an OpenZeppelin Pausable contract. In StoryDAO only the
@@ -37,13 +31,5 @@ export type BuildPauseErrorType = ToChecksummedAddressErrorType
 export function buildPause(
   parameters: BuildPauseParameters,
 ): BuildPauseReturnType {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
-  return {
-    to: target,
-    value: 0n,
-    data: encodeFunctionData({ abi: pausableAbi, functionName: 'pause' }),
-    operation: 'call',
-    label: parameters.label ?? `Pause ${target}`,
-    abi: pausableAbi,
-  }
+  return buildPausableCall('pause', parameters, 'Pause')
 }

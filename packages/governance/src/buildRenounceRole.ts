@@ -1,31 +1,22 @@
+import type { Call } from '@storydao/core'
+import type { Address } from 'viem'
 import {
-  type Call,
-  type ToChecksummedAddressErrorType,
-  toChecksummedAddress,
-} from '@storydao/core'
-import { type Abi, type Address, encodeFunctionData, type Hex } from 'viem'
-import type { UnknownRoleErrorType } from './errors/roles.js'
-import { accessControlAbi } from './internal/abis.js'
-import { resolveRole } from './internal/resolveRole.js'
+  buildRoleCall,
+  type RoleCallErrorType,
+  type RoleCallParameters,
+} from './internal/buildRoleCall.js'
 
-export type BuildRenounceRoleParameters = {
-  /** The AccessControl contract. */
-  target: Address
-  /** A role name the ABI declares (`'PAUSER_ROLE'`, `'DEFAULT_ADMIN_ROLE'`) or a role id (bytes32). */
-  role: string | Hex
+export type BuildRenounceRoleParameters = Omit<
+  RoleCallParameters,
+  'account'
+> & {
   /** The account giving up the role; it must be the sender (`callerConfirmation`). */
   account: Address
-  /** The target's ABI, to resolve role names; without it only `DEFAULT_ADMIN_ROLE` and ids are known. */
-  abi?: Abi | undefined
-  /** Overrides the generated label. */
-  label?: string | undefined
 }
 
 export type BuildRenounceRoleReturnType = Call
 
-export type BuildRenounceRoleErrorType =
-  | UnknownRoleErrorType
-  | ToChecksummedAddressErrorType
+export type BuildRenounceRoleErrorType = RoleCallErrorType
 
 /**
  * Builds `renounceRole(role, callerConfirmation)` on an OpenZeppelin
@@ -59,20 +50,10 @@ export type BuildRenounceRoleErrorType =
 export function buildRenounceRole(
   parameters: BuildRenounceRoleParameters,
 ): BuildRenounceRoleReturnType {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
-  const account = toChecksummedAddress(parameters.account, { path: 'account' })
-  const role = resolveRole(parameters.role, parameters.abi)
-  return {
-    to: target,
-    value: 0n,
-    data: encodeFunctionData({
-      abi: accessControlAbi,
-      functionName: 'renounceRole',
-      args: [role.id, account],
-    }),
-    operation: 'call',
-    label:
-      parameters.label ?? `Renounce ${role.name} by ${account} on ${target}`,
-    abi: accessControlAbi,
-  }
+  return buildRoleCall(
+    'renounceRole',
+    parameters,
+    ({ role, account, target }) =>
+      `Renounce ${role} by ${account} on ${target}`,
+  )
 }

@@ -1,31 +1,19 @@
+import type { Call } from '@storydao/core'
+import type { Address } from 'viem'
 import {
-  type Call,
-  type ToChecksummedAddressErrorType,
-  toChecksummedAddress,
-} from '@storydao/core'
-import { type Abi, type Address, encodeFunctionData, type Hex } from 'viem'
-import type { UnknownRoleErrorType } from './errors/roles.js'
-import { accessControlAbi } from './internal/abis.js'
-import { resolveRole } from './internal/resolveRole.js'
+  buildRoleCall,
+  type RoleCallErrorType,
+  type RoleCallParameters,
+} from './internal/buildRoleCall.js'
 
-export type BuildRevokeRoleParameters = {
-  /** The AccessControl contract. */
-  target: Address
-  /** A role name the ABI declares (`'PAUSER_ROLE'`, `'DEFAULT_ADMIN_ROLE'`) or a role id (bytes32). */
-  role: string | Hex
+export type BuildRevokeRoleParameters = Omit<RoleCallParameters, 'account'> & {
   /** The account that loses the role. */
   account: Address
-  /** The target's ABI, to resolve role names; without it only `DEFAULT_ADMIN_ROLE` and ids are known. */
-  abi?: Abi | undefined
-  /** Overrides the generated label. */
-  label?: string | undefined
 }
 
 export type BuildRevokeRoleReturnType = Call
 
-export type BuildRevokeRoleErrorType =
-  | UnknownRoleErrorType
-  | ToChecksummedAddressErrorType
+export type BuildRevokeRoleErrorType = RoleCallErrorType
 
 /**
  * Builds `revokeRole(role, account)` on an OpenZeppelin AccessControl contract.
@@ -58,20 +46,10 @@ export type BuildRevokeRoleErrorType =
 export function buildRevokeRole(
   parameters: BuildRevokeRoleParameters,
 ): BuildRevokeRoleReturnType {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
-  const account = toChecksummedAddress(parameters.account, { path: 'account' })
-  const role = resolveRole(parameters.role, parameters.abi)
-  return {
-    to: target,
-    value: 0n,
-    data: encodeFunctionData({
-      abi: accessControlAbi,
-      functionName: 'revokeRole',
-      args: [role.id, account],
-    }),
-    operation: 'call',
-    label:
-      parameters.label ?? `Revoke ${role.name} from ${account} on ${target}`,
-    abi: accessControlAbi,
-  }
+  return buildRoleCall(
+    'revokeRole',
+    parameters,
+    ({ role, account, target }) =>
+      `Revoke ${role} from ${account} on ${target}`,
+  )
 }

@@ -1,21 +1,15 @@
+import type { Call } from '@storydao/core'
 import {
-  type Call,
-  type ToChecksummedAddressErrorType,
-  toChecksummedAddress,
-} from '@storydao/core'
-import { type Address, encodeFunctionData } from 'viem'
-import { pausableAbi } from './internal/abis.js'
+  buildPausableCall,
+  type PausableCallErrorType,
+  type PausableCallParameters,
+} from './internal/buildPausableCall.js'
 
-export type BuildUnpauseParameters = {
-  /** The Pausable contract. */
-  target: Address
-  /** Overrides the generated label. */
-  label?: string | undefined
-}
+export type BuildUnpauseParameters = PausableCallParameters
 
 export type BuildUnpauseReturnType = Call
 
-export type BuildUnpauseErrorType = ToChecksummedAddressErrorType
+export type BuildUnpauseErrorType = PausableCallErrorType
 
 /**
  * Builds `unpause()` on an OpenZeppelin Pausable contract. In StoryDAO only
@@ -37,13 +31,5 @@ export type BuildUnpauseErrorType = ToChecksummedAddressErrorType
 export function buildUnpause(
   parameters: BuildUnpauseParameters,
 ): BuildUnpauseReturnType {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
-  return {
-    to: target,
-    value: 0n,
-    data: encodeFunctionData({ abi: pausableAbi, functionName: 'unpause' }),
-    operation: 'call',
-    label: parameters.label ?? `Unpause ${target}`,
-    abi: pausableAbi,
-  }
+  return buildPausableCall('unpause', parameters, 'Unpause')
 }

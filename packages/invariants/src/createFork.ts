@@ -10,8 +10,8 @@ import {
   type Transport,
 } from 'viem'
 import { ForkError, type ForkErrorType } from './errors/fork.js'
-import { spawnAnvil } from './internal/anvil/spawnAnvil.js'
 import { rpc } from './internal/rpc.js'
+import { startAnvil } from './startAnvil.js'
 
 export type CreateForkParameters = {
   /** JSON-RPC URL of the chain to fork (any network; the local stack in tests). */
@@ -103,22 +103,14 @@ export async function createFork(
       hint: 'Pass an http(s) or ws(s) JSON-RPC URL, e.g. http://127.0.0.1:8545.',
     })
 
-  const anvil = await spawnAnvil({
+  const anvil = await startAnvil({
+    forkUrl: rpcUrl,
+    forkBlockNumber: blockNumber,
     port: parameters.port,
     timeoutMs: parameters.timeoutMs ?? 30_000,
-    args: [
-      '--fork-url',
-      rpcUrl,
-      ...(blockNumber === undefined
-        ? []
-        : ['--fork-block-number', blockNumber.toString()]),
-      // Impersonated owners need no ETH for gas, so simulations do not move
-      // anyone's balance but the transaction's own transfers.
-      '--base-fee',
-      '0',
-      '--auto-impersonate',
-      '--silent',
-    ],
+    // Impersonated owners need no ETH for gas, so simulations do not move
+    // anyone's balance but the transaction's own transfers.
+    args: ['--base-fee', '0', '--auto-impersonate', '--silent'],
   })
 
   try {

@@ -50,6 +50,7 @@ import {
   revertDataOf,
 } from './internal/revertReason.js'
 import { isMultiSendCallOnly } from './isMultiSendCallOnly.js'
+import { toExecTransactionArgs } from './toExecTransactionArgs.js'
 import type { SafePlan, SafeSignature } from './types/safe.js'
 
 export type ExecuteSafePlanOptions = {
@@ -153,23 +154,11 @@ export async function executeSafePlan(
       message: 'no account to send execTransaction from.',
       hint: 'Pass a wallet client with an account, or `options.account` (any funded account; it need not be an owner).',
     })
-  const { safeTx } = plan
   const request = {
     address: plan.safe,
     abi: safeAbi,
     functionName: 'execTransaction',
-    args: [
-      safeTx.to,
-      safeTx.value,
-      safeTx.data,
-      safeTx.operation,
-      safeTx.safeTxGas,
-      safeTx.baseGas,
-      safeTx.gasPrice,
-      safeTx.gasToken,
-      safeTx.refundReceiver,
-      signatureBytes,
-    ],
+    args: toExecTransactionArgs(plan, signatureBytes),
     account,
   } as const
 
@@ -337,7 +326,6 @@ async function simulateReason(
   plan: SafePlan,
   signatures: readonly SafeSignature[],
 ): Promise<string | undefined> {
-  const { safeTx } = plan
   try {
     await getAction(
       wallet,
@@ -347,18 +335,7 @@ async function simulateReason(
       address: plan.safe,
       abi: safeAbi,
       functionName: 'execTransaction',
-      args: [
-        safeTx.to,
-        safeTx.value,
-        safeTx.data,
-        safeTx.operation,
-        safeTx.safeTxGas,
-        safeTx.baseGas,
-        safeTx.gasPrice,
-        safeTx.gasToken,
-        safeTx.refundReceiver,
-        encodeSafeSignatures(signatures),
-      ],
+      args: toExecTransactionArgs(plan, encodeSafeSignatures(signatures)),
       ...(wallet.account ? { account: wallet.account } : {}),
     })
     return undefined

@@ -1,7 +1,7 @@
 import type { Manifest } from '@storydao/core'
+import { startAnvil } from '@storydao/invariants'
 import type { Hex } from 'viem'
 import { type LocalAccounts, localAccounts } from './accounts.js'
-import { startAnvil } from './anvil/startAnvil.js'
 import { createLocalClient, type LocalClient } from './localClient.js'
 import { createSafe } from './safe/createSafe.js'
 import {

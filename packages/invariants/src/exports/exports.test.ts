@@ -16,6 +16,7 @@ test('exports', async () => {
       "SimulationError",
       "getDefaultInvariants",
       "playbookActions",
+      "getFreePort",
       "getStateSnapshot",
       "balanceChangedBy",
       "balanceUnchanged",
@@ -37,6 +38,7 @@ test('exports', async () => {
       "readInvariantState",
       "renderReport",
       "simulateSafePlan",
+      "startAnvil",
     ]
   `)
 })

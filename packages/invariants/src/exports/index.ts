@@ -58,6 +58,11 @@ export {
   playbookActions,
 } from '../getDefaultInvariants.js'
 export {
+  type GetFreePortErrorType,
+  type GetFreePortReturnType,
+  getFreePort,
+} from '../getFreePort.js'
+export {
   type GetStateSnapshotErrorType,
   type GetStateSnapshotParameters,
   type GetStateSnapshotReturnType,
@@ -146,6 +151,12 @@ export {
   type StorageChange,
   simulateSafePlan,
 } from '../simulateSafePlan.js'
+export {
+  type StartAnvilErrorType,
+  type StartAnvilParameters,
+  type StartAnvilReturnType,
+  startAnvil,
+} from '../startAnvil.js'
 export type {
   BalanceInvariantOptions,
   ContractState,

@@ -1,4 +1,5 @@
 import { ChainReadError, OpsError, safeAbi } from '@storydao/core'
+import { toExecTransactionArgs } from '@storydao/safe'
 import {
   type Address,
   concat,
@@ -213,18 +214,7 @@ export async function runSafePlan(
           data: encodeFunctionData({
             abi: safeAbi,
             functionName: 'execTransaction',
-            args: [
-              safeTx.to,
-              safeTx.value,
-              safeTx.data,
-              safeTx.operation,
-              safeTx.safeTxGas,
-              safeTx.baseGas,
-              safeTx.gasPrice,
-              safeTx.gasToken,
-              safeTx.refundReceiver,
-              signatures,
-            ],
+            args: toExecTransactionArgs(plan, signatures),
           }),
           // Estimates are unreliable on anvil (ERC20Votes checkpoints); gas is free here.
           gas: numberToHex(gasLimit),

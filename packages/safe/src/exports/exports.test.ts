@@ -44,6 +44,7 @@ test('exports', async () => {
       "parseTransactionBuilderBatch",
       "proposeSafePlan",
       "signSafePlan",
+      "toExecTransactionArgs",
       "toTransactionBuilderBatch",
     ]
   `)

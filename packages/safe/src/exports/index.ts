@@ -151,6 +151,11 @@ export {
   signSafePlan,
 } from '../signSafePlan.js'
 export {
+  type ToExecTransactionArgsParameters,
+  type ToExecTransactionArgsReturnType,
+  toExecTransactionArgs,
+} from '../toExecTransactionArgs.js'
+export {
   type ToTransactionBuilderBatchErrorType,
   type ToTransactionBuilderBatchParameters,
   type ToTransactionBuilderBatchReturnType,

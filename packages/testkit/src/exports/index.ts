@@ -1,16 +1,16 @@
+// Anvil process management lives in @storydao/invariants (its single owner).
+export {
+  getFreePort,
+  type StartAnvilParameters,
+  type StartAnvilReturnType as Anvil,
+  startAnvil,
+} from '@storydao/invariants'
 export {
   anvilPrivateKeys,
   type LocalAccount,
   type LocalAccounts,
   localAccounts,
 } from '../accounts.js'
-export { getFreePort } from '../anvil/getFreePort.js'
-export { resolveAnvilBinary } from '../anvil/resolveAnvilBinary.js'
-export {
-  type Anvil,
-  type StartAnvilParameters,
-  startAnvil,
-} from '../anvil/startAnvil.js'
 export { storyDaoBytecodes } from '../artifacts/bytecode.generated.js'
 export { TestkitError } from '../errors.js'
 export {

@@ -7,9 +7,8 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { getFreePort, startAnvil } from '@storydao/invariants'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { getFreePort } from '../anvil/getFreePort.js'
-import { startAnvil } from '../anvil/startAnvil.js'
 import { startLocalStack } from '../startLocalStack.js'
 import { startTxService } from './startTxService.js'
 import {

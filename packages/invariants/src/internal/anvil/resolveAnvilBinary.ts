@@ -15,8 +15,8 @@ let cached: string | undefined
 
 /**
  * @internal Path of the native anvil binary shipped by `@foundry-rs/anvil`'s
- * platform package (same logic as testkit's, which is private). Spawning it
- * directly skips the package's Node wrapper (~60 ms per fork).
+ * platform package. Spawning it directly skips the package's Node wrapper
+ * (~60 ms per fork).
  */
 export function resolveAnvilBinary(): string {
   if (cached) return cached

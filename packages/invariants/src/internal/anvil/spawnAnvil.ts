@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { ForkError } from '../../errors/fork.js'
-import { getFreePort } from './getFreePort.js'
+import { getFreePort } from '../../getFreePort.js'
 import { resolveAnvilBinary } from './resolveAnvilBinary.js'
 
 /** @internal A running anvil process. */
@@ -20,13 +20,21 @@ export async function spawnAnvil(parameters: {
   args: readonly string[]
   port?: number | undefined
   timeoutMs: number
+  /** Hint on a failed start. Default: check the fork URL and block. */
+  hint?: string | undefined
 }): Promise<AnvilProcess> {
   const attempts = parameters.port === undefined ? 3 : 1
   let lastError: unknown
   for (let attempt = 0; attempt < attempts; attempt++) {
     const port = parameters.port ?? (await getFreePort())
     try {
-      return await spawnOnPort(port, parameters.args, parameters.timeoutMs)
+      return await spawnOnPort(
+        port,
+        parameters.args,
+        parameters.timeoutMs,
+        parameters.hint ??
+          'Check that the fork URL answers JSON-RPC and that the block exists.',
+      )
     } catch (error) {
       lastError = error
       if (!(error instanceof ForkError) || error.code !== 'ANVIL_PORT_IN_USE')
@@ -40,6 +48,7 @@ async function spawnOnPort(
   port: number,
   extraArgs: readonly string[],
   timeoutMs: number,
+  hint: string,
 ): Promise<AnvilProcess> {
   const args = ['--host', '127.0.0.1', '--port', String(port), ...extraArgs]
   const child = spawn(resolveAnvilBinary(), args, {
@@ -75,7 +84,7 @@ async function spawnOnPort(
         details:
           output.trim() || (exited ? 'anvil printed nothing' : undefined),
         metaMessages: [`Command: anvil ${redactArgs(args).join(' ')}`],
-        hint: 'Check that the fork URL answers JSON-RPC and that the block exists.',
+        hint,
         // anvil's own output says why it exited; a timeout keeps its cause.
         ...(exited ? {} : { cause }),
       },

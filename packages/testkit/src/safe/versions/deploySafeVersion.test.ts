@@ -1,6 +1,6 @@
 import { safeAbi, setErrorConfig } from '@storydao/core'
+import { startAnvil } from '@storydao/invariants'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { startAnvil } from '../../anvil/startAnvil.js'
 import { createLocalClient } from '../../localClient.js'
 import { type LocalStack, startLocalStack } from '../../startLocalStack.js'
 import { createVersionedSafe } from './createVersionedSafe.js'

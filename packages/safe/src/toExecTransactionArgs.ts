@@ -1,0 +1,61 @@
+import type { Address, Hex } from 'viem'
+import type { SafeOperation, SafePlan } from './types/safe.js'
+
+export type ToExecTransactionArgsParameters = Pick<SafePlan, 'safeTx'>
+
+/** The ten arguments of `execTransaction`, in the Safe ABI's order. */
+export type ToExecTransactionArgsReturnType = readonly [
+  to: Address,
+  value: bigint,
+  data: Hex,
+  operation: SafeOperation,
+  safeTxGas: bigint,
+  baseGas: bigint,
+  gasPrice: bigint,
+  gasToken: Address,
+  refundReceiver: Address,
+  signatures: Hex,
+]
+
+/**
+ * The argument list of the Safe's `execTransaction`: the plan's `safeTx`
+ * fields (without the nonce, which the Safe reads itself) followed by the
+ * signature bytes.
+ *
+ * - Docs: packages/safe/README.md#toexectransactionargs
+ *
+ * @example
+ * ```ts
+ * import { safeAbi } from '@storydao/core'
+ * import { encodeSafeSignatures, toExecTransactionArgs } from '@storydao/safe'
+ * import { encodeFunctionData } from 'viem'
+ *
+ * const data = encodeFunctionData({
+ *   abi: safeAbi,
+ *   functionName: 'execTransaction',
+ *   args: toExecTransactionArgs(plan, encodeSafeSignatures(signatures)),
+ * })
+ * ```
+ *
+ * @param plan - A plan (or anything with its `safeTx`). {@link ToExecTransactionArgsParameters}
+ * @param signatures - The signature bytes (`encodeSafeSignatures`).
+ * @returns The arguments. {@link ToExecTransactionArgsReturnType}
+ */
+export function toExecTransactionArgs(
+  plan: ToExecTransactionArgsParameters,
+  signatures: Hex,
+): ToExecTransactionArgsReturnType {
+  const { safeTx } = plan
+  return [
+    safeTx.to,
+    safeTx.value,
+    safeTx.data,
+    safeTx.operation,
+    safeTx.safeTxGas,
+    safeTx.baseGas,
+    safeTx.gasPrice,
+    safeTx.gasToken,
+    safeTx.refundReceiver,
+    signatures,
+  ]
+}
