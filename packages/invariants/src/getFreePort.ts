@@ -24,7 +24,14 @@ export function getFreePort(): Promise<GetFreePortReturnType> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()
-    server.once('error', reject)
+    server.once('error', (cause) =>
+      reject(
+        new ForkError('Could not bind a loopback port.', {
+          code: 'NO_FREE_PORT',
+          cause,
+        }),
+      ),
+    )
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
       server.close(() => {

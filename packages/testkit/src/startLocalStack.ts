@@ -84,6 +84,9 @@ export type LocalStack<
  * keys) and StoryDAO deployed and wired as in production; with `txService`,
  * also the local Safe Transaction Service against that chain.
  *
+ * @throws {ForkError} When anvil cannot start (`ANVIL_*` codes, from @storydao/invariants).
+ * @throws {TestkitError} When deploying the Safe or StoryDAO contracts fails.
+ *
  * @example
  * const stack = await startLocalStack({ txService: true })
  * stack.manifest.contracts.AuthorCoin.address

@@ -231,6 +231,10 @@ export async function withManifestLock<result>(
       throw fileError(error)
     }
     await prepare()
+    // Past the deadline, a lock that just became free (broken, released or
+    // emptied) still gets a few more attempts before giving up.
+    let lateAttempts = 3
+    let sawHolder = false
     for (let renameError: unknown; ; ) {
       try {
         await rename(staging, lockPath)
@@ -247,19 +251,31 @@ export async function withManifestLock<result>(
         renameError = error
       }
       const held = await readLock(lockPath)
+      if (held) sawHolder = true
       const waitedMs = Date.now() - started
+      const late = waitedMs >= lockTimeoutMs
       if (held?.kind === 'holder' && isStale(held, staleLockMs)) {
         await breakLock(lockPath, held).catch(() => {})
-        if (waitedMs < lockTimeoutMs) continue
+        if (!late || lateAttempts-- > 0) continue
       } else if (held?.kind === 'empty') {
         // Nobody holds it (only Windows gets here: elsewhere `rename`
         // replaces an empty directory).
         await rmdir(lockPath).catch(() => {})
-        if (waitedMs < lockTimeoutMs) continue
+        if (!late || lateAttempts-- > 0) continue
+      } else if (!held && sawHolder && late && lateAttempts-- > 0) {
+        // Released between our rename and the read: try once more.
+        continue
       }
-      if (waitedMs >= lockTimeoutMs) {
+      if (late) {
         // Never saw a holder: the rename fails for another reason.
-        if (!held) throw fileError(renameError)
+        if (!sawHolder) throw fileError(renameError)
+        if (!held)
+          throw new ManifestLockedError({
+            path: displayPath(path),
+            lockPath: displayPath(lockPath),
+            holder: undefined,
+            waitedMs,
+          })
         const holder = held.kind === 'empty' ? undefined : held.content
         throw new ManifestLockedError({
           path: displayPath(path),

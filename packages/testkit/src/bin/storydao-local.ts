@@ -93,26 +93,39 @@ const started = Date.now()
 const anvilPort = port ?? ((await isPortFree(8545)) ? 8545 : undefined)
 const servicePort =
   txServicePort ?? ((await isPortFree(8546)) ? 8546 : undefined)
-const stack = await startLocalStack({
-  ...(anvilPort === undefined ? {} : { port: anvilPort }),
-  ...(delay === undefined
-    ? {}
-    : { config: { timelockMinDelay: BigInt(delay) } }),
-  txService: noTxService
-    ? false
-    : {
-        port: servicePort,
-        statePath:
-          values['tx-service-state'] === undefined
-            ? undefined
-            : resolve(values['tx-service-state']),
-      },
-  onProgress: (step) => {
-    if (!values.quiet) process.stderr.write(`… ${step}\n`)
-  },
-}).catch((error: unknown) => {
-  fail(error instanceof Error ? error.message : String(error))
-})
+const start = (anvilPort: number | undefined) =>
+  startLocalStack({
+    ...(anvilPort === undefined ? {} : { port: anvilPort }),
+    ...(delay === undefined
+      ? {}
+      : { config: { timelockMinDelay: BigInt(delay) } }),
+    txService: noTxService
+      ? false
+      : {
+          port: servicePort,
+          statePath:
+            values['tx-service-state'] === undefined
+              ? undefined
+              : resolve(values['tx-service-state']),
+        },
+    onProgress: (step) => {
+      if (!values.quiet) process.stderr.write(`… ${step}\n`)
+    },
+  })
+// 8545 may be taken between the check and anvil's bind: then any free port.
+const stack = await start(anvilPort)
+  .catch((error: unknown) => {
+    if (
+      port === undefined &&
+      anvilPort !== undefined &&
+      isOpsError(error, 'ANVIL_PORT_IN_USE')
+    )
+      return start(undefined)
+    throw error
+  })
+  .catch((error: unknown) => {
+    fail(error instanceof Error ? error.message : String(error))
+  })
 
 let stopping = false
 async function shutdown(code: number) {
@@ -161,7 +174,7 @@ process.stdout.write(
   })}\n`,
 )
 if (!values.quiet) {
-  if (!stack.rpcUrl.endsWith(':8545'))
+  if (port === undefined && !stack.rpcUrl.endsWith(':8545'))
     process.stderr.write(
       `8545 was taken: export LOCAL_RPC_URL=${stack.rpcUrl} for tools that read deployments/networks.json\n`,
     )
@@ -177,4 +190,8 @@ function schemaRef(path: string): string {
   if (!existsSync(schema)) return './manifest.schema.json'
   const ref = relative(dirname(path), schema).split('\\').join('/')
   return ref.startsWith('.') ? ref : `./${ref}`
+}
+
+function isOpsError(error: unknown, code: string): boolean {
+  return error instanceof OpsError && error.code === code
 }
