@@ -55,6 +55,16 @@ function startBin(
   })
 }
 
+/** Stops the bin the way Ctrl-C does and waits, so it can stop its anvil. */
+function stopBin(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
 const castCall = (rpcUrl: string, ...args: string[]) =>
   execFileSync(process.execPath, [cast, 'call', '--rpc-url', rpcUrl, ...args], {
     encoding: 'utf8',
@@ -68,8 +78,8 @@ describe('storydao-local', () => {
   beforeAll(async () => {
     running = await startBin(['--manifest', manifestPath])
   })
-  afterAll(() => {
-    running?.child.kill('SIGKILL')
+  afterAll(async () => {
+    if (running) await stopBin(running.child)
   })
 
   test('default: prints one ready line and writes a valid manifest', () => {
@@ -167,7 +177,8 @@ describe('storydao-local', () => {
     try {
       expect(quiet.ready.txServiceUrl).toBeNull()
     } finally {
-      quiet.child.kill('SIGKILL')
+      // SIGTERM, not SIGKILL: a killed bin cannot stop its anvil.
+      await stopBin(quiet.child)
     }
   })
 
