@@ -7,7 +7,7 @@ import type { Abi, Address, Hex } from 'viem'
  * Builders never emit delegatecall: batching goes through MultiSendCallOnly,
  * which the Safe package adds itself.
  *
- * - Docs: packages/core/README.md#call
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#call
  *
  * @example
  * ```ts

@@ -109,7 +109,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
  * RPC throws {@link ChainReadError}. On a chain id mismatch only that finding
  * is returned (every other comparison would be noise).
  *
- * - Docs: packages/core/README.md#checkmanifestagainstchain
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#checkmanifestagainstchain
  *
  * @example
  * ```ts

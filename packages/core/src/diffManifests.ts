@@ -143,7 +143,7 @@ const sameAddress = (a: string, b: string) =>
  * does), roles, Safes (address, threshold, owners) and upgrades (matched by
  * id). Render it for a change record with {@link renderManifestDiff}.
  *
- * - Docs: packages/core/README.md#diffmanifests
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#diffmanifests
  *
  * @example
  * ```ts

@@ -6,7 +6,7 @@
  *
  * Decode a slot's value with {@link toAddressFromSlot}.
  *
- * - Docs: packages/core/README.md#eip1967slots
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#eip1967slots
  *
  * @example
  * ```ts

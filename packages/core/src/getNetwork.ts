@@ -12,7 +12,7 @@ export type GetNetworkErrorType = UnknownNetworkErrorType
  * Finds a network by name, or by chain id (a number, or a string of digits
  * as typed on a command line).
  *
- * - Docs: packages/core/README.md#networks
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#networks
  *
  * @example
  * ```ts

@@ -39,7 +39,7 @@ function isNetworkName(value: string): boolean {
  * name the line and column, and duplicate keys are errors. When loaded by
  * network name, the manifest's `network.name` must match.
  *
- * - Docs: packages/core/README.md#loadmanifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#loadmanifest
  *
  * @example
  * ```ts

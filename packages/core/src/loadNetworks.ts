@@ -20,7 +20,7 @@ export type LoadNetworksErrorType = InvalidNetworksErrorType
 /**
  * Reads and validates `networks.json` (see {@link networksSchema}).
  *
- * - Docs: packages/core/README.md#networks
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#networks
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@
  * - `timelock`: the TimelockController.
  * - `governor`: the Governor.
  *
- * - Docs: packages/core/README.md#manifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#manifest
  *
  * @example
  * ```ts
@@ -31,7 +31,7 @@ export const contractKinds = [
 /**
  * Lifecycle states of an `upgrades[]` entry, in order.
  *
- * - Docs: packages/core/README.md#manifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#manifest
  *
  * @example
  * ```ts
@@ -52,7 +52,7 @@ export const upgradeStatuses = [
  * The roles a manifest can assign, each with the contract kinds allowed to
  * fill it (`roles.timelock` must name a contract of kind `timelock`, …).
  *
- * - Docs: packages/core/README.md#manifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#manifest
  *
  * @example
  * ```ts
@@ -71,7 +71,7 @@ export const manifestRoleKinds = {
 /**
  * The `schemaVersion` this package reads and writes.
  *
- * - Docs: packages/core/README.md#manifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#manifest
  *
  * @example
  * ```ts
@@ -86,7 +86,7 @@ export const manifestSchemaVersion = 1
  * The `$schema` reference written first in every manifest, so editors
  * validate it against `deployments/manifest.schema.json`.
  *
- * - Docs: packages/core/README.md#manifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#manifest
  *
  * @example
  * ```ts

@@ -11,7 +11,7 @@ import { manifestSchema } from './manifestSchema.js'
  * It covers the shape and address format; the checksum and cross-entry checks
  * only run in {@link parseManifest}.
  *
- * - Docs: packages/core/README.md#manifestjsonschema
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#manifestjsonschema
  *
  * @example
  * ```ts

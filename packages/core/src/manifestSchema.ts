@@ -13,7 +13,7 @@ import { manifestStructureSchema } from './internal/manifestStructure.js'
  * threshold). Prefer {@link parseManifest}, which reports every problem with
  * its JSON path and a hint.
  *
- * - Docs: packages/core/README.md#manifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#manifest
  *
  * @example
  * ```ts

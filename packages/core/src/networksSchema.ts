@@ -25,7 +25,7 @@ export const networkConfigSchema = z.strictObject({
  * chain, which needs `SAFE_API_KEY`) and the block explorer (`null`: none).
  * Chain ids must be unique.
  *
- * - Docs: packages/core/README.md#networks
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#networks
  *
  * @example
  * ```ts

@@ -30,7 +30,7 @@ export type ParseManifestErrorType = ManifestErrorType | ManifestParseErrorType
  * A string is taken as JSON text: syntax errors then carry a line and column,
  * and duplicate keys (which `JSON.parse` would silently collapse) are errors.
  *
- * - Docs: packages/core/README.md#parsemanifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#parsemanifest
  *
  * @example
  * ```ts

@@ -29,7 +29,7 @@ function change({ path, before, after }: ManifestValueChange): string {
  * (upgrade log, incident log, PR description): one section per kind of change,
  * implementations as a table. An empty diff renders as "No changes.".
  *
- * - Docs: packages/core/README.md#rendermanifestdiff
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#rendermanifestdiff
  *
  * @example
  * ```ts

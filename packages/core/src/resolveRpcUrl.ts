@@ -34,7 +34,7 @@ function isRpcUrl(value: string): boolean {
  *
  * Takes a network from {@link getNetwork} or a manifest's `network`.
  *
- * - Docs: packages/core/README.md#networks
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#networks
  *
  * @example
  * ```ts

@@ -44,7 +44,7 @@ const keys = {
  * `parseManifest(JSON.parse(serializeManifest(m)))` deep-equals a valid `m`
  * that has a `$schema`.
  *
- * - Docs: packages/core/README.md#serializemanifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#serializemanifest
  *
  * @example
  * ```ts

@@ -17,7 +17,7 @@ const slotValueRegex = /^0x[0-9a-fA-F]{0,64}$/
  * `address(uint160(uint256(word)))` does, EIP-55 checksummed. An empty or zero
  * word gives the zero address.
  *
- * - Docs: packages/core/README.md#toaddressfromslot
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#toaddressfromslot
  *
  * @example
  * ```ts

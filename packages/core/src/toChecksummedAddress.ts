@@ -22,7 +22,7 @@ const hexAddressRegex = /^0x[0-9a-fA-F]{40}$/
  * mixed case must be a correct checksum, since a wrong one usually means a
  * typo. Manifests are stricter: `parseManifest` requires the checksummed form.
  *
- * - Docs: packages/core/README.md#tochecksummedaddress
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#tochecksummedaddress
  *
  * @example
  * ```ts

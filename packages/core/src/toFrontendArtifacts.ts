@@ -20,7 +20,7 @@ export type ToFrontendArtifactsErrorType = MissingAbiErrorType
  * is its implementation's, so the frontend calls the proxy with the right
  * ABI).
  *
- * - Docs: packages/core/README.md#tofrontendartifacts
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#tofrontendartifacts
  *
  * @example
  * ```ts

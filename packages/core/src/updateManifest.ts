@@ -45,7 +45,7 @@ export type UpdateManifestErrorType =
  * `update` receives a fresh copy it may mutate and return. If it throws, or
  * its result is invalid, nothing is written.
  *
- * - Docs: packages/core/README.md#updatemanifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#updatemanifest
  *
  * @example
  * ```ts

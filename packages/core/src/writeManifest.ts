@@ -70,7 +70,7 @@ export type WriteManifestErrorType =
  * A file that already holds exactly this text is left alone. To change a
  * manifest that others may change concurrently, use {@link updateManifest}.
  *
- * - Docs: packages/core/README.md#writemanifest
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#writemanifest
  *
  * @example
  * ```ts

@@ -29,7 +29,7 @@ export type AssertCreate2AddressesFreeErrorType =
  * parallel). A deployment to an occupied address reverts, which in a Safe
  * batch fails the whole batch.
  *
- * - Docs: packages/governance/README.md#assertcreate2addressesfree
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#assertcreate2addressesfree
  *
  * @example
  * ```ts

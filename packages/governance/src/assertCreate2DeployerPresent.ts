@@ -19,7 +19,7 @@ export type AssertCreate2DeployerPresentErrorType =
  * Checks that the deterministic deployment proxy ({@link create2DeployerAddress})
  * has code on the client's chain, and says how to deploy it when it has not.
  *
- * - Docs: packages/governance/README.md#assertcreate2deployerpresent
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#assertcreate2deployerpresent
  *
  * @example
  * ```ts

@@ -22,7 +22,7 @@ export type AssertUpgradeSafetyErrorType =
  * included) when the upgrade is safe, throws `UpgradeSafetyError` carrying
  * upgrades-core's messages when it is not.
  *
- * - Docs: packages/governance/README.md#assertupgradesafety
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#assertupgradesafety
  *
  * @example
  * ```ts

@@ -25,7 +25,7 @@ export type BuildBeaconUpgradeErrorType = ToChecksummedAddressErrorType
  * timelock). A beacon upgrade cannot call an initializer; call the proxies'
  * `initializeV2` separately.
  *
- * - Docs: packages/governance/README.md#buildbeaconupgrade
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildbeaconupgrade
  *
  * @example
  * ```ts

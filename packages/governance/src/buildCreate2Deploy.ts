@@ -61,7 +61,7 @@ export type BuildCreate2DeployErrorType =
  * record `msg.sender` as owner or admin would give it to the proxy, which
  * nobody controls. Pass owners (the Safe, the timelock) explicitly.
  *
- * - Docs: packages/governance/README.md#buildcreate2deploy
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildcreate2deploy
  *
  * @example
  * ```ts

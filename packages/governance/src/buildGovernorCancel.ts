@@ -28,7 +28,7 @@ export type BuildGovernorCancelErrorType =
  * Builds the Governor `cancel` call. In OpenZeppelin 5 only the proposer may
  * cancel, and only while the proposal is pending (before voting starts).
  *
- * - Docs: packages/governance/README.md#buildgovernorcancel
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildgovernorcancel
  *
  * @example
  * ```ts

@@ -29,7 +29,7 @@ export type BuildGovernorExecuteErrorType =
  * delay has passed (anyone may send it; the governor executes through the
  * timelock).
  *
- * - Docs: packages/governance/README.md#buildgovernorexecute
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildgovernorexecute
  *
  * @example
  * ```ts

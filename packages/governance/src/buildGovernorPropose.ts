@@ -48,7 +48,7 @@ export type BuildGovernorProposeErrorType =
  * Builds an OpenZeppelin Governor `propose` call and the proposal id the
  * governor will compute.
  *
- * - Docs: packages/governance/README.md#buildgovernorpropose
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildgovernorpropose
  *
  * @example
  * ```ts

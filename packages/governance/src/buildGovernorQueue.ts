@@ -34,7 +34,7 @@ export type BuildGovernorQueueErrorType =
  * with `GovernorTimelockControl` it also returns the timelock operation id
  * that queueing schedules, so the operation can be followed on the timelock.
  *
- * - Docs: packages/governance/README.md#buildgovernorqueue
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildgovernorqueue
  *
  * @example
  * ```ts

@@ -16,7 +16,7 @@ export type BuildPauseErrorType = PausableCallErrorType
  * emergency council Safe (`PAUSER_ROLE` on AuthorCoin) may send it — it is the
  * one action that skips the timelock.
  *
- * - Docs: packages/governance/README.md#buildpause
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildpause
  *
  * @example
  * ```ts

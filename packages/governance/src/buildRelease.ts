@@ -179,7 +179,7 @@ function externalAddresses(
  * Safe as temporary admin, and wired with `grantRole` + `renounceRole` calls
  * in `release.calls` — in the same batch.
  *
- * - Docs: packages/governance/README.md#buildrelease
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildrelease
  *
  * @example
  * ```ts

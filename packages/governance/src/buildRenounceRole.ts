@@ -28,7 +28,7 @@ export type BuildRenounceRoleErrorType = RoleCallErrorType
  * OpenZeppelin convention `keccak256("PAUSER_ROLE")` (`DEFAULT_ADMIN_ROLE` is
  * `bytes32(0)`).
  *
- * - Docs: packages/governance/README.md#buildrenouncerole
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildrenouncerole
  *
  * @example
  * ```ts

@@ -24,7 +24,7 @@ export type BuildRevokeRoleErrorType = RoleCallErrorType
  * OpenZeppelin convention `keccak256("PAUSER_ROLE")` (`DEFAULT_ADMIN_ROLE` is
  * `bytes32(0)`).
  *
- * - Docs: packages/governance/README.md#buildrevokerole
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildrevokerole
  *
  * @example
  * ```ts

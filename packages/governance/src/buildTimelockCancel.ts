@@ -28,7 +28,7 @@ export type BuildTimelockCancelErrorType =
  * accounts with `CANCELLER_ROLE` may send it (in StoryDAO: the ops Safe, the
  * governor and the emergency Safe).
  *
- * - Docs: packages/governance/README.md#buildtimelockcancel
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildtimelockcancel
  *
  * @example
  * ```ts

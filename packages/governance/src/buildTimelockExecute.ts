@@ -51,7 +51,7 @@ export type BuildTimelockExecuteErrorType =
  * Builds the call that executes a ready TimelockController operation
  * (`execute` for one call, `executeBatch` for several), plus its id.
  *
- * - Docs: packages/governance/README.md#buildtimelockexecute
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildtimelockexecute
  *
  * @example
  * ```ts

@@ -57,7 +57,7 @@ export type BuildTimelockScheduleErrorType =
  * Pure: it cannot see the chain, so it does not check the minimum delay or
  * whether the operation exists — {@link prepareTimelockSchedule} does.
  *
- * - Docs: packages/governance/README.md#buildtimelockschedule
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildtimelockschedule
  *
  * @example
  * ```ts

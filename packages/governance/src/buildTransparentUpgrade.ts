@@ -29,7 +29,7 @@ export type BuildTransparentUpgradeErrorType = ToChecksummedAddressErrorType
  * `upgrade` without call; empty data is allowed). Sent by the ProxyAdmin's
  * owner.
  *
- * - Docs: packages/governance/README.md#buildtransparentupgrade
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildtransparentupgrade
  *
  * @example
  * ```ts

@@ -16,7 +16,7 @@ export type BuildUnpauseErrorType = PausableCallErrorType
  * the timelock (`DEFAULT_ADMIN_ROLE` on AuthorCoin) may send it, so wrap the
  * call in {@link buildTimelockSchedule} or a governor proposal.
  *
- * - Docs: packages/governance/README.md#buildunpause
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#buildunpause
  *
  * @example
  * ```ts

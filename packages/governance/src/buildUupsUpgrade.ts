@@ -26,7 +26,7 @@ export type BuildUupsUpgradeErrorType = ToChecksummedAddressErrorType
  * 5 `UUPSUpgradeable`). Sent by the account the implementation's
  * `_authorizeUpgrade` allows (StoryDAO: the timelock, `UPGRADER_ROLE`).
  *
- * - Docs: packages/governance/README.md#builduupsupgrade
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#builduupsupgrade
  *
  * @example
  * ```ts

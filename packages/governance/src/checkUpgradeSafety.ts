@@ -151,7 +151,7 @@ function resolveContract(
  * source contents upgrades-core needs. The compile is cached per process
  * (keyed by the sources' content); the first check takes a few seconds.
  *
- * - Docs: packages/governance/README.md#checkupgradesafety
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#checkupgradesafety
  *
  * @example
  * ```ts

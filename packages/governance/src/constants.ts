@@ -5,7 +5,7 @@ import type { Address } from 'viem'
  * `salt ‖ initCode` deploys `initCode` with CREATE2 and returns the address.
  * Same address on anvil and most EVM chains.
  *
- * - Docs: packages/governance/README.md#create2deployeraddress
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#create2deployeraddress
  *
  * @example
  * ```ts

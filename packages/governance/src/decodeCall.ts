@@ -271,7 +271,7 @@ function decode(
  * Never throws on unknown data: a selector no ABI has gives
  * `{ status: 'unknown' }`.
  *
- * - Docs: packages/governance/README.md#decodecall
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#decodecall
  *
  * @example
  * ```ts

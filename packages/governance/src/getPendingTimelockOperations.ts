@@ -110,7 +110,7 @@ type Instance = Omit<TimelockOperation, 'state' | 'batch' | 'readyAt'> & {
  * scheduled again appears once per scheduling. Operations scheduled before
  * `fromBlock` are not seen: pass the timelock's deployment block.
  *
- * - Docs: packages/governance/README.md#getpendingtimelockoperations
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#getpendingtimelockoperations
  *
  * @example
  * ```ts

@@ -68,7 +68,7 @@ function slotAddress(value: Hex | undefined): Address | undefined {
  * plain ERC-1967 proxy, asks the implementation for `proxiableUUID()` to tell
  * UUPS apart.
  *
- * - Docs: packages/governance/README.md#getproxystate
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#getproxystate
  *
  * @example
  * ```ts

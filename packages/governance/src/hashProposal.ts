@@ -29,7 +29,7 @@ export type HashProposalErrorType =
  * does: `uint256(keccak256(abi.encode(targets, values, calldatas,
  * descriptionHash)))`.
  *
- * - Docs: packages/governance/README.md#hashproposal
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#hashproposal
  *
  * @example
  * ```ts

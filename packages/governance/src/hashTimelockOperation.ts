@@ -42,7 +42,7 @@ export type HashTimelockOperationErrorType =
  * A single call scheduled with `scheduleBatch` has a different id than the
  * same call scheduled with `schedule`; pass `batch` to pick.
  *
- * - Docs: packages/governance/README.md#hashtimelockoperation
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#hashtimelockoperation
  *
  * @example
  * ```ts

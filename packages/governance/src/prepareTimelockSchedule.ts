@@ -46,7 +46,7 @@ const operationStates = ['unset', 'pending', 'ready', 'done'] as const
  * and rejects what `schedule` would revert on — a delay below the minimum
  * and an operation id that already exists.
  *
- * - Docs: packages/governance/README.md#preparetimelockschedule
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#preparetimelockschedule
  *
  * @example
  * ```ts

@@ -22,7 +22,7 @@ export type AssertInvariantsErrorType =
  * {@link checkInvariants} that throws {@link InvariantViolationError} (with
  * `invariant`, `expected`, `actual`) when any invariant fails.
  *
- * - Docs: packages/invariants/README.md#checkinvariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#checkinvariants
  *
  * @example
  * ```ts

@@ -26,7 +26,7 @@ export type AssertSafePlanErrorType =
  * `safeTransactionSucceeds` (expected `success`, actual the revert reason),
  * followed by every failed invariant.
  *
- * - Docs: packages/invariants/README.md#checksafeplan
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#checksafeplan
  *
  * @example
  * ```ts

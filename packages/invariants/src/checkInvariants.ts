@@ -46,7 +46,7 @@ export type CheckInvariantsErrorType =
  * post-upgrade validation on the live network. Relative invariants compare
  * with `before`.
  *
- * - Docs: packages/invariants/README.md#checkinvariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#checkinvariants
  *
  * @example
  * ```ts

@@ -117,7 +117,7 @@ export type CheckSafePlanErrorType =
  * addresses not in the manifest, and value leaving the Treasury. Render it
  * with {@link renderReport}.
  *
- * - Docs: packages/invariants/README.md#checksafeplan
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#checksafeplan
  *
  * @example
  * ```ts

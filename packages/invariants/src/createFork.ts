@@ -66,7 +66,7 @@ export type CreateForkErrorType = ForkErrorType
  * after to reuse one fork for several simulations; `stop()` (or `await using`)
  * kills the process, which is also killed when Node exits.
  *
- * - Docs: packages/invariants/README.md#createfork
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#createfork
  *
  * @example
  * ```ts

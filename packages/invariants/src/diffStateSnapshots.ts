@@ -25,7 +25,7 @@ export type DiffStateSnapshotsReturnType = {
  * compared whole; pending timelock operations are keyed by id, so a new or
  * vanished operation is one change.
  *
- * - Docs: packages/invariants/README.md#diffstatesnapshots
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#diffstatesnapshots
  *
  * @example
  * ```ts

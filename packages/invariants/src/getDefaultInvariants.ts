@@ -26,7 +26,7 @@ import type { Invariant, RoleChange } from './types.js'
 /**
  * The playbook actions with a default invariant set.
  *
- * - Docs: packages/invariants/README.md#getdefaultinvariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#getdefaultinvariants
  *
  * @example
  * ```ts
@@ -97,7 +97,7 @@ const hasFunction = (abi: Abi | undefined, name: string) =>
  * - `treasury-transfer`: supply and paused flags unchanged, the Treasury's
  *   balances changed by exactly the given outflows (others unchanged).
  *
- * - Docs: packages/invariants/README.md#getdefaultinvariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#getdefaultinvariants
  *
  * @example
  * ```ts

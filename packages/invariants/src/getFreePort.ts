@@ -8,7 +8,7 @@ export type GetFreePortErrorType = ForkErrorType
 /**
  * A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it).
  *
- * - Docs: packages/invariants/README.md#startanvil
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#startanvil
  *
  * @example
  * ```ts

@@ -70,7 +70,7 @@ const skippedGetters = new Set(['clock', 'proxiableUUID', 'eip712Domain'])
  * Round trips: the chain id and block, one `eth_getLogs`, then one batched
  * read (at most two `eth_call`s).
  *
- * - Docs: packages/invariants/README.md#getstatesnapshot
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#getstatesnapshot
  *
  * @example
  * ```ts

@@ -24,7 +24,7 @@ export type ReadInvariantStateErrorType = ChainReadErrorType
  * RPC must support `eth_call` state overrides (anvil, geth, reth, most
  * providers do).
  *
- * - Docs: packages/invariants/README.md#readinvariantstate
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#readinvariantstate
  *
  * @example
  * ```ts

@@ -18,7 +18,7 @@ export type RenderReportReturnType = string
  * - `json`: the whole report, stable for CI: bigints as decimal strings, object
  *   keys sorted, arrays in the report's own deterministic order.
  *
- * - Docs: packages/invariants/README.md#renderreport
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#renderreport
  *
  * @example
  * ```ts

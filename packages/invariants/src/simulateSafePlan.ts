@@ -112,7 +112,7 @@ export type SimulateSafePlanErrorType = SimulationErrorType | ChainReadErrorType
  * prestateTracer in diff mode). A plan whose nonce is ahead of the Safe's is
  * run by moving the fork's nonce forward (noted in `notes`).
  *
- * - Docs: packages/invariants/README.md#simulatesafeplan
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#simulatesafeplan
  *
  * @example
  * ```ts

@@ -35,7 +35,7 @@ export type StartAnvilErrorType = ForkErrorType
  * `forkUrl`, and resolves once its RPC answers. The process is killed when
  * the Node process exits.
  *
- * - Docs: packages/invariants/README.md#startanvil
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#startanvil
  *
  * @example
  * ```ts

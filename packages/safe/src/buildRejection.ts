@@ -25,7 +25,7 @@ export type BuildRejectionErrorType = BuildSafePlanErrorType
  * every other transaction queued at that nonce can never execute (this is what
  * Safe{Wallet}'s "Reject" does).
  *
- * - Docs: packages/safe/README.md#buildrejection
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#buildrejection
  *
  * @example
  * ```ts

@@ -114,7 +114,7 @@ export type BuildSafePlanErrorType =
  * (the service would accept it, the chain never executes it), and one that
  * collides with a queued transaction needs `replace: true`.
  *
- * - Docs: packages/safe/README.md#buildsafeplan
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#buildsafeplan
  *
  * @example
  * ```ts

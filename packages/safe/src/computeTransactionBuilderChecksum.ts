@@ -16,7 +16,7 @@ export type ComputeTransactionBuilderChecksumErrorType = never
  * value followed by a comma, `undefined` as `null`), then keccak256 of the
  * UTF-8 text. Renaming a batch keeps its checksum; any other change breaks it.
  *
- * - Docs: packages/safe/README.md#computetransactionbuilderchecksum
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#computetransactionbuilderchecksum
  *
  * @example
  * ```ts

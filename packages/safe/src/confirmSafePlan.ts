@@ -31,7 +31,7 @@ export type ConfirmSafePlanErrorType =
  * Transaction Service (api-kit `confirmTransaction`). The service checks the
  * signer is an owner; refusals become {@link SafeServiceError}s.
  *
- * - Docs: packages/safe/README.md#confirmsafeplan
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#confirmsafeplan
  *
  * @example
  * ```ts

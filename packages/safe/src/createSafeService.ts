@@ -45,7 +45,7 @@ const hostedDomains = ['api.safe.global', 'api.5afe.dev']
  * never sent to a custom URL. Does not touch the network and does not load
  * api-kit.
  *
- * - Docs: packages/safe/README.md#createsafeservice
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#createsafeservice
  *
  * @example
  * ```ts

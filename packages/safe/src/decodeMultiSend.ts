@@ -34,7 +34,7 @@ const headerSize = 85
  * (inverse of {@link encodeMultiSend}). Strict: a wrong selector, an unknown
  * operation or a truncated entry throws, naming the byte offset.
  *
- * - Docs: packages/safe/README.md#decodemultisend
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#decodemultisend
  *
  * @example
  * ```ts

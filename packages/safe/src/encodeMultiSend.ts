@@ -39,7 +39,7 @@ export type EncodeMultiSendErrorType = SafePlanInputErrorType
  * entry packed as `uint8 operation ‖ address to ‖ uint256 value ‖ uint256
  * dataLength ‖ bytes data`, without padding (SAFE_SPEC C.3).
  *
- * - Docs: packages/safe/README.md#encodemultisend
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#encodemultisend
  *
  * @example
  * ```ts

@@ -29,7 +29,7 @@ export type EncodeSafeSignaturesErrorType = SafeSignatureErrorType
  * are `r = owner, s = offset, v = 0` with `{length}{bytes}` appended after the
  * static parts (protocol-kit `buildSignatureBytes`).
  *
- * - Docs: packages/safe/README.md#encodesafesignatures
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#encodesafesignatures
  *
  * @example
  * ```ts

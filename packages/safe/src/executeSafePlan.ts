@@ -84,7 +84,7 @@ export type ExecuteSafePlanErrorType =
  * signature bytes, simulates, sends, and requires the Safe's
  * `ExecutionSuccess` event for this safeTxHash.
  *
- * - Docs: packages/safe/README.md#executesafeplan
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#executesafeplan
  *
  * @example
  * ```ts

@@ -64,7 +64,7 @@ const signatureTypes: Record<string, SafeSignatureType> = {
  * again here: one whose safeTxHash does not match is refused, never shown.
  * Batches through MultiSendCallOnly are decoded into their calls.
  *
- * - Docs: packages/safe/README.md#getqueuedsafeplans
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#getqueuedsafeplans
  *
  * @example
  * ```ts

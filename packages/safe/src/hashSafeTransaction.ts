@@ -57,7 +57,7 @@ export type HashSafeTransactionErrorType =
  * to the Safe's `getTransactionHash` for Safe 1.0.0 – 1.5.x (the domain has no
  * `chainId` before 1.3.0). Pure: no RPC, no Safe SDK.
  *
- * - Docs: packages/safe/README.md#hashsafetransaction
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#hashsafetransaction
  *
  * @example
  * ```ts

@@ -23,7 +23,7 @@ export type IsMultiSendCallOnlyErrorType = never
  * Case-insensitive; checks the address only, not the code at it
  * (`buildSafePlan` also checks the code hash).
  *
- * - Docs: packages/safe/README.md#ismultisendcallonly
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#ismultisendcallonly
  *
  * @example
  * ```ts

@@ -59,7 +59,7 @@ export type ParseTransactionBuilderBatchErrorType =
  * `contractInputsValues`) that does not encode to the `data` that will
  * actually be sent.
  *
- * - Docs: packages/safe/README.md#parsetransactionbuilderbatch
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#parsetransactionbuilderbatch
  *
  * @example
  * ```ts

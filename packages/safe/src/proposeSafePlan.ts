@@ -60,7 +60,7 @@ export type ProposeSafePlanErrorType =
  * version and checks the sender is an owner or delegate. Its refusals become
  * {@link SafeServiceError}s with the status code and a hint.
  *
- * - Docs: packages/safe/README.md#proposesafeplan
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#proposesafeplan
  *
  * @example
  * ```ts

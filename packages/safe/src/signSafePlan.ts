@@ -29,7 +29,7 @@ export type SignSafePlanErrorType =
  * The plan's hashes are re-checked first, and the signature is checked to
  * recover to the account.
  *
- * - Docs: packages/safe/README.md#signsafeplan
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#signsafeplan
  *
  * @example
  * ```ts

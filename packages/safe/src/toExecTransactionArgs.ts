@@ -22,7 +22,7 @@ export type ToExecTransactionArgsReturnType = readonly [
  * fields (without the nonce, which the Safe reads itself) followed by the
  * signature bytes.
  *
- * - Docs: packages/safe/README.md#toexectransactionargs
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#toexectransactionargs
  *
  * @example
  * ```ts

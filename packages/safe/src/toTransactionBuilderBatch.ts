@@ -50,7 +50,7 @@ export type ToTransactionBuilderBatchErrorType =
  * The file carries no nonce: Safe{Wallet} picks it (and batches through
  * MultiSendCallOnly itself) when the file is imported.
  *
- * - Docs: packages/safe/README.md#totransactionbuilderbatch
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#totransactionbuilderbatch
  *
  * @example
  * ```ts

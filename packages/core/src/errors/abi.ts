@@ -5,7 +5,7 @@ export type MissingAbiErrorType = MissingAbiError & { name: 'MissingAbiError' }
 /**
  * One or more manifest contracts name an artifact for which no ABI was given.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ export type InvalidAddressErrorType = InvalidAddressError & {
  * An address is malformed (not `0x` + 40 hex digits) or its mixed-case EIP-55
  * checksum is wrong.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts

@@ -108,3 +108,29 @@ describe('OpsError', () => {
     }
   })
 })
+
+describe('error config', () => {
+  test('behavior: the Version line names the raising package, Docs is absolute', () => {
+    const pinned = new OpsError('x', { code: 'X' }).version
+    setErrorConfig({ version: undefined })
+    try {
+      const error = new OpsError('Safe said no.', {
+        code: 'TEST_FAILED',
+        docsPath: 'packages/safe/README.md#errors',
+        version: '@storydao/safe@1.2.3',
+      })
+      expect(error.version).toBe('@storydao/safe@1.2.3')
+      expect(error.message).toMatchInlineSnapshot(`
+        "Safe said no.
+
+        Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
+        Version: @storydao/safe@1.2.3"
+      `)
+      expect(new OpsError('x', { code: 'X' }).version).toMatch(
+        /^@storydao\/core@\d+\.\d+\.\d+$/,
+      )
+    } finally {
+      setErrorConfig({ getDocsUrl: ({ docsPath }) => docsPath, version: pinned })
+    }
+  })
+})

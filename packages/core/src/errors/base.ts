@@ -6,20 +6,46 @@ export type ErrorConfig = {
   getDocsUrl?:
     | ((args: { docsPath?: string | undefined }) => string | undefined)
     | undefined
-  /** The `Version:` line (omitted when `undefined`). */
+  /**
+   * Overrides the `Version:` line of every error (tests pin it so snapshots
+   * survive releases). By default each error names the package that raised it.
+   */
   version?: string | undefined
 }
 
-let errorConfig: ErrorConfig = {
-  getDocsUrl: ({ docsPath }) => docsPath,
-  version: `@storydao/core@${version}`,
+/**
+ * Where the repository's documentation lives; every `docsPath` is relative to
+ * it, so a `Docs:` link works for someone who installed the package from npm.
+ */
+export const docsBaseUrl = 'https://github.com/storydao/ops-sdk/blob/main/'
+
+/**
+ * Turns a repository-relative documentation path (`docs/errors.md#anchor`)
+ * into the absolute URL printed in `Docs:` lines.
+ *
+ * @example
+ * ```ts
+ * import { toDocsUrl } from '@storydao/core'
+ *
+ * toDocsUrl('packages/safe/README.md#errors')
+ * // 'https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors'
+ * ```
+ */
+export function toDocsUrl(docsPath: string): string {
+  return new URL(docsPath.replace(/^\/+/, ''), docsBaseUrl).href
 }
+
+const defaultErrorConfig: ErrorConfig = {
+  getDocsUrl: ({ docsPath }) => (docsPath ? toDocsUrl(docsPath) : undefined),
+}
+
+let errorConfig: ErrorConfig = defaultErrorConfig
 
 /**
  * Replaces the settings used to build {@link OpsError} messages, as viem's
  * `setErrorConfig` does. Tests pin `version` so message snapshots stay stable.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -31,7 +57,7 @@ let errorConfig: ErrorConfig = {
  * @param config - The new settings (replaces the current ones).
  */
 export function setErrorConfig(config: ErrorConfig): void {
-  errorConfig = config
+  errorConfig = { ...defaultErrorConfig, ...config }
 }
 
 /** Parameters of the {@link OpsError} constructor. */
@@ -50,6 +76,11 @@ export type OpsErrorParameters = {
   metaMessages?: string[] | undefined
   /** Overrides the error's `name`. */
   name?: string | undefined
+  /**
+   * The package that raises the error, as `@storydao/<name>@<version>`
+   * (printed as `Version:`). Each package passes its own.
+   */
+  version?: string | undefined
 }
 
 export type OpsErrorType = OpsError & { name: 'OpsError' }
@@ -62,7 +93,7 @@ export type OpsErrorType = OpsError & { name: 'OpsError' }
  * The message reads: short message, meta lines, `Hint:`, `Docs:`, `Details:`,
  * `Version:`.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -110,6 +141,10 @@ export class OpsError extends Error {
         ? cause.docsPath || parameters.docsPath
         : parameters.docsPath
     const docsUrl = errorConfig.getDocsUrl?.({ docsPath })
+    const errorVersion =
+      errorConfig.version ??
+      parameters.version ??
+      `@storydao/core@${version}`
 
     const message = [
       shortMessage || 'An error occurred.',
@@ -118,7 +153,7 @@ export class OpsError extends Error {
       ...(parameters.hint ? [`Hint: ${parameters.hint}`] : []),
       ...(docsUrl ? [`Docs: ${docsUrl}`] : []),
       ...(details ? [`Details: ${details}`] : []),
-      ...(errorConfig.version ? [`Version: ${errorConfig.version}`] : []),
+      `Version: ${errorVersion}`,
     ].join('\n')
 
     super(message, cause === undefined ? undefined : { cause })
@@ -130,7 +165,7 @@ export class OpsError extends Error {
     this.metaMessages = parameters.metaMessages
     this.name = parameters.name ?? this.name
     this.shortMessage = shortMessage
-    this.version = errorConfig.version ?? version
+    this.version = errorVersion
   }
 
   /**

@@ -6,7 +6,7 @@ export type ChainReadErrorType = ChainReadError & { name: 'ChainReadError' }
  * Reading the chain failed for a reason that is not a finding (the RPC is
  * unreachable, rejects the request…); `cause` holds the viem error.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -39,7 +39,7 @@ export type InvalidSlotValueErrorType = InvalidSlotValueError & {
  * A storage slot value is not a hex word of at most 32 bytes, so no address
  * can be decoded from it.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts

@@ -32,7 +32,7 @@ export type ManifestErrorType = ManifestError & { name: 'ManifestError' }
  * A manifest failed validation. Lists every problem with its JSON path and a
  * hint; `issues` holds them as data.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -81,7 +81,7 @@ export type ManifestParseErrorType = ManifestParseError & {
 /**
  * A manifest file is not valid JSON (or is empty).
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -137,7 +137,7 @@ export type ManifestNotFoundErrorType = ManifestNotFoundError & {
 /**
  * No manifest at the given path (or for the given network name).
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -187,7 +187,7 @@ export type ManifestFileErrorType = ManifestFileError & {
  * Reading or writing a manifest (or its archive copy) failed at the file
  * system level; `cause` holds the Node.js error.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -249,7 +249,7 @@ export type ManifestLockHolder = {
 /**
  * Another writer held the manifest's lock for longer than the allowed wait.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -310,7 +310,7 @@ export type ManifestUpdaterErrorType = ManifestUpdaterError & {
  * The function given to `updateManifest` threw something that is not an
  * `OpsError`; `cause` holds it. Nothing was written.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ export type UnknownNetworkErrorType = UnknownNetworkError & {
 /**
  * No network with that name or chain id in `networks.json`.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -59,7 +59,7 @@ export type InvalidNetworksErrorType = InvalidNetworksError & {
 /**
  * `networks.json` is missing, not JSON, or does not match the schema.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -120,7 +120,7 @@ export type MissingRpcUrlErrorType = MissingRpcUrlError & {
  * A network's RPC URL environment variable is unset (or empty) and the network
  * has no default RPC URL.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts
@@ -170,7 +170,7 @@ export type InvalidRpcUrlErrorType = InvalidRpcUrlError & {
 /**
  * The RPC URL found for a network is not an http(s) or ws(s) URL.
  *
- * - Docs: packages/core/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
  *
  * @example
  * ```ts

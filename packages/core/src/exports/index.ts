@@ -42,11 +42,13 @@ export {
   type InvalidAddressErrorType,
 } from '../errors/address.js'
 export {
+  docsBaseUrl,
   type ErrorConfig,
   OpsError,
   type OpsErrorParameters,
   type OpsErrorType,
   setErrorConfig,
+  toDocsUrl,
 } from '../errors/base.js'
 export {
   ChainReadError,

@@ -8,7 +8,7 @@ export type AbiEncodingErrorType = AbiEncodingError & {
  * Arguments do not fit the ABI (wrong count or type); `cause` holds viem's
  * error.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts

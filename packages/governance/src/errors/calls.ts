@@ -5,7 +5,7 @@ export type NoCallsErrorType = NoCallsError & { name: 'NoCallsError' }
 /**
  * A timelock operation or governor proposal was built with no calls.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -39,7 +39,7 @@ export type InvalidCallErrorType = InvalidCallError & {
  * whole-byte hex. (A bad `to` is an `InvalidAddressError` from
  * `@storydao/core`, with the same kind of `path`.)
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts

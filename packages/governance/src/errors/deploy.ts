@@ -9,7 +9,7 @@ export type Create2DeployerMissingErrorType = Create2DeployerMissingError & {
  * The deterministic deployment proxy (Arachnid's CREATE2 deployer at
  * `0x4e59b44847b379578588920cA78FbF26c0B4956C`) has no code on this chain.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -45,7 +45,7 @@ export type Create2AddressOccupiedErrorType = Create2AddressOccupiedError & {
  * A predicted CREATE2 address already holds code: the deployment would
  * revert (the same init code and salt were already deployed).
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -86,7 +86,7 @@ export type ReleaseReferenceCycleErrorType = ReleaseReferenceCycleError & {
  * Release entries reference each other in a cycle. A CREATE2 address depends
  * on the constructor arguments, so no entry in the cycle can be predicted.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -121,7 +121,7 @@ export type ReleaseUnknownReferenceErrorType = ReleaseUnknownReferenceError & {
  * A `{ ref }` names neither a release entry nor (when a manifest is given) a
  * manifest contract or Safe.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -169,7 +169,7 @@ export type ReleaseDuplicateNameErrorType = ReleaseDuplicateNameError & {
 /**
  * Two release entries share a name, so references to it are ambiguous.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -204,7 +204,7 @@ export type ReleaseAddressCollisionErrorType = ReleaseAddressCollisionError & {
  * Two release entries have the same init code and salt, hence the same
  * CREATE2 address: the second deployment would revert.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -245,7 +245,7 @@ export type ConstructorAbiMissingErrorType = ConstructorAbiMissingError & {
  * Constructor arguments were given without an ABI that has a constructor, so
  * they cannot be encoded.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -281,7 +281,7 @@ export type InvalidBytecodeErrorType = InvalidBytecodeError & {
  * placeholders (`__$<34 hex digits>$__`, which solc leaves where a library's
  * address goes).
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts

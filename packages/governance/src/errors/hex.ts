@@ -7,7 +7,7 @@ export type InvalidBytes32ErrorType = InvalidBytes32Error & {
 /**
  * A salt, predecessor, role or operation id is not a 32-byte hex string.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ export type UnknownRoleErrorType = UnknownRoleError & {
  * A role name is not declared by the contract's ABI (no `NAME()` getter
  * returning `bytes32`).
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ export type TimelockDelayTooShortErrorType = TimelockDelayTooShortError & {
  * The delay asked for is below the timelock's `getMinDelay()`: `schedule`
  * would revert with `TimelockInsufficientDelay`.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -63,7 +63,7 @@ export type TimelockOperationExistsErrorType = TimelockOperationExistsError & {
  * An operation with the same id is already scheduled (or was executed):
  * `schedule` would revert with `TimelockUnexpectedOperationState`.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -116,7 +116,7 @@ export type InvalidDelayErrorType = InvalidDelayError & {
 /**
  * A timelock delay is not a bigint from `0n` to `2^256 - 1` seconds.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -163,7 +163,7 @@ export type InvalidBlockRangeErrorType = InvalidBlockRangeError & {
  * A block range parameter of an event scan is invalid: `blockRange` below
  * `1n`, or a negative `fromBlock` / `toBlock`.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts

@@ -11,7 +11,7 @@ export type UpgradeSafetyErrorType = UpgradeSafetyError & {
  * (constructor, selfdestruct, delegatecall, immutable, …). The meta lines are
  * `@openzeppelin/upgrades-core`'s own messages.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -49,7 +49,7 @@ export type FoundryProjectErrorType = FoundryProjectError & {
  * The Foundry project cannot be read: no `foundry.toml`, a missing source
  * file or an import that no remapping resolves.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -90,7 +90,7 @@ export type SolidityCompileErrorType = SolidityCompileError & {
  * solc-js reported errors while compiling the project for the upgrade-safety
  * check.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -135,7 +135,7 @@ export type UnknownContractErrorType = UnknownContractError & {
  * A contract name given to the upgrade-safety check is not a deployable
  * contract of the compiled project (absent, abstract or ambiguous).
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts
@@ -191,7 +191,7 @@ export type UpgradesCoreErrorType = UpgradesCoreError & {
  * `@openzeppelin/upgrades-core` refused to analyse the project (for example a
  * namespaced storage struct outside a contract); `cause` holds its error.
  *
- * - Docs: packages/governance/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#errors
  *
  * @example
  * ```ts

@@ -6,7 +6,7 @@ export type ForkErrorType = ForkError & { name: 'ForkError' }
  * A fork could not be started or used: the anvil binary is missing, anvil
  * did not answer, or the upstream RPC could not be forked.
  *
- * - Docs: packages/invariants/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#errors
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@ export type InvariantViolationErrorType = InvariantViolationError & {
  * One or more invariants do not hold. `invariant`, `expected` and `actual`
  * describe the first violation; `violations` lists them all.
  *
- * - Docs: packages/invariants/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#errors
  *
  * @example
  * ```ts
@@ -77,7 +77,7 @@ export type MissingBaselineErrorType = MissingBaselineError & {
  * Invariants that compare with the state before a transaction
  * (`capUnchanged`, `balanceChangedBy`, …) were checked without a baseline.
  *
- * - Docs: packages/invariants/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#errors
  *
  * @example
  * ```ts
@@ -115,7 +115,7 @@ export type InvalidStateReadErrorType = InvalidStateReadError & {
  * A `custom` invariant declares a read whose function or arguments do not
  * encode with its ABI.
  *
- * - Docs: packages/invariants/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#errors
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ export type SimulationErrorType = SimulationError & { name: 'SimulationError' }
  * owners). A transaction that runs and reverts is not an error: it is a
  * simulation result with `status: 'reverted'`.
  *
- * - Docs: packages/invariants/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#errors
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ export type BalanceChangedByReturnType = Invariant
  * Invariant: `holder`'s balance of `asset` (an ERC-20, or `'ETH'`) changes by
  * exactly `expected` (negative for an outflow) across the transaction.
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

@@ -11,7 +11,7 @@ export type BalanceUnchangedReturnType = Invariant
  * Invariant: `holder`'s balance of `asset` (an ERC-20, or `'ETH'`) after the
  * transaction equals its balance before.
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ export type BeaconImplementationIsReturnType = Invariant
  * Invariant: the UpgradeableBeacon's `implementation()` is `implementation`
  * (and so is every beacon proxy's behind it).
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

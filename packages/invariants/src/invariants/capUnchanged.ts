@@ -9,7 +9,7 @@ export type CapUnchangedReturnType = Invariant
  * Invariant: the token's `cap()` after the transaction equals its value
  * before (an upgrade must not move the supply cap).
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

@@ -43,7 +43,7 @@ export type CustomReturnType = Invariant
  * An invariant of your own: declare the reads (batched with all the others)
  * and a pure `check` over the values before and after.
  *
- * - Docs: packages/invariants/README.md#custom
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#custom
  *
  * @example
  * ```ts

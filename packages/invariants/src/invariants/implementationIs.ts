@@ -13,7 +13,7 @@ export type ImplementationIsReturnType = Invariant
  * (UUPS and transparent proxies). Use {@link beaconImplementationIs} for
  * beacon proxies.
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ export type IsNotPausedReturnType = Invariant
 /**
  * Invariant: the contract is not paused (OpenZeppelin Pausable, `paused() == false`).
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ export type IsPausedReturnType = Invariant
 /**
  * Invariant: the contract is paused (OpenZeppelin Pausable, `paused() == true`).
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

@@ -11,7 +11,7 @@ export type LacksRoleReturnType = Invariant
  * `role` is a bytes32 hash or a role name: `DEFAULT_ADMIN_ROLE` is zero,
  * any other name is `keccak256(name)`, as OpenZeppelin defines its constants.
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

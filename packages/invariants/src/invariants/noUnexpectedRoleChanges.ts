@@ -25,7 +25,7 @@ export type NoUnexpectedRoleChangesReturnType = Invariant
  * `RoleRevoked` logs (AccessControl does not enumerate members, the logs are
  * the complete record of changes).
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@ export type PausedUnchangedReturnType = Invariant
  * transaction as before (an upgrade or a role change must neither pause nor
  * unpause).
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

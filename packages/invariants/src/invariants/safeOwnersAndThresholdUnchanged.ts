@@ -10,7 +10,7 @@ export type SafeOwnersAndThresholdUnchangedReturnType = Invariant
  * transaction equal those before. Module, guard and fallback-handler changes
  * are reported as warnings by `checkSafePlan`.
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

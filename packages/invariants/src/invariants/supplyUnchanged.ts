@@ -10,7 +10,7 @@ export type SupplyUnchangedReturnType = Invariant
  * value before (nothing minted or burned). Needs a baseline, which
  * `checkSafePlan` always has.
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

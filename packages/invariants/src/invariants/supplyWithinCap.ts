@@ -10,7 +10,7 @@ export type SupplyWithinCapReturnType = Invariant
  * (ERC20Capped). Holds by construction for a correct token; it exists to
  * catch an implementation (or upgrade) that breaks the cap.
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

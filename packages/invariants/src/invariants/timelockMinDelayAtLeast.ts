@@ -10,7 +10,7 @@ export type TimelockMinDelayAtLeastReturnType = Invariant
  * seconds; without `minimum`, at least its value before the transaction (the
  * delay must never shrink).
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

@@ -25,7 +25,7 @@ const states = ['unset', 'waiting', 'ready', 'done'] as const
  * Invariant: a timelock operation is in `state` after the transaction, e.g.
  * `unset` after a cancel, `pending` after a schedule, `done` after an execute.
  *
- * - Docs: packages/invariants/README.md#invariants
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#invariants
  *
  * @example
  * ```ts

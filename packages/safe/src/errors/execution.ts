@@ -10,7 +10,7 @@ export type SafeExecutionFailedErrorType = SafeExecutionFailedError & {
  * `ExecutionFailure` (the inner call failed), or it could not be sent at all.
  * `reason` carries the revert reason when one could be recovered.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts

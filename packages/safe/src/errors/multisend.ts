@@ -8,7 +8,7 @@ export type MultiSendDecodeErrorType = MultiSendDecodeError & {
  * Calldata is not a well-formed `multiSend(bytes)` call (wrong selector, a
  * truncated entry, an unknown operation…).
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts

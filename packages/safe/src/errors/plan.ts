@@ -11,7 +11,7 @@ export type SafeChainMismatchErrorType = SafeChainMismatchError & {
  * The chain the RPC (or a service, a plan, a file) is on is not the chain the
  * caller expects.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -69,7 +69,7 @@ export type SafeNonceTooLowErrorType = SafeNonceTooLowError & {
  * An explicit nonce is below the Safe's on-chain nonce: the Transaction
  * Service would accept the proposal, but the chain never can execute it.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -123,7 +123,7 @@ export type SafeNonceConflictErrorType = SafeNonceConflictError & {
  * An explicit nonce collides with a transaction already queued on the
  * Transaction Service.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -174,7 +174,7 @@ export type SafeDelegateCallErrorType = SafeDelegateCallError & {
  * A call asks for DELEGATECALL without the explicit opt-in, or inside a batch
  * (MultiSendCallOnly only makes plain calls).
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -229,7 +229,7 @@ export type UnsupportedSafeVersionErrorType = UnsupportedSafeVersionError & {
  * The Safe version is not one whose transaction hash this package computes
  * (1.0.0 up to 1.x).
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -265,7 +265,7 @@ export type SafeVersionMismatchErrorType = SafeVersionMismatchError & {
  * The `safeVersion` passed by the caller differs from the Safe's on-chain
  * `VERSION()`.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -312,7 +312,7 @@ export type SafeNotDeployedErrorType = SafeNotDeployedError & {
  * There is no Safe at the address on this chain: no code at all (for an
  * address with code that is not a Safe, see {@link NotASafeError}).
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -358,7 +358,7 @@ export type NotASafeErrorType = NotASafeError & {
  * returned nothing, or returned something that is not a Safe's answer (a
  * token, a module, an owner contract, an implementation…).
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -417,7 +417,7 @@ export type SafePlanInputErrorType = SafePlanInputError & {
  * A parameter of a Safe plan or transaction is malformed (empty batch,
  * negative value, non-hex data…); `path` names it.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -464,7 +464,7 @@ export type SafePlanIntegrityErrorType = SafePlanIntegrityError & {
  * A plan's hashes do not match its transaction fields (it was edited after it
  * was built, or built for another chain or Safe version).
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -521,7 +521,7 @@ export type MultiSendUnavailableErrorType = MultiSendUnavailableError & {
  * No canonical MultiSendCallOnly deployment with the expected code was found on
  * the chain, so a batch cannot be built.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts

@@ -28,7 +28,7 @@ export type SafeServiceErrorType = SafeServiceError & {
  * status code, `serviceMessage` the service's own words, `reason` a coarse
  * classification with a matching `hint`.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -89,7 +89,7 @@ export type SafeServiceUnreachableErrorType = SafeServiceUnreachableError & {
  * The Transaction Service could not be reached (connection refused, DNS,
  * TLS…); no HTTP status was received.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -133,7 +133,7 @@ export type SafeServiceConfigErrorType = SafeServiceConfigError & {
  * API key for the hosted service, a chain the hosted service does not know, a
  * malformed URL).
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts
@@ -170,7 +170,7 @@ export type SafeServiceResponseErrorType = SafeServiceResponseError & {
  * The service answered 2xx but with data that cannot be trusted or used (a
  * transaction whose fields do not hash to its safeTxHash, a missing field…).
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ export type SafeSignatureErrorType = SafeSignatureError & {
  * A Safe signature is malformed, does not recover to the signer it claims,
  * duplicates another signer, or is of a kind this package cannot encode.
  *
- * - Docs: packages/safe/README.md#errors
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
  *
  * @example
  * ```ts

@@ -18,7 +18,7 @@ export type TransactionBuilderParseErrorType = TransactionBuilderParseError & {
  * A Transaction Builder file is not valid JSON or does not follow the batch
  * format; each issue names its JSON path.
  *
- * - Docs: packages/safe/README.md#transaction-builder-files
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#transaction-builder-files
  *
  * @example
  * ```ts
@@ -66,7 +66,7 @@ export type TransactionBuilderChecksumErrorType =
  * `meta.checksum` is missing or does not match the file's content: the file
  * was modified after it was exported.
  *
- * - Docs: packages/safe/README.md#transaction-builder-files
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#transaction-builder-files
  *
  * @example
  * ```ts
@@ -120,7 +120,7 @@ export type TransactionBuilderChainMismatchErrorType =
 /**
  * The file's `chainId` is not the expected chain.
  *
- * - Docs: packages/safe/README.md#transaction-builder-files
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#transaction-builder-files
  *
  * @example
  * ```ts
@@ -162,7 +162,7 @@ export type TransactionBuilderSafeMismatchErrorType =
 /**
  * The file's `meta.createdFromSafeAddress` is not the expected Safe.
  *
- * - Docs: packages/safe/README.md#transaction-builder-files
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#transaction-builder-files
  *
  * @example
  * ```ts
@@ -213,7 +213,7 @@ export type TransactionBuilderUnsupportedErrorType =
  * The plan cannot be expressed as a Transaction Builder file (Transaction
  * Builder transactions are always plain calls).
  *
- * - Docs: packages/safe/README.md#transaction-builder-files
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#transaction-builder-files
  *
  * @example
  * ```ts
