@@ -130,7 +130,10 @@ describe('error config', () => {
         /^@storydao\/core@\d+\.\d+\.\d+$/,
       )
     } finally {
-      setErrorConfig({ getDocsUrl: ({ docsPath }) => docsPath, version: pinned })
+      setErrorConfig({
+        getDocsUrl: ({ docsPath }) => docsPath,
+        version: pinned,
+      })
     }
   })
 })

@@ -142,9 +142,7 @@ export class OpsError extends Error {
         : parameters.docsPath
     const docsUrl = errorConfig.getDocsUrl?.({ docsPath })
     const errorVersion =
-      errorConfig.version ??
-      parameters.version ??
-      `@storydao/core@${version}`
+      errorConfig.version ?? parameters.version ?? `@storydao/core@${version}`
 
     const message = [
       shortMessage || 'An error occurred.',
