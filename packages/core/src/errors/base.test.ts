@@ -1,6 +1,7 @@
 import { BaseError } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { OpsError, setErrorConfig } from './base.js'
+import { assertParameters, MissingParameterError } from './parameters.js'
 
 describe('OpsError', () => {
   test('default', () => {
@@ -135,5 +136,29 @@ describe('error config', () => {
         version: pinned,
       })
     }
+  })
+})
+
+describe('assertParameters', () => {
+  test('error: missing parameters object', () => {
+    expect(() =>
+      assertParameters('doThing', undefined as { a?: number } | undefined, [
+        'a',
+      ]),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: doThing: missing \`parameters\` (expected an object with \`a\`).
+
+      Hint: Call doThing(…) with \`parameters\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+  test('error: missing key', () => {
+    expect(() =>
+      assertParameters('doThing', {} as { a?: number }, ['a']),
+    ).toThrow(MissingParameterError)
+  })
+  test('default: present keys pass', () => {
+    expect(() => assertParameters('doThing', { a: 0 }, ['a'])).not.toThrow()
   })
 })

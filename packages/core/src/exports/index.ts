@@ -83,6 +83,11 @@ export {
   type UnknownNetworkErrorType,
 } from '../errors/network.js'
 export {
+  assertParameters,
+  MissingParameterError,
+  type MissingParameterErrorType,
+} from '../errors/parameters.js'
+export {
   type GetNetworkErrorType,
   type GetNetworkReturnType,
   getNetwork,
