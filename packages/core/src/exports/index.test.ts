@@ -32,6 +32,7 @@ test('exports', () => {
       "erc1271Abi",
       "erc1967ProxyAbi",
       "getNetwork",
+      "isHexEqual",
       "loadManifest",
       "loadNetworks",
       "manifestJsonSchema",

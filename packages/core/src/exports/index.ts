@@ -93,6 +93,11 @@ export {
   getNetwork,
 } from '../getNetwork.js'
 export {
+  type IsHexEqualErrorType,
+  type IsHexEqualReturnType,
+  isHexEqual,
+} from '../isHexEqual.js'
+export {
   type LoadManifestErrorType,
   type LoadManifestParameters,
   type LoadManifestReturnType,
