@@ -1,0 +1,69 @@
+import type { OutputStreams } from './output.js'
+
+// The command table is read on every start-up, `--help` included, so it holds
+// only strings and lazy loaders: importing it must not load any SDK code.
+
+/** @internal One option of a command, in `node:util` `parseArgs` terms. */
+export type CommandOption = {
+  type: 'string' | 'boolean'
+  multiple?: boolean
+  short?: string
+  /** Shown in `--help`. */
+  description: string
+  /** Shown in `--help` after the flag (`<n>`, `<file>`). */
+  value?: string
+}
+
+/** @internal What a command module exports. */
+export type CommandModule = {
+  run(invocation: CommandInvocation): Promise<number>
+}
+
+/** @internal The parsed command line handed to a command module. */
+export type CommandInvocation = {
+  /** Option values by name (global options included). */
+  values: Record<string, string | boolean | string[] | undefined>
+  /** Positional arguments after the command words. */
+  positionals: string[]
+  /** Where the user runs the command (or `--root`). */
+  cwd: string
+  env: Readonly<Record<string, string | undefined>>
+  streams: OutputStreams
+}
+
+/** @internal A command: its words, help text and lazy module. */
+export type CommandSpec = {
+  /** `['pause']`, `['timelock', 'list']`. */
+  words: readonly string[]
+  summary: string
+  usage: string
+  description?: string
+  options: Record<string, CommandOption>
+  examples: readonly string[]
+  load(): Promise<CommandModule>
+}
+
+/** @internal Options every command understands. */
+export const globalOptions = {
+  network: {
+    type: 'string',
+    short: 'n',
+    value: '<name>',
+    description:
+      'network: deployments/<name>.json and its deployments/networks.json entry (default: local)',
+  },
+  root: {
+    type: 'string',
+    value: '<dir>',
+    description:
+      'repository root holding deployments/ (default: the current folder)',
+  },
+  json: {
+    type: 'boolean',
+    description: 'print one JSON object on stdout and nothing else there',
+  },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+} as const satisfies Record<string, CommandOption>
+
+/** @internal Every command of `storydao-ops`. */
+export const commands: readonly CommandSpec[] = []
