@@ -62,8 +62,49 @@ export const globalOptions = {
     type: 'boolean',
     description: 'print one JSON object on stdout and nothing else there',
   },
+  incident: {
+    type: 'string',
+    value: '<slug>',
+    description:
+      'append what the command did to this open incident log (docs/operations/incident-log/)',
+  },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const satisfies Record<string, CommandOption>
 
-/** @internal Every command of `storydao-ops`. */
-export const commands: readonly CommandSpec[] = []
+/** @internal Every command of `storydao-ops`, in the order `--help` lists them. */
+export const commands: readonly CommandSpec[] = [
+  {
+    words: ['incident', 'open'],
+    summary: 'open an incident log that every --incident command appends to',
+    usage: 'storydao-ops incident open "<title>" [--commander <name>]',
+    description:
+      'Writes docs/operations/incident-log/<date>-<slug>.md and prints the slug to pass as --incident <slug>.',
+    options: {
+      commander: {
+        type: 'string',
+        value: '<name>',
+        description: 'the incident commander, shown in the log',
+      },
+    },
+    examples: [
+      'storydao-ops incident open "Rogue timelock operation" --network mainnet --commander alice',
+    ],
+    load: () => import('./commands/incidentOpen.js'),
+  },
+  {
+    words: ['incident', 'close'],
+    summary: 'close an incident and write the timeline summary for the postmortem',
+    usage: 'storydao-ops incident close <slug> [--summary "<text>"]',
+    options: {
+      summary: {
+        type: 'string',
+        value: '<text>',
+        description: 'root cause and remediation, appended to the log',
+      },
+    },
+    examples: [
+      'storydao-ops incident close 2026-12-05-rogue-timelock-operation --summary "Cancelled; proposer key rotated."',
+    ],
+    load: () => import('./commands/incidentClose.js'),
+  },
+]

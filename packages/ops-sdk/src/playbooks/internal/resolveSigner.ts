@@ -1,0 +1,38 @@
+import {
+  SignerEnvMissingError,
+  SignerKeyInvalidError,
+} from '../../errors/context.js'
+import { type LocalAccount, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
+
+// anvil's well-known development mnemonic: its accounts hold no real funds and
+// are used only on chain 31337 (the local stack), never elsewhere.
+const anvilMnemonic = 'test test test test test test test test test test test junk'
+const localChainId = 31337
+
+/**
+ * @internal The signing accounts for a run: the key in the environment
+ * variable the user named, or on the local chain the first ten anvil dev
+ * accounts. The key itself stays inside the viem account.
+ */
+export function resolveSigner({
+  chainId,
+  env,
+  signerEnv,
+}: {
+  chainId: number
+  env: Readonly<Record<string, string | undefined>>
+  signerEnv?: string | undefined
+}): LocalAccount[] {
+  if (signerEnv) {
+    const key = env[signerEnv]?.trim()
+    if (!key) throw new SignerEnvMissingError({ variable: signerEnv })
+    const normalized = key.startsWith('0x') ? key : `0x${key}`
+    if (!/^0x[0-9a-fA-F]{64}$/.test(normalized))
+      throw new SignerKeyInvalidError({ variable: signerEnv })
+    return [privateKeyToAccount(normalized as `0x${string}`)]
+  }
+  if (chainId !== localChainId) return []
+  return Array.from({ length: 10 }, (_, addressIndex) =>
+    mnemonicToAccount(anvilMnemonic, { addressIndex }),
+  )
+}
