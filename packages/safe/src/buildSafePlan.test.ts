@@ -18,13 +18,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildSafePlan } from './buildSafePlan.js'
 import { createSafeService, type SafeService } from './createSafeService.js'
 import { decodeMultiSend } from './decodeMultiSend.js'
+import { SafeNonceConflictError, SafeNonceTooLowError } from './errors/plan.js'
 import {
   NotASafeError,
   SafeChainMismatchError,
-  SafeNonceConflictError,
-  SafeNonceTooLowError,
   SafeNotDeployedError,
-} from './errors/plan.js'
+} from './errors/safeIdentity.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'

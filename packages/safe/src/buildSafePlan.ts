@@ -27,24 +27,26 @@ import { encodeMultiSend } from './encodeMultiSend.js'
 import {
   MultiSendUnavailableError,
   type MultiSendUnavailableErrorType,
-  NotASafeError,
-  type NotASafeErrorType,
-  SafeChainMismatchError,
-  type SafeChainMismatchErrorType,
   SafeDelegateCallError,
   type SafeDelegateCallErrorType,
   SafeNonceConflictError,
   type SafeNonceConflictErrorType,
   SafeNonceTooLowError,
   type SafeNonceTooLowErrorType,
-  SafeNotDeployedError,
-  type SafeNotDeployedErrorType,
   SafePlanInputError,
   type SafePlanInputErrorType,
+} from './errors/plan.js'
+import {
+  NotASafeError,
+  type NotASafeErrorType,
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+  SafeNotDeployedError,
+  type SafeNotDeployedErrorType,
   SafeVersionMismatchError,
   type SafeVersionMismatchErrorType,
   type UnsupportedSafeVersionErrorType,
-} from './errors/plan.js'
+} from './errors/safeIdentity.js'
 import type {
   SafeServiceErrorType,
   SafeServiceUnreachableErrorType,

@@ -32,12 +32,14 @@ import {
   type SafeExecutionFailedErrorType,
 } from './errors/execution.js'
 import {
-  SafeChainMismatchError,
-  type SafeChainMismatchErrorType,
   SafePlanInputError,
   type SafePlanInputErrorType,
   type SafePlanIntegrityErrorType,
 } from './errors/plan.js'
+import {
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+} from './errors/safeIdentity.js'
 import {
   SafeSignatureError,
   type SafeSignatureErrorType,

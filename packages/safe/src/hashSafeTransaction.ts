@@ -5,10 +5,8 @@ import {
   type Hex,
   keccak256,
 } from 'viem'
-import type {
-  SafePlanInputErrorType,
-  UnsupportedSafeVersionErrorType,
-} from './errors/plan.js'
+import type { SafePlanInputErrorType } from './errors/plan.js'
+import type { UnsupportedSafeVersionErrorType } from './errors/safeIdentity.js'
 import { domainHasChainId } from './internal/safeVersion.js'
 import {
   checkAddress,

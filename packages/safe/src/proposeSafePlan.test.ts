@@ -12,11 +12,8 @@ import { buildSafePlan } from './buildSafePlan.js'
 import { confirmSafePlan } from './confirmSafePlan.js'
 import { createSafeService, type SafeService } from './createSafeService.js'
 import { SafeExecutionFailedError } from './errors/execution.js'
-import {
-  SafeChainMismatchError,
-  SafePlanInputError,
-  SafePlanIntegrityError,
-} from './errors/plan.js'
+import { SafePlanInputError, SafePlanIntegrityError } from './errors/plan.js'
+import { SafeChainMismatchError } from './errors/safeIdentity.js'
 import {
   SafeServiceError,
   SafeServiceUnreachableError,

@@ -2,12 +2,14 @@ import type { InvalidAddressErrorType } from '@storydao/core'
 import { type Address, type Hex, size } from 'viem'
 import type { SafeService } from './createSafeService.js'
 import {
-  SafeChainMismatchError,
-  type SafeChainMismatchErrorType,
   SafePlanInputError,
   type SafePlanInputErrorType,
   type SafePlanIntegrityErrorType,
 } from './errors/plan.js'
+import {
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+} from './errors/safeIdentity.js'
 import type {
   SafeServiceErrorType,
   SafeServiceResponseErrorType,

@@ -1,5 +1,6 @@
 import { OpsError } from '@storydao/core'
 import type { Hex } from 'viem'
+import { version } from './version.js'
 
 export type SafeExecutionFailedErrorType = SafeExecutionFailedError & {
   name: 'SafeExecutionFailedError'
@@ -69,6 +70,7 @@ export class SafeExecutionFailedError extends OpsError {
       {
         code: 'SAFE_EXECUTION_FAILED',
         docsPath: 'packages/safe/README.md#errors',
+        version,
         cause,
         metaMessages: [
           ...(reason ? [`Safe:       ${reason}`] : []),

@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 const docsPath = 'packages/safe/README.md#errors'
 
@@ -72,7 +73,7 @@ export class SafeServiceError extends OpsError {
   }) {
     super(
       `Safe Transaction Service refused to ${operation} (HTTP ${status}): ${serviceMessage}`,
-      { code: 'SAFE_SERVICE_ERROR', docsPath, cause, hint },
+      { code: 'SAFE_SERVICE_ERROR', docsPath, cause, hint, version },
     )
     this.status = status
     this.serviceMessage = serviceMessage
@@ -117,6 +118,7 @@ export class SafeServiceUnreachableError extends OpsError {
     super(`Could not reach the Safe Transaction Service to ${operation}.`, {
       code: 'SAFE_SERVICE_UNREACHABLE',
       docsPath,
+      version,
       cause,
       metaMessages: [`Service: ${url}`],
       hint: 'Check the network and `txServiceUrl` (it must include the `/api` suffix, e.g. http://127.0.0.1:8000/api).',
@@ -158,7 +160,13 @@ export class SafeServiceConfigError extends OpsError {
     hint: string
     cause?: unknown
   }) {
-    super(message, { code: 'SAFE_SERVICE_CONFIG', docsPath, cause, hint })
+    super(message, {
+      code: 'SAFE_SERVICE_CONFIG',
+      docsPath,
+      cause,
+      hint,
+      version,
+    })
   }
 }
 
@@ -198,6 +206,7 @@ export class SafeServiceResponseError extends OpsError {
     super(message, {
       code: 'SAFE_SERVICE_RESPONSE',
       docsPath,
+      version,
       cause,
       metaMessages,
       hint: 'Do not sign or execute what this service returned; compare with the chain and with the proposer, and report it.',

@@ -1,5 +1,6 @@
 import { OpsError } from '@storydao/core'
 import type { Address } from 'viem'
+import { version } from './version.js'
 
 export type SafeSignatureErrorType = SafeSignatureError & {
   name: 'SafeSignatureError'
@@ -43,6 +44,7 @@ export class SafeSignatureError extends OpsError {
     super(message, {
       code: 'SAFE_SIGNATURE_INVALID',
       docsPath: 'packages/safe/README.md#errors',
+      version,
       cause,
       metaMessages,
       hint:

@@ -58,27 +58,29 @@ export {
 export {
   MultiSendUnavailableError,
   type MultiSendUnavailableErrorType,
-  NotASafeError,
-  type NotASafeErrorType,
-  SafeChainMismatchError,
-  type SafeChainMismatchErrorType,
   SafeDelegateCallError,
   type SafeDelegateCallErrorType,
   SafeNonceConflictError,
   type SafeNonceConflictErrorType,
   SafeNonceTooLowError,
   type SafeNonceTooLowErrorType,
-  SafeNotDeployedError,
-  type SafeNotDeployedErrorType,
   SafePlanInputError,
   type SafePlanInputErrorType,
   SafePlanIntegrityError,
   type SafePlanIntegrityErrorType,
+} from '../errors/plan.js'
+export {
+  NotASafeError,
+  type NotASafeErrorType,
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+  SafeNotDeployedError,
+  type SafeNotDeployedErrorType,
   SafeVersionMismatchError,
   type SafeVersionMismatchErrorType,
   UnsupportedSafeVersionError,
   type UnsupportedSafeVersionErrorType,
-} from '../errors/plan.js'
+} from '../errors/safeIdentity.js'
 export {
   SafeServiceConfigError,
   type SafeServiceConfigErrorType,

@@ -1,4 +1,4 @@
-import { UnsupportedSafeVersionError } from '../errors/plan.js'
+import { UnsupportedSafeVersionError } from '../errors/safeIdentity.js'
 
 /** @internal `[major, minor, patch]` of a Safe `VERSION()` string. */
 export type SafeVersionParts = readonly [number, number, number]
