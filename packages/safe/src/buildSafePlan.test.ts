@@ -16,7 +16,7 @@ import {
 } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildSafePlan } from './buildSafePlan.js'
-import { createSafeService, type SafeService } from './createSafeService.js'
+import { createSafeService } from './createSafeService.js'
 import { decodeMultiSend } from './decodeMultiSend.js'
 import { SafeNonceConflictError, SafeNonceTooLowError } from './errors/plan.js'
 import {
@@ -28,6 +28,7 @@ import { executeSafePlan } from './executeSafePlan.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'
 import { contract, pauseCall, twoSignatures } from './test/stack.js'
+import type { SafeService } from './types/service.js'
 
 let stack: LocalStack<true>
 let service: SafeService
@@ -203,10 +204,10 @@ describe('buildSafePlan', () => {
       calls: [sendWei(stack.accounts.stranger.address)],
     })
     expect(first.nonce).toBe(0n)
-    await proposeSafePlan(first, {
-      service,
+    await proposeSafePlan(service, {
+      plan: first,
       sender: owner.address,
-      signature: await signSafePlan(first, owner.privateKey),
+      signature: await signSafePlan({ plan: first, account: owner.privateKey }),
     })
     const second = await buildSafePlan(stack.client, {
       safe,
@@ -230,10 +231,13 @@ describe('buildSafePlan', () => {
       service,
       calls: [sendWei(stack.accounts.stranger.address)],
     })
-    await proposeSafePlan(queued, {
-      service,
+    await proposeSafePlan(service, {
+      plan: queued,
       sender: owner.address,
-      signature: await signSafePlan(queued, owner.privateKey),
+      signature: await signSafePlan({
+        plan: queued,
+        account: owner.privateKey,
+      }),
     })
     const replacement = await buildSafePlan(stack.client, {
       safe,
@@ -288,11 +292,10 @@ describe('buildSafePlan', () => {
       safe,
       calls: [pauseCall(stack)],
     })
-    await executeSafePlan(
+    await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
-    )
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+    })
     const error = await buildSafePlan(stack.client, {
       safe,
       nonce: 0n,
@@ -319,10 +322,13 @@ describe('buildSafePlan', () => {
       service,
       calls: [sendWei(stack.accounts.stranger.address)],
     })
-    await proposeSafePlan(queued, {
-      service,
+    await proposeSafePlan(service, {
+      plan: queued,
       sender: owner.address,
-      signature: await signSafePlan(queued, owner.privateKey),
+      signature: await signSafePlan({
+        plan: queued,
+        account: owner.privateKey,
+      }),
     })
     const error = await buildSafePlan(stack.client, {
       safe,

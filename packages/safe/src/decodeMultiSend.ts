@@ -15,6 +15,7 @@ import {
   MultiSendDecodeError,
   type MultiSendDecodeErrorType,
 } from './errors/multisend.js'
+import { assertPresent } from './internal/assertPresent.js'
 import type { SafeOperation } from './types/safe.js'
 
 export type DecodeMultiSendParameters = Hex
@@ -51,6 +52,12 @@ const headerSize = 85
 export function decodeMultiSend(
   data: DecodeMultiSendParameters,
 ): DecodeMultiSendReturnType {
+  assertPresent(
+    'decodeMultiSend',
+    data,
+    'data',
+    'the multiSend(bytes) calldata',
+  )
   if (typeof data !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(data))
     throw new MultiSendDecodeError({
       message: 'expected 0x-prefixed hex bytes.',

@@ -30,7 +30,7 @@ const entry = fc.record({
 })
 
 describe('encodeMultiSend', () => {
-  test('default: SAFE_SPEC C.3 vector', () => {
+  test('default: docs/safe-formats.md#multisend-and-multisendcallonly vector', () => {
     const data = encodeMultiSend([
       { to: a, value: 1n, data: '0x' },
       { to: b, value: 0n, data: '0xa9059cbb' },

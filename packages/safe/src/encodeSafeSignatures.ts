@@ -12,6 +12,7 @@ import {
   SafeSignatureError,
   type SafeSignatureErrorType,
 } from './errors/signature.js'
+import { assertPresent } from './internal/assertPresent.js'
 import { checkAddress } from './internal/validate.js'
 import type { SafeSignature } from './types/safe.js'
 
@@ -22,7 +23,7 @@ export type EncodeSafeSignaturesReturnType = Hex
 export type EncodeSafeSignaturesErrorType = SafeSignatureErrorType
 
 /**
- * Builds the `signatures` bytes of `execTransaction` (SAFE_SPEC C.2): one
+ * Builds the `signatures` bytes of `execTransaction` (docs/safe-formats.md#signature-bytes): one
  * 65-byte `r ‖ s ‖ v` part per owner, sorted by owner address ascending as
  * the Safe requires. `APPROVED_HASH` parts are `r = owner, s = 0, v = 1`;
  * `ETH_SIGN` parts get `v + 4` if given as 27/28; `CONTRACT_SIGNATURE` parts
@@ -48,6 +49,12 @@ export type EncodeSafeSignaturesErrorType = SafeSignatureErrorType
 export function encodeSafeSignatures(
   signatures: EncodeSafeSignaturesParameters,
 ): EncodeSafeSignaturesReturnType {
+  assertPresent(
+    'encodeSafeSignatures',
+    signatures,
+    'signatures',
+    'an array of SafeSignature',
+  )
   const parts = signatures.map((entry, index) => {
     const signer = checkAddress(entry?.signer, `signatures[${index}].signer`)
     return entry.type === 'CONTRACT_SIGNATURE'

@@ -60,11 +60,10 @@ describe('executeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     expect(await paused()).toBe(false)
-    const { receipt, transactionHash } = await executeSafePlan(
+    const { receipt, transactionHash } = await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
-    )
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+    })
     expect(receipt.status).toBe('success')
     expect(receipt.transactionHash).toBe(transactionHash)
     expect(await paused()).toBe(true)
@@ -120,11 +119,10 @@ describe('executeSafePlan', () => {
     const ethBefore = await stack.client.getBalance({ address: safe })
     const authBefore = await authBalance(safe)
 
-    await executeSafePlan(
+    await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.opsOwners),
-      stack.client,
-    )
+      signatures: await twoSignatures(plan, stack.accounts.opsOwners),
+    })
 
     let ethSent = 0n
     let authSent = 0n
@@ -184,7 +182,7 @@ describe('executeSafePlan', () => {
         type: 'EOA' as const,
       })
     }
-    await executeSafePlan(plan, signatures, stack.client)
+    await executeSafePlan(stack.client, { plan, signatures })
     expect(await paused()).toBe(true)
   })
 
@@ -248,23 +246,22 @@ describe('executeSafePlan', () => {
       safe: stack.manifest.safes.ops.address,
       calls: [pauseCall(stack)],
     })
-    const error = await executeSafePlan(
+    const error = await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.opsOwners),
-      stack.client,
-    ).catch((e: unknown) => e)
+      signatures: await twoSignatures(plan, stack.accounts.opsOwners),
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SafeExecutionFailedError)
     expect(
       (error as SafeExecutionFailedError).shortMessage,
     ).toMatchInlineSnapshot(
-      `"Safe transaction 0x4ba347e81259a4afb676c1b56bdeadcfddebb654c2ac1ca9efdea2ef7c87ea0f reverted: AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x65d7a28e3265b37a6474929f336521b332c1681b933f6cb9f3376673440d862a)"`,
+      `"Safe transaction 0x4ba347e81259a4afb676c1b56bdeadcfddebb654c2ac1ca9efdea2ef7c87ea0f reverted: AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, PAUSER_ROLE)"`,
     )
     expect(
       (error as SafeExecutionFailedError).metaMessages,
     ).toMatchInlineSnapshot(`
       [
         "Safe:       GS013: Safe transaction failed when gasPrice and safeTxGas were 0",
-        "Inner call: AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x65d7a28e3265b37a6474929f336521b332c1681b933f6cb9f3376673440d862a)",
+        "Inner call: AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, PAUSER_ROLE)",
       ]
     `)
     expect(await safeNonce(plan.safe)).toBe(0n)
@@ -290,11 +287,10 @@ describe('executeSafePlan', () => {
         pauseCall(stack),
       ],
     })
-    const error = (await executeSafePlan(
+    const error = (await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.opsOwners),
-      stack.client,
-    ).catch((e: unknown) => e)) as SafeExecutionFailedError
+      signatures: await twoSignatures(plan, stack.accounts.opsOwners),
+    }).catch((e: unknown) => e)) as SafeExecutionFailedError
     expect(error.reason).toBe(
       'GS013: Safe transaction failed when gasPrice and safeTxGas were 0',
     )
@@ -308,13 +304,13 @@ describe('executeSafePlan', () => {
       safe: stack.manifest.safes.emergency!.address,
       calls: [pauseCall(stack)],
     })
-    const error = await executeSafePlan(
+    const error = await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
       // Enough to start execTransaction, not to finish it.
-      { gas: 60_000n, simulate: false },
-    ).catch((e: unknown) => e)
+      gas: 60_000n,
+      simulate: false,
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SafeExecutionFailedError)
     const failure = error as SafeExecutionFailedError
     expect(failure.reason).toBe('out of gas')
@@ -331,11 +327,10 @@ describe('executeSafePlan', () => {
     })
     const [owner] = stack.accounts.emergencyOwners
     await expect(
-      executeSafePlan(
+      executeSafePlan(stack.client, {
         plan,
-        [await signSafePlan(plan, owner.privateKey)],
-        stack.client,
-      ),
+        signatures: [await signSafePlan({ plan, account: owner.privateKey })],
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafeExecutionFailedError: Safe transaction 0x8850ebd8d0b53c6463efd915f9e2e019bd7b76fa2ea63f3bec604754ca7dbade reverted: GS020: Signatures data too short
 
@@ -357,14 +352,16 @@ describe('executeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner] = stack.accounts.emergencyOwners
-    const error = (await executeSafePlan(
+    const error = (await executeSafePlan(stack.client, {
       plan,
-      [
-        await signSafePlan(plan, owner.privateKey),
-        await signSafePlan(plan, stack.accounts.stranger.privateKey),
+      signatures: [
+        await signSafePlan({ plan, account: owner.privateKey }),
+        await signSafePlan({
+          plan,
+          account: stack.accounts.stranger.privateKey,
+        }),
       ],
-      stack.client,
-    ).catch((e: unknown) => e)) as SafeExecutionFailedError
+    }).catch((e: unknown) => e)) as SafeExecutionFailedError
     expect(error.reason).toBe('GS026: Invalid owner provided')
     expect(error.metaMessages).toContain('Safe nonce on chain: 0 (plan: 0)')
   })
@@ -375,16 +372,15 @@ describe('executeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [a, b] = stack.accounts.emergencyOwners
-    const signature = await signSafePlan(plan, a.privateKey)
+    const signature = await signSafePlan({ plan, account: a.privateKey })
     await expect(
-      executeSafePlan(
+      executeSafePlan(stack.client, {
         plan,
-        [
+        signatures: [
           { ...signature, signer: b.address },
-          await signSafePlan(plan, a.privateKey),
+          await signSafePlan({ plan, account: a.privateKey }),
         ],
-        stack.client,
-      ),
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafeSignatureError: The EOA signature attributed to 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc does not sign safeTxHash 0x8850ebd8d0b53c6463efd915f9e2e019bd7b76fa2ea63f3bec604754ca7dbade.
 
@@ -403,16 +399,17 @@ describe('executeSafePlan', () => {
     })
     const plan = withSafeTx(built, { safeTxGas: 100_000n })
     const signatures = await twoSignatures(plan, stack.accounts.opsOwners)
-    const refused = (await executeSafePlan(
+    const refused = (await executeSafePlan(stack.client, {
       plan,
       signatures,
-      stack.client,
-    ).catch((e: unknown) => e)) as SafeExecutionFailedError
+    }).catch((e: unknown) => e)) as SafeExecutionFailedError
     expect(refused.kind).toBe('execution-failure')
     expect(refused.transactionHash).toBeUndefined()
     expect(await safeNonce(plan.safe)).toBe(0n)
 
-    const mined = (await executeSafePlan(plan, signatures, stack.client, {
+    const mined = (await executeSafePlan(stack.client, {
+      plan,
+      signatures,
       simulate: false,
       gas: 500_000n,
     }).catch((e: unknown) => e)) as SafeExecutionFailedError
@@ -431,11 +428,10 @@ describe('executeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     await expect(
-      executeSafePlan(
+      executeSafePlan(stack.client, {
         plan,
-        await twoSignatures(plan, stack.accounts.emergencyOwners),
-        stack.client,
-      ),
+        signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafeChainMismatchError: Wrong chain: the wallet’s RPC is on chain 31337, expected 1.
 
@@ -453,12 +449,11 @@ describe('executeSafePlan', () => {
       safe: stack.manifest.safes.emergency!.address,
       calls: [pauseCall(stack)],
     })
-    const error = (await executeSafePlan(
+    const error = (await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
-      { account: '0x000000000000000000000000000000000000dEaD' },
-    ).catch((e: unknown) => e)) as SafeExecutionFailedError
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+      account: '0x000000000000000000000000000000000000dEaD',
+    }).catch((e: unknown) => e)) as SafeExecutionFailedError
     expect(error).toBeInstanceOf(SafeExecutionFailedError)
     expect(error.kind).toBe('not-sent')
     expect(error.shortMessage).toBe(

@@ -1,3 +1,4 @@
+import { assertParameters } from '@storydao/core'
 import {
   type Address,
   concat,
@@ -7,6 +8,7 @@ import {
 } from 'viem'
 import type { SafePlanInputErrorType } from './errors/plan.js'
 import type { UnsupportedSafeVersionErrorType } from './errors/safeIdentity.js'
+import { version } from './errors/version.js'
 import { domainHasChainId } from './internal/safeVersion.js'
 import {
   checkAddress,
@@ -90,6 +92,12 @@ export type HashSafeTransactionErrorType =
 export function hashSafeTransaction(
   parameters: HashSafeTransactionParameters,
 ): HashSafeTransactionReturnType {
+  assertParameters(
+    'hashSafeTransaction',
+    parameters,
+    ['chainId', 'safe', 'safeVersion', 'safeTx'],
+    { version },
+  )
   const chainId = checkChainId(parameters.chainId, 'chainId')
   const safe = checkAddress(parameters.safe, 'safe')
   const safeTx = checkSafeTransaction(parameters.safeTx)

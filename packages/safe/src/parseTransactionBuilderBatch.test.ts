@@ -44,7 +44,8 @@ const plan = offlinePlan({
 const exported = () =>
   JSON.parse(
     JSON.stringify(
-      toTransactionBuilderBatch(plan, {
+      toTransactionBuilderBatch({
+        plan,
         name: 'Batch',
         createdAt: 1700000000000,
       }),
@@ -60,7 +61,11 @@ const withChecksum = (batch: TransactionBuilderBatch) => ({
 describe('parseTransactionBuilderBatch', () => {
   test('default: export → JSON text → parse round trip', () => {
     const text = JSON.stringify(exported(), null, 2)
-    const parsed = parseTransactionBuilderBatch(text, { chainId: 31337, safe })
+    const parsed = parseTransactionBuilderBatch({
+      json: text,
+      chainId: 31337,
+      safe,
+    })
     expect(parsed.chainId).toBe(31337)
     expect(parsed.safe).toBe(safe)
     expect(
@@ -74,10 +79,10 @@ describe('parseTransactionBuilderBatch', () => {
   })
 
   test('behavior: a real Safe{Wallet} export (data null, method + values)', () => {
-    const { calls, chainId, safe } = parseTransactionBuilderBatch(
-      JSON.stringify(realAppExport),
-      { chainId: 1 },
-    )
+    const { calls, chainId, safe } = parseTransactionBuilderBatch({
+      json: JSON.stringify(realAppExport),
+      chainId: 1,
+    })
     expect(chainId).toBe(1)
     expect(safe).toBe('0xA77DE01e157f9f57C7c4A326eeE9C4874D0598b6')
     expect(calls).toEqual([
@@ -99,7 +104,7 @@ describe('parseTransactionBuilderBatch', () => {
     const batch = exported()
     batch.transactions[0]!.value = '2000000000000000000'
     expect(() =>
-      parseTransactionBuilderBatch(JSON.stringify(batch)),
+      parseTransactionBuilderBatch({ json: JSON.stringify(batch) }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderChecksumError: Transaction Builder file was modified after it was exported: meta.checksum does not match its content.
 
@@ -110,7 +115,7 @@ describe('parseTransactionBuilderBatch', () => {
       Docs: packages/safe/README.md#transaction-builder-files
       Version: @storydao/core@x.y.z]
     `)
-    expect(() => parseTransactionBuilderBatch(batch)).toThrow(
+    expect(() => parseTransactionBuilderBatch({ json: batch })).toThrow(
       TransactionBuilderChecksumError,
     )
   })
@@ -123,7 +128,7 @@ describe('parseTransactionBuilderBatch', () => {
       functionName: 'transfer',
       args: [b, 123n],
     })
-    expect(() => parseTransactionBuilderBatch(batch)).toThrow(
+    expect(() => parseTransactionBuilderBatch({ json: batch })).toThrow(
       TransactionBuilderChecksumError,
     )
   })
@@ -132,7 +137,7 @@ describe('parseTransactionBuilderBatch', () => {
     const batch = exported()
     delete batch.meta.checksum
     expect(() =>
-      parseTransactionBuilderBatch(batch),
+      parseTransactionBuilderBatch({ json: batch }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderChecksumError: Transaction Builder file has no meta.checksum; its integrity cannot be verified.
 
@@ -147,7 +152,7 @@ describe('parseTransactionBuilderBatch', () => {
 
   test('error: chain id mismatch', () => {
     expect(() =>
-      parseTransactionBuilderBatch(exported(), { chainId: 1 }),
+      parseTransactionBuilderBatch({ json: exported(), chainId: 1 }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderChainMismatchError: Transaction Builder file is for chain 31337, expected 1.
 
@@ -156,13 +161,13 @@ describe('parseTransactionBuilderBatch', () => {
       Version: @storydao/core@x.y.z]
     `)
     expect(() =>
-      parseTransactionBuilderBatch(exported(), { chainId: 1 }),
+      parseTransactionBuilderBatch({ json: exported(), chainId: 1 }),
     ).toThrow(TransactionBuilderChainMismatchError)
   })
 
   test('error: Safe mismatch', () => {
     expect(() =>
-      parseTransactionBuilderBatch(exported(), { safe: a }),
+      parseTransactionBuilderBatch({ json: exported(), safe: a }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderSafeMismatchError: Transaction Builder file was made for Safe 0x2B0b9cBDA3D7b0F760187c52A8FFB18C48E5d96A, expected 0x79613FD49472C3C7a32188e45ff00e7bdC8a897d.
 
@@ -181,7 +186,7 @@ describe('parseTransactionBuilderBatch', () => {
       args: [b, 123n],
     })
     expect(() =>
-      parseTransactionBuilderBatch(withChecksum(batch)),
+      parseTransactionBuilderBatch({ json: withChecksum(batch) }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 1 problem.
 
@@ -209,7 +214,7 @@ describe('parseTransactionBuilderBatch', () => {
     batch.transactions[1]!.contractInputsValues.value = 123
     batch.transactions[2]!.data = 'deadbeef'
     expect(() =>
-      parseTransactionBuilderBatch(batch),
+      parseTransactionBuilderBatch({ json: batch }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 5 problems.
 
@@ -227,7 +232,7 @@ describe('parseTransactionBuilderBatch', () => {
 
   test('error: not JSON / not a batch', () => {
     expect(() =>
-      parseTransactionBuilderBatch('{"version": "1.0",'),
+      parseTransactionBuilderBatch({ json: '{"version": "1.0",' }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 1 problem.
 
@@ -239,7 +244,7 @@ describe('parseTransactionBuilderBatch', () => {
       Version: @storydao/core@x.y.z]
     `)
     expect(() =>
-      parseTransactionBuilderBatch('[]'),
+      parseTransactionBuilderBatch({ json: '[]' }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 1 problem.
 
@@ -256,7 +261,7 @@ describe('parseTransactionBuilderBatch', () => {
     batch.transactions[1]!.data = null
     batch.transactions[1]!.contractInputsValues!.value = 'lots'
     expect(() =>
-      parseTransactionBuilderBatch(withChecksum(batch)),
+      parseTransactionBuilderBatch({ json: withChecksum(batch) }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 1 problem.
 

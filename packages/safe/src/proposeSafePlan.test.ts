@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildRejection } from './buildRejection.js'
 import { buildSafePlan } from './buildSafePlan.js'
 import { confirmSafePlan } from './confirmSafePlan.js'
-import { createSafeService, type SafeService } from './createSafeService.js'
+import { createSafeService } from './createSafeService.js'
 import { SafeExecutionFailedError } from './errors/execution.js'
 import { SafePlanInputError, SafePlanIntegrityError } from './errors/plan.js'
 import { SafeChainMismatchError } from './errors/safeIdentity.js'
@@ -30,6 +30,7 @@ import {
 } from './test/recordingServer.js'
 import { contract, pauseCall, twoSignatures } from './test/stack.js'
 import type { SafePlan } from './types/safe.js'
+import type { SafeService } from './types/service.js'
 
 let stack: LocalStack<true>
 let service: SafeService
@@ -78,10 +79,10 @@ async function proposePause(): Promise<SafePlan> {
     calls: [pauseCall(stack)],
   })
   const [owner] = stack.accounts.emergencyOwners
-  await proposeSafePlan(plan, {
-    service,
+  await proposeSafePlan(service, {
+    plan,
     sender: owner.address,
-    signature: await signSafePlan(plan, owner.privateKey),
+    signature: await signSafePlan({ plan, account: owner.privateKey }),
     origin: 'storydao-ops tests',
   })
   return plan
@@ -92,15 +93,14 @@ describe('proposeSafePlan', () => {
     const [first, second] = stack.accounts.emergencyOwners
     const plan = await proposePause()
 
-    const [pending] = await getQueuedSafePlans(service, emergency())
+    const [pending] = await getQueuedSafePlans(service, { safe: emergency() })
     expect(pending!.confirmations.map((c) => c.signer)).toEqual([first.address])
 
-    await confirmSafePlan(
-      service,
-      plan.safeTxHash,
-      await signSafePlan(plan, second.privateKey),
-    )
-    const queue = await getQueuedSafePlans(service, emergency())
+    await confirmSafePlan(service, {
+      safeTxHash: plan.safeTxHash,
+      signature: await signSafePlan({ plan, account: second.privateKey }),
+    })
+    const queue = await getQueuedSafePlans(service, { safe: emergency() })
     expect(queue).toHaveLength(1)
     const [queued] = queue
     expect(queued).toMatchObject({
@@ -127,7 +127,10 @@ describe('proposeSafePlan', () => {
     )
 
     // The queued record executes with the service's confirmations as is.
-    await executeSafePlan(queued!, queued!.confirmations, stack.client)
+    await executeSafePlan(stack.client, {
+      plan: queued!,
+      signatures: queued!.confirmations,
+    })
     expect(
       await stack.client.readContract({
         address: contract(stack, 'AuthorCoin'),
@@ -143,7 +146,7 @@ describe('proposeSafePlan', () => {
     const executed = await apiKit.getTransaction(plan.safeTxHash)
     expect(executed.isExecuted).toBe(true)
     expect(executed.isSuccessful).toBe(true)
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
   })
 
   test('behavior: a queued batch comes back with its calls decoded', async () => {
@@ -160,12 +163,12 @@ describe('proposeSafePlan', () => {
       label: `Send ${i + 1} wei`,
     }))
     const plan = await buildSafePlan(stack.client, { safe, service, calls })
-    await proposeSafePlan(plan, {
-      service,
+    await proposeSafePlan(service, {
+      plan,
       sender: owner.address,
-      signature: await signSafePlan(plan, owner.privateKey),
+      signature: await signSafePlan({ plan, account: owner.privateKey }),
     })
-    const [queued] = await getQueuedSafePlans(service, safe)
+    const [queued] = await getQueuedSafePlans(service, { safe })
     expect(queued!.safeTxHash).toBe(plan.safeTxHash)
     expect(
       queued!.calls.map(({ to, value, data, operation }) => ({
@@ -200,12 +203,15 @@ describe('proposeSafePlan', () => {
       nonce: plan.nonce,
     })
     const [owner] = stack.accounts.emergencyOwners
-    await proposeSafePlan(rejection, {
-      service,
+    await proposeSafePlan(service, {
+      plan: rejection,
       sender: owner.address,
-      signature: await signSafePlan(rejection, owner.privateKey),
+      signature: await signSafePlan({
+        plan: rejection,
+        account: owner.privateKey,
+      }),
     })
-    const queue = await getQueuedSafePlans(service, emergency())
+    const queue = await getQueuedSafePlans(service, { safe: emergency() })
     expect(queue.map((q) => q.safeTxHash).sort()).toEqual(
       [plan.safeTxHash, rejection.safeTxHash].sort(),
     )
@@ -213,18 +219,19 @@ describe('proposeSafePlan', () => {
       '2 queued transactions share nonce 0: only one can ever execute.',
     ])
 
-    await executeSafePlan(
-      rejection,
-      await twoSignatures(rejection, stack.accounts.emergencyOwners),
-      stack.client,
-    )
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
-    await expect(
-      executeSafePlan(
-        plan,
-        await twoSignatures(plan, stack.accounts.emergencyOwners),
-        stack.client,
+    await executeSafePlan(stack.client, {
+      plan: rejection,
+      signatures: await twoSignatures(
+        rejection,
+        stack.accounts.emergencyOwners,
       ),
+    })
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
+    await expect(
+      executeSafePlan(stack.client, {
+        plan,
+        signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+      }),
     ).rejects.toThrow(SafeExecutionFailedError)
   })
 
@@ -240,10 +247,10 @@ describe('proposeSafePlan', () => {
     }
     const [owner] = stack.accounts.emergencyOwners
     const error = await serviceError(
-      proposeSafePlan(plan, {
-        service,
+      proposeSafePlan(service, {
+        plan,
         sender: owner.address,
-        signature: await signSafePlan(plan, owner.privateKey),
+        signature: await signSafePlan({ plan, account: owner.privateKey }),
       }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
@@ -263,10 +270,10 @@ describe('proposeSafePlan', () => {
     })
     const { stranger } = stack.accounts
     const error = await serviceError(
-      proposeSafePlan(plan, {
-        service,
+      proposeSafePlan(service, {
+        plan,
         sender: stranger.address,
-        signature: await signSafePlan(plan, stranger.privateKey),
+        signature: await signSafePlan({ plan, account: stranger.privateKey }),
       }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
@@ -284,9 +291,9 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [first, second] = stack.accounts.emergencyOwners
-    const signature = await signSafePlan(plan, second.privateKey)
-    const error = await proposeSafePlan(plan, {
-      service: recorded,
+    const signature = await signSafePlan({ plan, account: second.privateKey })
+    const error = await proposeSafePlan(recorded, {
+      plan,
       sender: first.address,
       signature,
     }).catch((e: unknown) => e)
@@ -310,8 +317,8 @@ describe('proposeSafePlan', () => {
       concat([ethSign.slice(0, -2) as `0x${string}`, `0x${v.toString(16)}`]),
     ])
       await expect(
-        proposeSafePlan(plan, {
-          service: recorded,
+        proposeSafePlan(recorded, {
+          plan,
           sender: first.address,
           signature: hex,
         }),
@@ -319,20 +326,16 @@ describe('proposeSafePlan', () => {
         `The signature is not from the sender ${first.address}.`,
       )
     expect(recorder.requests).toEqual([])
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
 
     // The same plan, signed by its sender, goes through the same relay (an
     // ETH_SIGN signature too: it merges as a second confirmation).
-    await proposeSafePlan(plan, {
-      service: recorded,
-      sender: second.address,
-      signature,
-    })
+    await proposeSafePlan(recorded, { plan, sender: second.address, signature })
     const firstEthSign = await privateKeyToAccount(
       first.privateKey,
     ).signMessage({ message: { raw: plan.safeTxHash } })
-    await proposeSafePlan(plan, {
-      service: recorded,
+    await proposeSafePlan(recorded, {
+      plan,
       sender: first.address,
       signature: concat([
         slice(firstEthSign, 0, 64),
@@ -343,7 +346,7 @@ describe('proposeSafePlan', () => {
       'POST',
       'POST',
     ])
-    const [queued] = await getQueuedSafePlans(service, emergency())
+    const [queued] = await getQueuedSafePlans(service, { safe: emergency() })
     expect(queued!.proposer).toBe(second.address)
     expect(
       queued!.confirmations.map(({ signer, type }) => ({ signer, type })),
@@ -361,10 +364,13 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner] = stack.accounts.emergencyOwners
-    const { signature } = await signSafePlan(plan, owner.privateKey)
+    const { signature } = await signSafePlan({
+      plan,
+      account: owner.privateKey,
+    })
     await expect(
-      proposeSafePlan(plan, {
-        service: recorded,
+      proposeSafePlan(recorded, {
+        plan,
         sender: owner.address,
         signature: signature.slice(0, 66) as `0x${string}`,
       }),
@@ -377,8 +383,8 @@ describe('proposeSafePlan', () => {
     `)
     // r = 0: no public key recovers.
     await expect(
-      proposeSafePlan(plan, {
-        service: recorded,
+      proposeSafePlan(recorded, {
+        plan,
         sender: owner.address,
         signature: concat([`0x${'00'.repeat(32)}`, slice(signature, 32)]),
       }),
@@ -398,10 +404,10 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner] = stack.accounts.emergencyOwners
-    const signature = await signSafePlan(plan, owner.privateKey)
+    const signature = await signSafePlan({ plan, account: owner.privateKey })
     const propose = (origin: string) =>
-      proposeSafePlan(plan, {
-        service: recorded,
+      proposeSafePlan(recorded, {
+        plan,
         sender: owner.address,
         signature,
         origin,
@@ -428,12 +434,12 @@ describe('proposeSafePlan', () => {
       'it is 201 characters long',
     )
     expect(recorder.requests).toEqual([])
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
 
     // The limits themselves are accepted by the service.
     const longest = ` ${'🙂'.repeat(200)} `
     await propose(longest)
-    const [queued] = await getQueuedSafePlans(service, emergency())
+    const [queued] = await getQueuedSafePlans(service, { safe: emergency() })
     expect(queued!.origin).toBe(longest.trim())
   })
 
@@ -443,7 +449,7 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner] = stack.accounts.emergencyOwners
-    const signature = await signSafePlan(plan, owner.privateKey)
+    const signature = await signSafePlan({ plan, account: owner.privateKey })
     const edited: SafePlan[] = [
       // The transaction changed, the hashes kept.
       { ...plan, safeTx: { ...plan.safeTx, value: 1n } },
@@ -457,14 +463,14 @@ describe('proposeSafePlan', () => {
     ]
     for (const tampered of edited)
       await expect(
-        proposeSafePlan(tampered, {
-          service: recorded,
+        proposeSafePlan(recorded, {
+          plan: tampered,
           sender: owner.address,
           signature,
         }),
       ).rejects.toThrow(SafePlanIntegrityError)
     expect(recorder.requests).toEqual([])
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
   })
 
   test('error: stale nonce (already executed on chain) → 422', async () => {
@@ -477,17 +483,22 @@ describe('proposeSafePlan', () => {
       safe: emergency(),
       nonce: 0n,
     })
-    await executeSafePlan(
-      rejection,
-      await twoSignatures(rejection, stack.accounts.emergencyOwners),
-      stack.client,
-    )
+    await executeSafePlan(stack.client, {
+      plan: rejection,
+      signatures: await twoSignatures(
+        rejection,
+        stack.accounts.emergencyOwners,
+      ),
+    })
     const [owner] = stack.accounts.emergencyOwners
     const error = await serviceError(
-      proposeSafePlan(stale, {
-        service,
+      proposeSafePlan(service, {
+        plan: stale,
         sender: owner.address,
-        signature: await signSafePlan(stale, owner.privateKey),
+        signature: await signSafePlan({
+          plan: stale,
+          account: owner.privateKey,
+        }),
       }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
@@ -503,10 +514,13 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner, second] = stack.accounts.emergencyOwners
-    const { signature } = await signSafePlan(plan, owner.privateKey)
+    const { signature } = await signSafePlan({
+      plan,
+      account: owner.privateKey,
+    })
     const error = await serviceError(
-      proposeSafePlan(plan, {
-        service,
+      proposeSafePlan(service, {
+        plan,
         sender: owner.address,
         signature: concat([signature, signature]),
       }),
@@ -516,17 +530,16 @@ describe('proposeSafePlan', () => {
       reason: 'duplicate-signature',
     })
 
-    await proposeSafePlan(plan, { service, sender: owner.address, signature })
-    const { signature: secondSignature } = await signSafePlan(
+    await proposeSafePlan(service, { plan, sender: owner.address, signature })
+    const { signature: secondSignature } = await signSafePlan({
       plan,
-      second.privateKey,
-    )
+      account: second.privateKey,
+    })
     const confirmError = await serviceError(
-      confirmSafePlan(
-        service,
-        plan.safeTxHash,
-        concat([secondSignature, secondSignature]),
-      ),
+      confirmSafePlan(service, {
+        safeTxHash: plan.safeTxHash,
+        signature: concat([secondSignature, secondSignature]),
+      }),
     )
     expect({
       status: confirmError.status,
@@ -543,11 +556,13 @@ describe('proposeSafePlan', () => {
   test('error: confirmation by a non-owner → 400', async () => {
     const plan = await proposePause()
     const error = await serviceError(
-      confirmSafePlan(
-        service,
-        plan.safeTxHash,
-        await signSafePlan(plan, stack.accounts.stranger.privateKey),
-      ),
+      confirmSafePlan(service, {
+        safeTxHash: plan.safeTxHash,
+        signature: await signSafePlan({
+          plan,
+          account: stack.accounts.stranger.privateKey,
+        }),
+      }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
       status: 400,
@@ -570,11 +585,10 @@ describe('proposeSafePlan', () => {
     })
     const [owner] = stack.accounts.emergencyOwners
     const error = await serviceError(
-      confirmSafePlan(
-        service,
-        plan.safeTxHash,
-        await signSafePlan(plan, owner.privateKey),
-      ),
+      confirmSafePlan(service, {
+        safeTxHash: plan.safeTxHash,
+        signature: await signSafePlan({ plan, account: owner.privateKey }),
+      }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
       status: 404,
@@ -584,18 +598,16 @@ describe('proposeSafePlan', () => {
 
   test('error: confirming an executed transaction → 400', async () => {
     const plan = await proposePause()
-    await executeSafePlan(
+    await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
-    )
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+    })
     const third = stack.accounts.emergencyOwners[2]
     const error = await serviceError(
-      confirmSafePlan(
-        service,
-        plan.safeTxHash,
-        await signSafePlan(plan, third.privateKey),
-      ),
+      confirmSafePlan(service, {
+        safeTxHash: plan.safeTxHash,
+        signature: await signSafePlan({ plan, account: third.privateKey }),
+      }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
       status: 400,
@@ -610,14 +622,14 @@ describe('proposeSafePlan', () => {
     })
     const [owner] = stack.accounts.emergencyOwners
     await expect(
-      proposeSafePlan(plan, {
-        service: createSafeService({
-          chainId: 1,
-          txServiceUrl: stack.txServiceUrl,
-        }),
-        sender: owner.address,
-        signature: await signSafePlan(plan, owner.privateKey),
-      }),
+      proposeSafePlan(
+        createSafeService({ chainId: 1, txServiceUrl: stack.txServiceUrl }),
+        {
+          plan,
+          sender: owner.address,
+          signature: await signSafePlan({ plan, account: owner.privateKey }),
+        },
+      ),
     ).rejects.toThrow(SafeChainMismatchError)
   })
 
@@ -628,9 +640,9 @@ describe('proposeSafePlan', () => {
       txServiceUrl: `http://127.0.0.1:${port}/api`,
       apiKey: 'sk-local-secret',
     })
-    const error = await getQueuedSafePlans(offline, emergency()).catch(
-      (e: unknown) => e,
-    )
+    const error = await getQueuedSafePlans(offline, {
+      safe: emergency(),
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SafeServiceUnreachableError)
     expect(String((error as Error).message)).not.toContain('sk-local-secret')
     expect((error as SafeServiceUnreachableError).shortMessage).toBe(
@@ -662,12 +674,12 @@ describe('proposeSafePlan', () => {
         },
       ],
     })
-    await proposeSafePlan(plan, {
-      service,
+    await proposeSafePlan(service, {
+      plan,
       sender: owner.address,
-      signature: await signSafePlan(plan, owner.privateKey),
+      signature: await signSafePlan({ plan, account: owner.privateKey }),
     })
-    const [queued] = await getQueuedSafePlans(service, safe)
+    const [queued] = await getQueuedSafePlans(service, { safe })
     expect(queued!.safeTx).toEqual(plan.safeTx)
   })
 })

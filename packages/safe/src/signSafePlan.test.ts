@@ -25,7 +25,7 @@ const plan = offlinePlan({
 
 describe('signSafePlan', () => {
   test('default: private key → EOA signature of the safeTxHash, v 27/28', async () => {
-    const signature = await signSafePlan(plan, ownerA.privateKey)
+    const signature = await signSafePlan({ plan, account: ownerA.privateKey })
     expect(signature.signer).toBe(ownerA.address)
     expect(signature.type).toBe('EOA')
     expect([27, 28]).toContain(hexToNumber(slice(signature.signature, 64, 65)))
@@ -40,7 +40,7 @@ describe('signSafePlan', () => {
   test('behavior: any viem LocalAccount; pre-1.3.0 domain', async () => {
     const account = privateKeyToAccount(ownerB.privateKey)
     const legacy = offlinePlan({ calls: [...plan.calls], safeVersion: '1.2.0' })
-    const signature = await signSafePlan(legacy, account)
+    const signature = await signSafePlan({ plan: legacy, account })
     expect(
       await recoverAddress({
         hash: legacy.safeTxHash,
@@ -51,10 +51,10 @@ describe('signSafePlan', () => {
 
   test('error: edited plan', async () => {
     await expect(
-      signSafePlan(
-        { ...plan, safeTx: { ...plan.safeTx, value: 2n } },
-        ownerA.privateKey,
-      ),
+      signSafePlan({
+        plan: { ...plan, safeTx: { ...plan.safeTx, value: 2n } },
+        account: ownerA.privateKey,
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafePlanIntegrityError: The plan’s safeTxHash does not match its transaction fields.
 
@@ -70,7 +70,7 @@ describe('signSafePlan', () => {
 
   test('error: invalid private key (never echoed)', async () => {
     await expect(
-      signSafePlan(plan, '0x1234'),
+      signSafePlan({ plan, account: '0x1234' }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafeSignatureError: The private key is not a valid 32-byte secp256k1 key.
 
@@ -93,7 +93,7 @@ describe('signSafePlan', () => {
           message: { x: 1n },
         }),
     }
-    await expect(signSafePlan(plan, rogue)).rejects.toThrow(
+    await expect(signSafePlan({ plan, account: rogue })).rejects.toThrow(
       /does not recover to it/,
     )
   })
@@ -103,7 +103,7 @@ describe('encodeSafeSignatures', () => {
   test('default: sorted by owner, equal to protocol-kit buildSignatureBytes', async () => {
     const signatures = await Promise.all(
       [ownerC, ownerA, ownerB].map((owner) =>
-        signSafePlan(plan, owner.privateKey),
+        signSafePlan({ plan, account: owner.privateKey }),
       ),
     )
     expect(encodeSafeSignatures(signatures)).toBe(
@@ -114,7 +114,7 @@ describe('encodeSafeSignatures', () => {
   })
 
   test('behavior: approved-hash and contract signatures (protocol-kit layout)', async () => {
-    const eoa = await signSafePlan(plan, ownerB.privateKey)
+    const eoa = await signSafePlan({ plan, account: ownerB.privateKey })
     const contractOwner = '0x00000000000000000000000000000000000000aa'
     const payload = '0x1122334455'
     const ours = encodeSafeSignatures([
@@ -152,7 +152,7 @@ describe('encodeSafeSignatures', () => {
   })
 
   test('error: same owner twice', async () => {
-    const signature = await signSafePlan(plan, ownerA.privateKey)
+    const signature = await signSafePlan({ plan, account: ownerA.privateKey })
     expect(() =>
       encodeSafeSignatures([signature, signature]),
     ).toThrowErrorMatchingInlineSnapshot(`

@@ -1,5 +1,5 @@
 import { OpsError } from '@storydao/core'
-import type { Address, Hex } from 'viem'
+import type { Address } from 'viem'
 import { version } from './version.js'
 
 const docsPath = 'packages/safe/README.md#errors'

@@ -213,3 +213,69 @@ export class SafeServiceResponseError extends OpsError {
     })
   }
 }
+
+export type SafeServiceTimeoutErrorType = SafeServiceTimeoutError & {
+  name: 'SafeServiceTimeoutError'
+}
+
+/**
+ * A request to the Safe Transaction Service got no answer within the
+ * service's `timeout` (after the retries, for reads).
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { SafeServiceTimeoutError, getQueuedSafePlans } from '@storydao/safe'
+ *
+ * try {
+ *   await getQueuedSafePlans(service, { safe })
+ * } catch (error) {
+ *   if (error instanceof SafeServiceTimeoutError) console.error(error.url, error.elapsed)
+ * }
+ * ```
+ */
+export class SafeServiceTimeoutError extends OpsError {
+  override name = 'SafeServiceTimeoutError'
+  /** The request (method and URL, credentials removed). */
+  url: string
+  /** Milliseconds spent, over all attempts. */
+  elapsed: number
+  /** The per-request timeout, in milliseconds. */
+  timeout: number
+  /** Requests made. */
+  attempts: number
+
+  constructor({
+    operation,
+    url,
+    elapsed,
+    timeout,
+    attempts,
+  }: {
+    operation: string
+    url: string
+    elapsed: number
+    timeout: number
+    attempts: number
+  }) {
+    super(
+      `The Safe Transaction Service did not answer in time to ${operation} (${elapsed} ms).`,
+      {
+        code: 'SAFE_SERVICE_TIMEOUT',
+        docsPath,
+        version,
+        metaMessages: [
+          `Request:  ${url}`,
+          `Elapsed:  ${elapsed} ms over ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+          `Timeout:  ${timeout} ms per request`,
+        ],
+        hint: 'The service accepted the connection but did not answer: check its health (or the proxy in front of it), or raise `timeout` in createSafeService. A proposal or confirmation that timed out may still have been stored: read the queue before sending it again.',
+      },
+    )
+    this.url = url
+    this.elapsed = elapsed
+    this.timeout = timeout
+    this.attempts = attempts
+  }
+}

@@ -18,6 +18,7 @@ export {
 } from '../computeTransactionBuilderChecksum.js'
 export {
   type ConfirmSafePlanErrorType,
+  type ConfirmSafePlanParameters,
   type ConfirmSafePlanReturnType,
   confirmSafePlan,
 } from '../confirmSafePlan.js'
@@ -26,7 +27,6 @@ export {
   type CreateSafeServiceParameters,
   type CreateSafeServiceReturnType,
   createSafeService,
-  type SafeService,
 } from '../createSafeService.js'
 export {
   type DecodeMultiSendErrorType,
@@ -34,6 +34,19 @@ export {
   type DecodeMultiSendReturnType,
   decodeMultiSend,
 } from '../decodeMultiSend.js'
+export {
+  type DecodeSafeRevertErrorType,
+  type DecodeSafeRevertParameters,
+  type DecodeSafeRevertReturnType,
+  decodeSafeRevert,
+} from '../decodeSafeRevert.js'
+export {
+  type DecodeSafeTransactionErrorType,
+  type DecodeSafeTransactionParameters,
+  type DecodeSafeTransactionReturnType,
+  decodeSafeTransaction,
+  type SafeTransactionCall,
+} from '../decodeSafeTransaction.js'
 export {
   type EncodeMultiSendErrorType,
   type EncodeMultiSendParameters,
@@ -50,6 +63,8 @@ export {
 export {
   SafeExecutionFailedError,
   type SafeExecutionFailedErrorType,
+  SafeWalletChainMismatchError,
+  type SafeWalletChainMismatchErrorType,
 } from '../errors/execution.js'
 export {
   MultiSendDecodeError,
@@ -89,6 +104,8 @@ export {
   type SafeServiceErrorType,
   SafeServiceResponseError,
   type SafeServiceResponseErrorType,
+  SafeServiceTimeoutError,
+  type SafeServiceTimeoutErrorType,
   SafeServiceUnreachableError,
   type SafeServiceUnreachableErrorType,
 } from '../errors/service.js'
@@ -111,12 +128,13 @@ export {
 } from '../errors/transactionBuilder.js'
 export {
   type ExecuteSafePlanErrorType,
-  type ExecuteSafePlanOptions,
+  type ExecuteSafePlanParameters,
   type ExecuteSafePlanReturnType,
   executeSafePlan,
 } from '../executeSafePlan.js'
 export {
   type GetQueuedSafePlansErrorType,
+  type GetQueuedSafePlansParameters,
   type GetQueuedSafePlansReturnType,
   getQueuedSafePlans,
   type QueuedSafePlan,
@@ -149,10 +167,12 @@ export {
 export {
   type SignSafePlanAccount,
   type SignSafePlanErrorType,
+  type SignSafePlanParameters,
   type SignSafePlanReturnType,
   signSafePlan,
 } from '../signSafePlan.js'
 export {
+  type ToExecTransactionArgsErrorType,
   type ToExecTransactionArgsParameters,
   type ToExecTransactionArgsReturnType,
   toExecTransactionArgs,
@@ -171,6 +191,7 @@ export type {
   SafeSignatureType,
   SafeTransaction,
 } from '../types/safe.js'
+export type { SafeService } from '../types/service.js'
 export type {
   TransactionBuilderBatch,
   TransactionBuilderContractInput,
