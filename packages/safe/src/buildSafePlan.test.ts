@@ -24,9 +24,11 @@ import {
   SafeChainMismatchError,
   SafeNotDeployedError,
 } from './errors/safeIdentity.js'
+import { SafeServiceTimeoutError } from './errors/service.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'
+import { startSilentServer } from './test/silentServer.js'
 import { contract, pauseCall, twoSignatures } from './test/stack.js'
 import type { SafeService } from './types/service.js'
 
@@ -598,6 +600,61 @@ describe('buildSafePlan', () => {
 
       Hint: Pass its \`.call\` (e.g. \`calls: [schedule.call]\`).
       Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+})
+
+describe('buildSafePlan: a service that never answers', () => {
+  test('error: the queue read times out (retried once)', async () => {
+    const silent = await startSilentServer()
+    try {
+      const hanging = createSafeService({
+        chainId: stack.chainId,
+        txServiceUrl: silent.url,
+        timeout: 300,
+        retryCount: 1,
+        retryDelay: 10,
+      })
+      const safe = stack.manifest.safes.emergency!.address
+      const error = (await buildSafePlan(stack.client, {
+        safe,
+        service: hanging,
+        calls: [pauseCall(stack)],
+      }).catch((e: unknown) => e)) as SafeServiceTimeoutError
+      expect(error).toBeInstanceOf(SafeServiceTimeoutError)
+      expect(error.code).toBe('SAFE_SERVICE_TIMEOUT')
+      expect(error.attempts).toBe(2)
+      expect(error.url).toBe(
+        `GET ${silent.url}/v2/safes/${safe}/multisig-transactions/`,
+      )
+      expect(silent.requests).toHaveLength(2)
+    } finally {
+      await silent.stop()
+    }
+  })
+})
+
+describe('buildSafePlan: parameters', () => {
+  test('error: no client, no parameters', async () => {
+    await expect(
+      // @ts-expect-error: plain-JavaScript caller
+      buildSafePlan(),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: buildSafePlan: missing \`client\` (expected a viem client).
+
+      Hint: Call buildSafePlan(…) with \`client\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    await expect(
+      // @ts-expect-error: plain-JavaScript caller
+      buildSafePlan(stack.client),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: buildSafePlan: missing \`parameters\` (expected an object with \`safe\`, \`calls\`).
+
+      Hint: Call buildSafePlan(…) with \`parameters\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

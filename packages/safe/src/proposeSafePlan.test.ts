@@ -1,10 +1,6 @@
 import { authorCoinAbi } from '@storydao/core'
-import {
-  getFreePort,
-  type LocalStack,
-  startLocalStack,
-} from '@storydao/testkit'
-import { concat, encodeFunctionData, parseEther, slice } from 'viem'
+import { type LocalStack, startLocalStack } from '@storydao/testkit'
+import { concat, slice } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildRejection } from './buildRejection.js'
@@ -14,10 +10,7 @@ import { createSafeService } from './createSafeService.js'
 import { SafeExecutionFailedError } from './errors/execution.js'
 import { SafePlanInputError, SafePlanIntegrityError } from './errors/plan.js'
 import { SafeChainMismatchError } from './errors/safeIdentity.js'
-import {
-  SafeServiceError,
-  SafeServiceUnreachableError,
-} from './errors/service.js'
+import { SafeServiceTimeoutError } from './errors/service.js'
 import { SafeSignatureError } from './errors/signature.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { getQueuedSafePlans } from './getQueuedSafePlans.js'
@@ -28,6 +21,8 @@ import {
   type RecordingServer,
   startRecordingServer,
 } from './test/recordingServer.js'
+import { proposePause, serviceError } from './test/service.js'
+import { startSilentServer } from './test/silentServer.js'
 import { contract, pauseCall, twoSignatures } from './test/stack.js'
 import type { SafePlan } from './types/safe.js'
 import type { SafeService } from './types/service.js'
@@ -60,38 +55,10 @@ afterAll(async () => {
 })
 
 const emergency = () => stack.manifest.safes.emergency!.address
-const serviceError = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a SafeServiceError')
-    },
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(SafeServiceError)
-      return error as SafeServiceError
-    },
-  )
-
-/** Builds and proposes the pause plan, signed by the first emergency owner. */
-async function proposePause(): Promise<SafePlan> {
-  const plan = await buildSafePlan(stack.client, {
-    safe: emergency(),
-    service,
-    calls: [pauseCall(stack)],
-  })
-  const [owner] = stack.accounts.emergencyOwners
-  await proposeSafePlan(service, {
-    plan,
-    sender: owner.address,
-    signature: await signSafePlan({ plan, account: owner.privateKey }),
-    origin: 'storydao-ops tests',
-  })
-  return plan
-}
-
 describe('proposeSafePlan', () => {
   test('default: propose → second owner confirms → queue shows 2 confirmations → execute → service shows it executed', async () => {
     const [first, second] = stack.accounts.emergencyOwners
-    const plan = await proposePause()
+    const plan = await proposePause(stack, service)
 
     const [pending] = await getQueuedSafePlans(service, { safe: emergency() })
     expect(pending!.confirmations.map((c) => c.signer)).toEqual([first.address])
@@ -149,47 +116,8 @@ describe('proposeSafePlan', () => {
     expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
   })
 
-  test('behavior: a queued batch comes back with its calls decoded', async () => {
-    const safe = stack.manifest.safes.ops.address
-    const [owner] = stack.accounts.opsOwners
-    const calls = [
-      stack.accounts.stranger.address,
-      stack.accounts.deployer.address,
-    ].map((to, i) => ({
-      to,
-      value: BigInt(i + 1),
-      data: '0x' as const,
-      operation: 'call' as const,
-      label: `Send ${i + 1} wei`,
-    }))
-    const plan = await buildSafePlan(stack.client, { safe, service, calls })
-    await proposeSafePlan(service, {
-      plan,
-      sender: owner.address,
-      signature: await signSafePlan({ plan, account: owner.privateKey }),
-    })
-    const [queued] = await getQueuedSafePlans(service, { safe })
-    expect(queued!.safeTxHash).toBe(plan.safeTxHash)
-    expect(
-      queued!.calls.map(({ to, value, data, operation }) => ({
-        to,
-        value,
-        data,
-        operation,
-      })),
-    ).toEqual(
-      calls.map(({ to, value, data, operation }) => ({
-        to,
-        value,
-        data,
-        operation,
-      })),
-    )
-    expect(queued!.warnings).toEqual([])
-  })
-
   test('behavior: rejection shares the nonce, executes, and kills the queued transaction', async () => {
-    const plan = await proposePause()
+    const plan = await proposePause(stack, service)
     const rejection = await buildRejection(stack.client, {
       safe: emergency(),
       nonce: plan.nonce,
@@ -553,68 +481,6 @@ describe('proposeSafePlan', () => {
     )
   })
 
-  test('error: confirmation by a non-owner → 400', async () => {
-    const plan = await proposePause()
-    const error = await serviceError(
-      confirmSafePlan(service, {
-        safeTxHash: plan.safeTxHash,
-        signature: await signSafePlan({
-          plan,
-          account: stack.accounts.stranger.privateKey,
-        }),
-      }),
-    )
-    expect({ status: error.status, reason: error.reason }).toEqual({
-      status: 400,
-      reason: 'not-owner',
-    })
-    expect(error).toMatchInlineSnapshot(`
-      [SafeServiceError: Safe Transaction Service refused to confirm Safe transaction 0x8850ebd8d0b53c6463efd915f9e2e019bd7b76fa2ea63f3bec604754ca7dbade (HTTP 400): signature: Signer=0xa0Ee7A142d267C1f36714E4a8F75612F20a79720 is not an owner. Current owners=['0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65', '0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc', '0x976EA74026E726554dB657fA54763abd0C3a0aa9']
-
-      Hint: Only current owners (or their delegates) may propose or confirm: sign with an owner key (check getOwners() on the Safe).
-      Docs: packages/safe/README.md#errors
-      Details: Bad Request
-      Version: @storydao/core@x.y.z]
-    `)
-  })
-
-  test('error: confirming an unknown transaction → 404', async () => {
-    const plan = await buildSafePlan(stack.client, {
-      safe: emergency(),
-      calls: [pauseCall(stack)],
-    })
-    const [owner] = stack.accounts.emergencyOwners
-    const error = await serviceError(
-      confirmSafePlan(service, {
-        safeTxHash: plan.safeTxHash,
-        signature: await signSafePlan({ plan, account: owner.privateKey }),
-      }),
-    )
-    expect({ status: error.status, reason: error.reason }).toEqual({
-      status: 404,
-      reason: 'not-found',
-    })
-  })
-
-  test('error: confirming an executed transaction → 400', async () => {
-    const plan = await proposePause()
-    await executeSafePlan(stack.client, {
-      plan,
-      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
-    })
-    const third = stack.accounts.emergencyOwners[2]
-    const error = await serviceError(
-      confirmSafePlan(service, {
-        safeTxHash: plan.safeTxHash,
-        signature: await signSafePlan({ plan, account: third.privateKey }),
-      }),
-    )
-    expect({ status: error.status, reason: error.reason }).toEqual({
-      status: 400,
-      reason: 'already-executed',
-    })
-  })
-
   test('error: service for another chain (checked before sending)', async () => {
     const plan = await buildSafePlan(stack.client, {
       safe: emergency(),
@@ -632,54 +498,54 @@ describe('proposeSafePlan', () => {
       ),
     ).rejects.toThrow(SafeChainMismatchError)
   })
+})
 
-  test('error: unreachable service; the API key never shows', async () => {
-    const port = await getFreePort()
-    const offline = createSafeService({
-      chainId: stack.chainId,
-      txServiceUrl: `http://127.0.0.1:${port}/api`,
-      apiKey: 'sk-local-secret',
-    })
-    const error = await getQueuedSafePlans(offline, {
-      safe: emergency(),
-    }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(SafeServiceUnreachableError)
-    expect(String((error as Error).message)).not.toContain('sk-local-secret')
-    expect((error as SafeServiceUnreachableError).shortMessage).toBe(
-      `Could not reach the Safe Transaction Service to read Safe ${emergency()}.`,
-    )
+describe('proposeSafePlan: a service that never answers', () => {
+  test('error: times out once (a proposal is never retried)', async () => {
+    const silent = await startSilentServer()
+    try {
+      const hanging = createSafeService({
+        chainId: stack.chainId,
+        txServiceUrl: silent.url,
+        timeout: 300,
+      })
+      const plan = await buildSafePlan(stack.client, {
+        safe: emergency(),
+        calls: [pauseCall(stack)],
+      })
+      const [owner] = stack.accounts.emergencyOwners
+      const error = (await proposeSafePlan(hanging, {
+        plan,
+        sender: owner.address,
+        signature: await signSafePlan({ plan, account: owner.privateKey }),
+      }).catch((e: unknown) => e)) as SafeServiceTimeoutError
+      expect(error).toBeInstanceOf(SafeServiceTimeoutError)
+      expect(error.code).toBe('SAFE_SERVICE_TIMEOUT')
+      expect(error.url).toBe(
+        `POST ${silent.url}/v2/safes/${emergency()}/multisig-transactions/`,
+      )
+      expect(silent.requests).toHaveLength(1)
+    } finally {
+      await silent.stop()
+    }
   })
+})
 
-  test('behavior: plans keep working with ether values (queue records keep the value)', async () => {
-    const safe = stack.manifest.safes.ops.address
-    await stack.client.sendTransaction({
-      account: stack.accounts.deployer.address,
-      to: safe,
-      value: parseEther('1'),
-    })
-    const [owner] = stack.accounts.opsOwners
+describe('proposeSafePlan: parameters', () => {
+  test('error: the old argument order gets a typed error', async () => {
     const plan = await buildSafePlan(stack.client, {
-      safe,
-      service,
-      calls: [
-        {
-          to: stack.accounts.stranger.address,
-          value: parseEther('0.5'),
-          data: encodeFunctionData({
-            abi: authorCoinAbi,
-            functionName: 'paused',
-          }),
-          operation: 'call',
-          label: 'odd but valid',
-        },
-      ],
+      safe: emergency(),
+      calls: [pauseCall(stack)],
     })
-    await proposeSafePlan(service, {
-      plan,
-      sender: owner.address,
-      signature: await signSafePlan({ plan, account: owner.privateKey }),
-    })
-    const [queued] = await getQueuedSafePlans(service, { safe })
-    expect(queued!.safeTx).toEqual(plan.safeTx)
+    await expect(
+      // @ts-expect-error: the 0.1.0 signature
+      proposeSafePlan(plan, { service }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafeServiceConfigError: proposeSafePlan: the first argument is not a Safe service object.
+
+      Hint: Create it with createSafeService({ chainId, txServiceUrl?, apiKey? }) and pass it first: proposeSafePlan(service, { … }).
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
   })
 })
