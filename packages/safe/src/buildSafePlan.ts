@@ -4,6 +4,7 @@ import {
   ChainReadError,
   type ChainReadErrorType,
   type InvalidAddressErrorType,
+  type MissingParameterErrorType,
   safeAbi,
 } from '@storydao/core'
 import {
@@ -93,6 +94,7 @@ export type BuildSafePlanParameters = {
 export type BuildSafePlanReturnType = SafePlan
 
 export type BuildSafePlanErrorType =
+  | MissingParameterErrorType
   | ChainReadErrorType
   | InvalidAddressErrorType
   | MultiSendUnavailableErrorType

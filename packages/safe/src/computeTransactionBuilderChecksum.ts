@@ -1,3 +1,4 @@
+import type { MissingParameterErrorType } from '@storydao/core'
 import { type Hex, keccak256, stringToBytes } from 'viem'
 import { assertPresent } from './internal/assertPresent.js'
 import type { TransactionBuilderBatch } from './types/transactionBuilder.js'
@@ -8,7 +9,8 @@ export type ComputeTransactionBuilderChecksumParameters =
 
 export type ComputeTransactionBuilderChecksumReturnType = Hex
 
-export type ComputeTransactionBuilderChecksumErrorType = never
+export type ComputeTransactionBuilderChecksumErrorType =
+  MissingParameterErrorType
 
 /**
  * The `meta.checksum` of a Transaction Builder batch, exactly as Safe{Wallet}'s

@@ -1,4 +1,4 @@
-import { multiSendAbi } from '@storydao/core'
+import { type MissingParameterErrorType, multiSendAbi } from '@storydao/core'
 import {
   type Address,
   decodeFunctionData,
@@ -24,7 +24,9 @@ export type DecodeMultiSendReturnType = (MultiSendTransaction & {
   operation: SafeOperation
 })[]
 
-export type DecodeMultiSendErrorType = MultiSendDecodeErrorType
+export type DecodeMultiSendErrorType =
+  | MissingParameterErrorType
+  | MultiSendDecodeErrorType
 
 const multiSendSelector = toFunctionSelector(multiSendAbi[0])
 /** operation (1) + to (20) + value (32) + dataLength (32). */

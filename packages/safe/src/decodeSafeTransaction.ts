@@ -1,4 +1,9 @@
-import { assertParameters, isHexEqual, multiSendAbi } from '@storydao/core'
+import {
+  assertParameters,
+  isHexEqual,
+  type MissingParameterErrorType,
+  multiSendAbi,
+} from '@storydao/core'
 import { type Address, type Hex, toFunctionSelector } from 'viem'
 import { decodeMultiSend } from './decodeMultiSend.js'
 import type { SafePlanInputErrorType } from './errors/plan.js'
@@ -41,7 +46,9 @@ export type DecodeSafeTransactionReturnType = {
   calls: SafeTransactionCall[]
 }
 
-export type DecodeSafeTransactionErrorType = SafePlanInputErrorType
+export type DecodeSafeTransactionErrorType =
+  | MissingParameterErrorType
+  | SafePlanInputErrorType
 
 const multiSendSelector = toFunctionSelector(multiSendAbi[0])
 

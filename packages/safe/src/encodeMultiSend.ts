@@ -1,4 +1,4 @@
-import { multiSendAbi } from '@storydao/core'
+import { type MissingParameterErrorType, multiSendAbi } from '@storydao/core'
 import {
   type Address,
   encodeFunctionData,
@@ -32,7 +32,9 @@ export type EncodeMultiSendParameters = readonly MultiSendTransaction[]
 
 export type EncodeMultiSendReturnType = Hex
 
-export type EncodeMultiSendErrorType = SafePlanInputErrorType
+export type EncodeMultiSendErrorType =
+  | MissingParameterErrorType
+  | SafePlanInputErrorType
 
 /**
  * Encodes transactions as the calldata of `multiSend(bytes)` (selector

@@ -1,3 +1,4 @@
+import type { MissingParameterErrorType } from '@storydao/core'
 import {
   type Address,
   concat,
@@ -20,7 +21,9 @@ export type EncodeSafeSignaturesParameters = readonly SafeSignature[]
 
 export type EncodeSafeSignaturesReturnType = Hex
 
-export type EncodeSafeSignaturesErrorType = SafeSignatureErrorType
+export type EncodeSafeSignaturesErrorType =
+  | MissingParameterErrorType
+  | SafeSignatureErrorType
 
 /**
  * Builds the `signatures` bytes of `execTransaction` (docs/safe-formats.md#signature-bytes): one

@@ -3,12 +3,15 @@ import { authorCoinAbi, safeAbi } from '@storydao/core'
 import { type LocalStack, startLocalStack } from '@storydao/testkit'
 import {
   type Address,
+  createWalletClient,
   encodeFunctionData,
   getAddress,
+  http,
   pad,
   parseEther,
   toHex,
 } from 'viem'
+import { mainnet } from 'viem/chains'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildSafePlan } from './buildSafePlan.js'
 import { SafeExecutionFailedError } from './errors/execution.js'
@@ -419,6 +422,57 @@ describe('executeSafePlan', () => {
     expect(mined.innerReason).toMatch(/^AccessControlUnauthorizedAccount\(/)
     // ExecutionFailure still consumes the nonce.
     expect(await safeNonce(plan.safe)).toBe(1n)
+  })
+
+  test('error: a wallet client set to another chain than its RPC', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: stack.manifest.safes.emergency!.address,
+      calls: [pauseCall(stack)],
+    })
+    const wallet = createWalletClient({
+      chain: mainnet,
+      transport: http(stack.rpcUrl),
+      account: stack.accounts.deployer.address,
+    })
+    await expect(
+      executeSafePlan(wallet, {
+        plan,
+        signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+      }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafeWalletChainMismatchError: The wallet client is set to chain 1, but its RPC is on chain 31337.
+
+      Wallet client chain: 1 (createWalletClient({ chain }))
+      RPC chain:           31337 (eth_chainId)
+
+      Hint: Create the wallet client with the chain its transport’s RPC serves (or point the transport at that chain’s RPC). Nothing was sent.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    expect(await paused()).toBe(false)
+  })
+
+  test('error: no wallet, no parameters', async () => {
+    await expect(
+      // @ts-expect-error: plain-JavaScript caller
+      executeSafePlan(),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: executeSafePlan: missing \`wallet\` (expected a viem wallet client).
+
+      Hint: Call executeSafePlan(…) with \`wallet\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    await expect(
+      // @ts-expect-error: plain-JavaScript caller
+      executeSafePlan(stack.client, { plan: undefined }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: executeSafePlan: missing \`plan\` (expected a value).
+
+      Hint: Call executeSafePlan(…) with \`plan\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
   })
 
   test('error: plan for another chain', async () => {

@@ -184,6 +184,29 @@ describe('hashSafeTransaction', () => {
     )
   })
 
+  test('error: no argument', () => {
+    expect(() =>
+      // @ts-expect-error: plain-JavaScript caller
+      hashSafeTransaction(),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: hashSafeTransaction: missing \`parameters\` (expected an object with \`chainId\`, \`safe\`, \`safeVersion\`, \`safeTx\`).
+
+      Hint: Call hashSafeTransaction(…) with \`parameters\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    expect(() =>
+      // @ts-expect-error: plain-JavaScript caller
+      hashSafeTransaction({ chainId: 1 }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: hashSafeTransaction: missing \`safe\` (expected a value).
+
+      Hint: Call hashSafeTransaction(…) with \`safe\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
   test('error: version before 1.0.0', () => {
     expect(() =>
       hashSafeTransaction({ chainId: 1, safeVersion: '0.1.0', ...base }),

@@ -1,4 +1,7 @@
-import { assertParameters } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import {
   type Address,
   concat,
@@ -48,6 +51,7 @@ export type HashSafeTransactionReturnType = {
 }
 
 export type HashSafeTransactionErrorType =
+  | MissingParameterErrorType
   | SafePlanInputErrorType
   | UnsupportedSafeVersionErrorType
 
