@@ -1,4 +1,8 @@
-import { type MissingParameterErrorType, multiSendAbi } from '@storydao/core'
+import {
+  isHexEqual,
+  type MissingParameterErrorType,
+  multiSendAbi,
+} from '@storydao/core'
 import {
   type Address,
   decodeFunctionData,
@@ -64,7 +68,7 @@ export function decodeMultiSend(
     throw new MultiSendDecodeError({
       message: 'expected 0x-prefixed hex bytes.',
     })
-  if (data.slice(0, 10).toLowerCase() !== multiSendSelector)
+  if (!isHexEqual(data.slice(0, 10) as Hex, multiSendSelector))
     throw new MultiSendDecodeError({
       message: `selector ${data.slice(0, 10) || '(none)'} is not multiSend(bytes) (${multiSendSelector}).`,
     })

@@ -4,6 +4,7 @@ import {
   concat,
   type Hex,
   hexToNumber,
+  isAddressEqual,
   pad,
   size,
   slice,
@@ -118,7 +119,7 @@ function contractPayload(
   // Standalone form: r = owner, s = 65, v = 0, then {length}{payload}.
   if (
     bytes >= 97 &&
-    slice(signature, 12, 32).toLowerCase() === signer.toLowerCase() &&
+    isAddressEqual(slice(signature, 12, 32), signer) &&
     hexToNumber(slice(signature, 32, 64)) === 65 &&
     hexToNumber(slice(signature, 64, 65)) === 0
   ) {

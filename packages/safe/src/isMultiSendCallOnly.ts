@@ -4,10 +4,8 @@ import {
 } from '@storydao/core'
 import { type Address, isAddress, isAddressEqual } from 'viem'
 import { version } from './errors/version.js'
-import {
-  type MultiSendCallOnlyVersion,
-  multiSendCallOnlyDeployments,
-} from './internal/multiSendDeployments.js'
+import { multiSendCallOnlyDeployments } from './internal/multiSendDeployments.js'
+import type { MultiSendCallOnlyVersion } from './types/safe.js'
 
 export type IsMultiSendCallOnlyParameters = {
   /** The address to test (e.g. a plan's `safeTx.to`); any letter case. */

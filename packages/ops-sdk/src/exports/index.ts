@@ -356,6 +356,7 @@ export {
   type IsMultiSendCallOnlyErrorType,
   type IsMultiSendCallOnlyParameters,
   type IsMultiSendCallOnlyReturnType,
+  type MultiSendCallOnlyVersion,
   MultiSendDecodeError,
   type MultiSendDecodeErrorType,
   type MultiSendTransaction,

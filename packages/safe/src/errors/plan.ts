@@ -1,4 +1,4 @@
-import { OpsError } from '@storydao/core'
+import { isHexEqual, OpsError } from '@storydao/core'
 import type { Address, Hex } from 'viem'
 import { version } from './version.js'
 
@@ -252,7 +252,7 @@ export class SafePlanIntegrityError extends OpsError {
     detail?: string | undefined
   }) {
     super(
-      String(planned).toLowerCase() === computed
+      typeof planned === 'string' && isHexEqual(planned, computed)
         ? 'The plan’s calls do not match its Safe transaction.'
         : 'The plan’s safeTxHash does not match its transaction fields.',
       {

@@ -184,6 +184,7 @@ export {
   toTransactionBuilderBatch,
 } from '../toTransactionBuilderBatch.js'
 export type {
+  MultiSendCallOnlyVersion,
   SafeOperation,
   SafePlan,
   SafePlanCall,
