@@ -41,8 +41,8 @@ export type EncodeSafeSignaturesErrorType =
  * import { encodeSafeSignatures, signSafePlan } from '@storydao/safe'
  *
  * const signatures = encodeSafeSignatures([
- *   await signSafePlan(plan, ownerKeyA),
- *   await signSafePlan(plan, ownerKeyB),
+ *   await signSafePlan({ plan, account: ownerKeyA }),
+ *   await signSafePlan({ plan, account: ownerKeyB }),
  * ])
  * ```
  *

@@ -18,7 +18,7 @@ export type SafeExecutionFailedErrorType = SafeExecutionFailedError & {
  * import { SafeExecutionFailedError, executeSafePlan } from '@storydao/safe'
  *
  * try {
- *   await executeSafePlan(plan, signatures, wallet)
+ *   await executeSafePlan(wallet, { plan, signatures })
  * } catch (error) {
  *   if (error instanceof SafeExecutionFailedError) console.error(error.reason)
  * }

@@ -36,7 +36,7 @@ export type SafeServiceErrorType = SafeServiceError & {
  * import { SafeServiceError, proposeSafePlan } from '@storydao/safe'
  *
  * try {
- *   await proposeSafePlan(plan, { service, sender, signature })
+ *   await proposeSafePlan(service, { plan, sender, signature })
  * } catch (error) {
  *   if (error instanceof SafeServiceError) console.error(error.status, error.reason)
  * }
@@ -97,7 +97,7 @@ export type SafeServiceUnreachableErrorType = SafeServiceUnreachableError & {
  * import { SafeServiceUnreachableError, getQueuedSafePlans } from '@storydao/safe'
  *
  * try {
- *   await getQueuedSafePlans(service, safe)
+ *   await getQueuedSafePlans(service, { safe })
  * } catch (error) {
  *   if (error instanceof SafeServiceUnreachableError) console.error(error.details)
  * }
@@ -185,7 +185,7 @@ export type SafeServiceResponseErrorType = SafeServiceResponseError & {
  * import { SafeServiceResponseError, getQueuedSafePlans } from '@storydao/safe'
  *
  * try {
- *   await getQueuedSafePlans(service, safe)
+ *   await getQueuedSafePlans(service, { safe })
  * } catch (error) {
  *   if (error instanceof SafeServiceResponseError) console.error(error.shortMessage)
  * }

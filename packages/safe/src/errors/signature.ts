@@ -17,7 +17,7 @@ export type SafeSignatureErrorType = SafeSignatureError & {
  * import { SafeSignatureError, executeSafePlan } from '@storydao/safe'
  *
  * try {
- *   await executeSafePlan(plan, [signature, signature], wallet)
+ *   await executeSafePlan(wallet, { plan, signatures: [signature, signature] })
  * } catch (error) {
  *   if (error instanceof SafeSignatureError) console.error(error.signer)
  * }

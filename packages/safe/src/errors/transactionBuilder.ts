@@ -75,7 +75,7 @@ export type TransactionBuilderChecksumErrorType =
  * import { TransactionBuilderChecksumError, parseTransactionBuilderBatch } from '@storydao/safe'
  *
  * try {
- *   parseTransactionBuilderBatch(text)
+ *   parseTransactionBuilderBatch({ json: text })
  * } catch (error) {
  *   if (error instanceof TransactionBuilderChecksumError) console.error(error.computed)
  * }
@@ -130,7 +130,7 @@ export type TransactionBuilderChainMismatchErrorType =
  * import { TransactionBuilderChainMismatchError, parseTransactionBuilderBatch } from '@storydao/safe'
  *
  * try {
- *   parseTransactionBuilderBatch(text, { chainId: 1 })
+ *   parseTransactionBuilderBatch({ json: text, chainId: 1 })
  * } catch (error) {
  *   if (error instanceof TransactionBuilderChainMismatchError) console.error(error.actual)
  * }
@@ -173,7 +173,7 @@ export type TransactionBuilderSafeMismatchErrorType =
  * import { TransactionBuilderSafeMismatchError, parseTransactionBuilderBatch } from '@storydao/safe'
  *
  * try {
- *   parseTransactionBuilderBatch(text, { safe })
+ *   parseTransactionBuilderBatch({ json: text, safe })
  * } catch (error) {
  *   if (error instanceof TransactionBuilderSafeMismatchError) console.error(error.actual)
  * }

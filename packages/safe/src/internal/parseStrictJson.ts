@@ -136,27 +136,32 @@ function readString(
   | undefined {
   let value = ''
   let i = start + 1
+  // Unescaped runs are copied in one slice: most strings have no escapes.
+  let run = i
   while (i < text.length) {
-    const char = text[i]!
-    if (char === '"')
+    const code = text.charCodeAt(i)
+    if (code === 0x22) {
+      value += text.slice(run, i)
       return { value, end: i + 1, loneSurrogate: loneSurrogateIn(value, start) }
-    if (char === '\\') {
-      const escaped = text[i + 1]
-      if (escaped === 'u') {
-        const hex = text.slice(i + 2, i + 6)
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined
-        value += String.fromCharCode(Number.parseInt(hex, 16))
-        i += 6
-        continue
-      }
+    }
+    if (code !== 0x5c) {
+      i++
+      continue
+    }
+    value += text.slice(run, i)
+    const escaped = text[i + 1]
+    if (escaped === 'u') {
+      const hex = text.slice(i + 2, i + 6)
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined
+      value += String.fromCharCode(Number.parseInt(hex, 16))
+      i += 6
+    } else {
       const simple = escapes[escaped ?? '']
       if (simple === undefined) return undefined
       value += simple
       i += 2
-      continue
     }
-    value += char
-    i++
+    run = i
   }
   return undefined
 }
