@@ -7,7 +7,6 @@ import { buildRejection } from './buildRejection.js'
 import { buildSafePlan } from './buildSafePlan.js'
 import { confirmSafePlan } from './confirmSafePlan.js'
 import { createSafeService } from './createSafeService.js'
-import { SafeExecutionFailedError } from './errors/execution.js'
 import { SafePlanInputError, SafePlanIntegrityError } from './errors/plan.js'
 import { SafeChainMismatchError } from './errors/safeIdentity.js'
 import { SafeServiceTimeoutError } from './errors/service.js'
@@ -114,53 +113,6 @@ describe('proposeSafePlan', () => {
     expect(executed.isExecuted).toBe(true)
     expect(executed.isSuccessful).toBe(true)
     expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
-  })
-
-  test('behavior: rejection shares the nonce, executes, and kills the queued transaction', async () => {
-    const plan = await proposePause(stack, service)
-    const rejection = await buildRejection(stack.client, {
-      safe: emergency(),
-      nonce: plan.nonce,
-      service,
-    })
-    expect(rejection.safeTx).toMatchObject({
-      to: emergency(),
-      value: 0n,
-      data: '0x',
-      operation: 0,
-      nonce: plan.nonce,
-    })
-    const [owner] = stack.accounts.emergencyOwners
-    await proposeSafePlan(service, {
-      plan: rejection,
-      sender: owner.address,
-      signature: await signSafePlan({
-        plan: rejection,
-        account: owner.privateKey,
-      }),
-    })
-    const queue = await getQueuedSafePlans(service, { safe: emergency() })
-    expect(queue.map((q) => q.safeTxHash).sort()).toEqual(
-      [plan.safeTxHash, rejection.safeTxHash].sort(),
-    )
-    expect(queue[0]!.warnings).toEqual([
-      '2 queued transactions share nonce 0: only one can ever execute.',
-    ])
-
-    await executeSafePlan(stack.client, {
-      plan: rejection,
-      signatures: await twoSignatures(
-        rejection,
-        stack.accounts.emergencyOwners,
-      ),
-    })
-    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
-    await expect(
-      executeSafePlan(stack.client, {
-        plan,
-        signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
-      }),
-    ).rejects.toThrow(SafeExecutionFailedError)
   })
 
   test('error: bad hash (plan hashed for another Safe version) → 422', async () => {
