@@ -157,7 +157,8 @@ try {
   }
 
   step('Export the Transaction Builder file signers can import in Safe{Wallet}')
-  const batch = toTransactionBuilderBatch(plan, {
+  const batch = toTransactionBuilderBatch({
+    plan,
     name: 'AuthorCoin V2: deploy + schedule upgrade',
     description: `Deploys AuthorCoinV2 and schedules upgradeToAndCall on the timelock (delay ${delay} s).`,
   })

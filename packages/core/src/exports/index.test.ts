@@ -42,6 +42,8 @@ test('exports', () => {
       "manifestSchemaVersion",
       "multiSendAbi",
       "networksSchema",
+      "openZeppelinErrorsAbi",
+      "openZeppelinRoleNames",
       "parseManifest",
       "proxyAdminAbi",
       "renderManifestDiff",

@@ -13,6 +13,10 @@ export {
   upgradeableBeaconAbi,
 } from '../abis/generated.js'
 export {
+  openZeppelinErrorsAbi,
+  openZeppelinRoleNames,
+} from '../abis/openZeppelinErrors.js'
+export {
   erc1271Abi,
   multiSendAbi,
   safeAbi,

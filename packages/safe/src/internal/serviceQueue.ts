@@ -1,6 +1,6 @@
 import type { SafeMultisigTransactionResponse } from '@safe-global/types-kit'
 import type { Address } from 'viem'
-import type { SafeService } from '../createSafeService.js'
+import type { SafeService } from '../types/service.js'
 import { callService } from './callService.js'
 
 const pageSize = 100
@@ -19,7 +19,11 @@ export async function fetchServiceQueue(
   for (let page = 0; page < maxPages; page++) {
     const response = await callService(
       service,
-      `list the queued transactions of ${safe}`,
+      {
+        operation: `list the queued transactions of ${safe}`,
+        method: 'GET',
+        path: `/v2/safes/${safe}/multisig-transactions/`,
+      },
       (apiKit) =>
         apiKit.getMultisigTransactions(safe, {
           executed: false,
