@@ -141,7 +141,7 @@ try {
   }
   const manifestPath = join(out, 'local-release.json')
   await writeManifest(manifestPath, released, { archive: false })
-  const check = await checkManifestAgainstChain(released, client)
+  const check = await checkManifestAgainstChain(client, { manifest: released })
   if (!check.ok) throw new Error(JSON.stringify(check.findings, null, 2))
   if (coin.implementation !== addresses.AuthorCoinImplementation)
     throw new Error(`AuthorCoin proxy points at ${coin.implementation}`)

@@ -284,7 +284,9 @@ try {
     },
     { archive: false },
   )
-  const findings = await checkManifestAgainstChain(updated.manifest, client)
+  const findings = await checkManifestAgainstChain(client, {
+    manifest: updated.manifest,
+  })
   if (!findings.ok) throw new Error(JSON.stringify(findings.findings, null, 2))
   log(
     `manifest ${manifestPath} matches the chain (${findings.findings.length} findings)`,

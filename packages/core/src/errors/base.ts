@@ -141,8 +141,7 @@ export class OpsError extends Error {
         ? cause.docsPath || parameters.docsPath
         : parameters.docsPath
     const docsUrl = errorConfig.getDocsUrl?.({ docsPath })
-    const errorVersion =
-      errorConfig.version ?? parameters.version ?? `@storydao/core@${version}`
+    const errorVersion = errorConfig.version ?? parameters.version ?? version
 
     const message = [
       shortMessage || 'An error occurred.',

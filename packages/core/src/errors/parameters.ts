@@ -46,7 +46,7 @@ export class MissingParameterError extends OpsError {
       code: 'PARAMETER_MISSING',
       docsPath: 'packages/core/README.md#errors',
       hint: `Call ${functionName}(…) with \`${parameter}\` set; see its doc comment for an example.`,
-      version: packageVersion ?? `@storydao/core@${version}`,
+      version: packageVersion ?? version,
     })
     this.functionName = functionName
     this.parameter = parameter

@@ -21,6 +21,7 @@ export {
 export type { Call } from '../call.js'
 export {
   type CheckManifestAgainstChainErrorType,
+  type CheckManifestAgainstChainParameters,
   type CheckManifestAgainstChainReturnType,
   checkManifestAgainstChain,
   type ManifestFinding,

@@ -5,6 +5,7 @@ export {
   ChainReadError,
   type ChainReadErrorType,
   type CheckManifestAgainstChainErrorType,
+  type CheckManifestAgainstChainParameters,
   type CheckManifestAgainstChainReturnType,
   type ContractDeployment,
   type ContractEntry,
