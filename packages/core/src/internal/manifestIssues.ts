@@ -270,16 +270,36 @@ const sectionOrder: readonly PathSegment[] = Object.keys(
   manifestStructureSchema.shape,
 )
 
+/** Position of each key of an object section, computed once per section. */
+type KeyPositions = Map<PathSegment, ReadonlyMap<string, number>>
+
+function keyPosition(
+  positions: KeyPositions,
+  input: unknown,
+  section: PathSegment,
+  key: string,
+): number {
+  let keys = positions.get(section)
+  if (!keys) {
+    const container = asRecord(valueAt(input, [section]))
+    keys = new Map(Object.keys(container ?? {}).map((name, at) => [name, at]))
+    positions.set(section, keys)
+  }
+  return keys.get(key) ?? -1
+}
+
 /** Document order: section, then entry (by key position or array index). */
-function documentOrder(draft: IssueDraft, input: unknown): [number, number] {
+function documentOrder(
+  draft: IssueDraft,
+  input: unknown,
+  positions: KeyPositions,
+): [number, number] {
   const [section, entry] = draft.path
   const sectionIndex = sectionOrder.indexOf(section ?? '')
   let entryIndex = -1
   if (typeof entry === 'number') entryIndex = entry
-  else if (entry !== undefined) {
-    const container = asRecord(valueAt(input, [section ?? '']))
-    entryIndex = container ? Object.keys(container).indexOf(entry) : -1
-  }
+  else if (entry !== undefined)
+    entryIndex = keyPosition(positions, input, section ?? '', entry)
   return [
     sectionIndex === -1 ? sectionOrder.length : sectionIndex,
     entryIndex === -1 ? Number.MAX_SAFE_INTEGER : entryIndex,
@@ -288,7 +308,8 @@ function documentOrder(draft: IssueDraft, input: unknown): [number, number] {
 
 /**
  * @internal Formats drafts into public issues in document order (section,
- * then entry; stable within an entry), dropping exact duplicates.
+ * then entry; stable within an entry), dropping exact duplicates. One sort
+ * over precomputed positions: O(n log n) in the number of issues.
  */
 export function finalizeIssues(
   drafts: readonly IssueDraft[],
@@ -297,9 +318,10 @@ export function finalizeIssues(
   const seen = new Set<string>()
   const out: { code: string; path: string; message: string; hint?: string }[] =
     []
+  const positions: KeyPositions = new Map()
   const keyed = drafts.map((draft) => ({
     draft,
-    order: documentOrder(draft, input),
+    order: documentOrder(draft, input, positions),
   }))
   keyed.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
   const sorted = keyed.map(({ draft }) => draft)
