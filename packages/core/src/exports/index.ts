@@ -27,6 +27,9 @@ export {
   type ManifestFinding,
 } from '../checkManifestAgainstChain.js'
 export {
+  type DiffManifestsErrorType,
+  type DiffManifestsParameters,
+  type DiffManifestsReturnType,
   diffManifests,
   type ImplementationChange,
   type ManifestDiff,
@@ -144,6 +147,7 @@ export {
   parseManifest,
 } from '../parseManifest.js'
 export {
+  type RenderManifestDiffErrorType,
   type RenderManifestDiffParameters,
   type RenderManifestDiffReturnType,
   renderManifestDiff,
