@@ -140,7 +140,7 @@ try {
     upgrades: [],
   }
   const manifestPath = join(out, 'local-release.json')
-  await writeManifest(manifestPath, released, { archive: false })
+  await writeManifest(manifestPath, { manifest: released, archive: false })
   const check = await checkManifestAgainstChain(client, { manifest: released })
   if (!check.ok) throw new Error(JSON.stringify(check.findings, null, 2))
   if (coin.implementation !== addresses.AuthorCoinImplementation)

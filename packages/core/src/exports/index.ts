@@ -73,6 +73,8 @@ export {
   type ManifestNotFoundErrorType,
   ManifestParseError,
   type ManifestParseErrorType,
+  ManifestReadOnlyError,
+  type ManifestReadOnlyErrorType,
   ManifestUpdaterError,
   type ManifestUpdaterErrorType,
 } from '../errors/manifest.js'
@@ -116,6 +118,7 @@ export {
   contractKinds,
   manifestRoleKinds,
   manifestSchemaRef,
+  manifestSchemaUrl,
   manifestSchemaVersion,
   upgradeStatuses,
 } from '../manifestConstants.js'
@@ -186,6 +189,7 @@ export {
   updateManifest,
 } from '../updateManifest.js'
 export {
+  type ManifestWriteSettings,
   type WriteManifestErrorType,
   type WriteManifestParameters,
   type WriteManifestReturnType,

@@ -14,7 +14,6 @@ import {
 import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import {
-  ManifestFileError,
   ManifestLockedError,
   type ManifestLockHolder,
 } from '../errors/manifest.js'
@@ -23,6 +22,7 @@ import {
   errorCode,
   isProcessAlive,
   tempPathFor,
+  toFileError,
 } from './fileSystem.js'
 
 /** @internal Options shared by every function that writes a manifest. */
@@ -206,12 +206,7 @@ export async function withManifestLock<result>(
   // Named like the manifest's temp files, so a writer killed before the
   // rename leaves nothing that `removeStaleTemps` does not clean up.
   const staging = tempPathFor(lockPath)
-  const fileError = (cause: unknown) =>
-    new ManifestFileError({
-      operation: 'lock',
-      path: displayPath(lockPath),
-      cause,
-    })
+  const fileError = (cause: unknown) => toFileError('lock', lockPath, cause)
   const prepare = async () => {
     try {
       await mkdir(staging, { recursive: true })
