@@ -579,13 +579,14 @@ describe('parseManifest', () => {
   test('behavior: 5,000 problems are all reported, in document order', () => {
     const manifest = mutable(sampleManifest())
     const names: string[] = []
-    for (let index = 0; index < 20_000; index++) {
+    for (let index = 0; index < 5_000; index++) {
       const name = `Contract${index}`
-      names.push(name)
+      const checksummed = address(name)
+      // An address without letters is its own checksummed form.
+      if (checksummed !== checksummed.toLowerCase()) names.push(name)
       manifest.contracts[name] = {
-        address: address(
-          name,
-        ).toLowerCase() as Manifest['safes']['ops']['address'],
+        address:
+          checksummed.toLowerCase() as Manifest['safes']['ops']['address'],
         kind: 'plain',
         artifact: 'Plain',
       }
