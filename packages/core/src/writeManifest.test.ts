@@ -358,4 +358,38 @@ describe('writeManifest', () => {
     expect(await readFile(path, 'utf8')).toBe(serializeManifest(original))
     expect((await readdir(dir)).sort()).toEqual(['archive', 'local.json'])
   }, 240_000)
+
+  test('behavior: $schema points at the schema next to the manifest', async () => {
+    await writeFile(join(dir, 'manifest.schema.json'), '{}')
+    const { $schema: _, ...withoutSchema } = sampleManifest()
+    const { manifest } = await writeManifest(path, {
+      manifest: withoutSchema,
+    })
+    expect(manifest.$schema).toBe('./manifest.schema.json')
+  })
+
+  test('behavior: $schema points into an installed @storydao/core', async () => {
+    const installed = join(dir, 'node_modules', '@storydao', 'core')
+    await mkdir(installed, { recursive: true })
+    await writeFile(join(installed, 'manifest.schema.json'), '{}')
+    const nested = join(dir, 'deployments', 'local.json')
+    const { manifest } = await writeManifest(nested, {
+      manifest: sampleManifest(),
+    })
+    // The sample's `./manifest.schema.json` does not resolve there: replaced.
+    expect(manifest.$schema).toBe(
+      '../node_modules/@storydao/core/manifest.schema.json',
+    )
+    expect(JSON.parse(await readFile(nested, 'utf8')).$schema).toBe(
+      manifest.$schema,
+    )
+  })
+
+  test('behavior: a $schema that resolves is kept', async () => {
+    const url = 'https://example.com/manifest.schema.json'
+    const { manifest } = await writeManifest(path, {
+      manifest: { ...sampleManifest(), $schema: url },
+    })
+    expect(manifest.$schema).toBe(url)
+  })
 })
