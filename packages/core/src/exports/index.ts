@@ -95,6 +95,7 @@ export {
 } from '../errors/parameters.js'
 export {
   type GetNetworkErrorType,
+  type GetNetworkParameters,
   type GetNetworkReturnType,
   getNetwork,
 } from '../getNetwork.js'
@@ -111,6 +112,7 @@ export {
 } from '../loadManifest.js'
 export {
   type LoadNetworksErrorType,
+  type LoadNetworksParameters,
   type LoadNetworksReturnType,
   loadNetworks,
 } from '../loadNetworks.js'
@@ -159,6 +161,7 @@ export {
   type ResolveRpcUrlErrorType,
   type ResolveRpcUrlParameters,
   type ResolveRpcUrlReturnType,
+  type RpcUrlSource,
   resolveRpcUrl,
 } from '../resolveRpcUrl.js'
 export {
