@@ -173,4 +173,14 @@ describe('serializeManifest', () => {
       await cleanup()
     }
   })
+
+  test('error: no manifest', () => {
+    // @ts-expect-error plain-JavaScript caller without an argument
+    expect(() => serializeManifest()).toThrow(
+      expect.objectContaining({
+        code: 'PARAMETER_MISSING',
+        parameter: 'manifest',
+      }),
+    )
+  })
 })

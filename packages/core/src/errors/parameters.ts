@@ -53,6 +53,10 @@ export class MissingParameterError extends OpsError {
   }
 }
 
+export type AssertParametersReturnType = void
+
+export type AssertParametersErrorType = MissingParameterErrorType
+
 /**
  * Throws {@link MissingParameterError} for the first listed key that is
  * `undefined` or `null` on `parameters` (or when `parameters` itself is
@@ -64,9 +68,18 @@ export class MissingParameterError extends OpsError {
  * import { assertParameters } from '@storydao/core'
  *
  * export function buildThing(parameters: { to: string }) {
- *   assertParameters('buildThing', parameters, ['to'])
+ *   assertParameters('buildThing', parameters, ['to'], {
+ *     version: '@storydao/governance@0.1.0',
+ *   })
  * }
  * ```
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
+ *
+ * @param functionName - The public function checking its parameters (named in the error).
+ * @param parameters - What it was called with.
+ * @param required - Keys that must not be `undefined` or `null`.
+ * @param options - `version`: the calling package, as `@storydao/<name>@<version>`.
  */
 export function assertParameters<parameters extends object>(
   functionName: string,

@@ -46,13 +46,9 @@ export {
   type InvalidAddressErrorType,
 } from '../errors/address.js'
 export {
-  docsBaseUrl,
-  type ErrorConfig,
   OpsError,
   type OpsErrorParameters,
   type OpsErrorType,
-  setErrorConfig,
-  toDocsUrl,
 } from '../errors/base.js'
 export {
   ChainReadError,
@@ -60,6 +56,7 @@ export {
   InvalidSlotValueError,
   type InvalidSlotValueErrorType,
 } from '../errors/chain.js'
+export { docsBaseUrl, type ErrorConfig } from '../errors/errorConfig.js'
 export {
   ManifestError,
   type ManifestErrorType,
@@ -89,6 +86,8 @@ export {
   type UnknownNetworkErrorType,
 } from '../errors/network.js'
 export {
+  type AssertParametersErrorType,
+  type AssertParametersReturnType,
   assertParameters,
   MissingParameterError,
   type MissingParameterErrorType,
@@ -165,6 +164,7 @@ export {
   resolveRpcUrl,
 } from '../resolveRpcUrl.js'
 export {
+  type SerializeManifestErrorType,
   type SerializeManifestReturnType,
   serializeManifest,
 } from '../serializeManifest.js'
@@ -182,6 +182,7 @@ export {
 export {
   type FrontendArtifact,
   type ToFrontendArtifactsErrorType,
+  type ToFrontendArtifactsParameters,
   type ToFrontendArtifactsReturnType,
   toFrontendArtifacts,
 } from '../toFrontendArtifacts.js'
