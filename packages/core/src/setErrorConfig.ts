@@ -7,7 +7,7 @@ import { version } from './errors/version.js'
 
 export type SetErrorConfigParameters = ErrorConfig
 
-export type SetErrorConfigReturnType = void
+export type SetErrorConfigReturnType = undefined
 
 export type SetErrorConfigErrorType = MissingParameterErrorType
 

@@ -53,7 +53,7 @@ export class MissingParameterError extends OpsError {
   }
 }
 
-export type AssertParametersReturnType = void
+export type AssertParametersReturnType = undefined
 
 export type AssertParametersErrorType = MissingParameterErrorType
 

@@ -169,6 +169,12 @@ export {
   serializeManifest,
 } from '../serializeManifest.js'
 export {
+  type SetErrorConfigErrorType,
+  type SetErrorConfigParameters,
+  type SetErrorConfigReturnType,
+  setErrorConfig,
+} from '../setErrorConfig.js'
+export {
   type ToAddressFromSlotErrorType,
   type ToAddressFromSlotReturnType,
   toAddressFromSlot,
@@ -179,6 +185,11 @@ export {
   type ToChecksummedAddressReturnType,
   toChecksummedAddress,
 } from '../toChecksummedAddress.js'
+export {
+  type ToDocsUrlErrorType,
+  type ToDocsUrlReturnType,
+  toDocsUrl,
+} from '../toDocsUrl.js'
 export {
   type FrontendArtifact,
   type ToFrontendArtifactsErrorType,
