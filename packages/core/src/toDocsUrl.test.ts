@@ -6,8 +6,8 @@ describe('toDocsUrl', () => {
     expect(toDocsUrl('packages/safe/README.md#errors')).toBe(
       'https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors',
     )
-    expect(toDocsUrl('/docs/safe-formats.md#checksum')).toBe(
-      'https://github.com/storydao/ops-sdk/blob/main/docs/safe-formats.md#checksum',
+    expect(toDocsUrl('/packages/core/README.md#errors')).toBe(
+      'https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors',
     )
   })
 
