@@ -82,7 +82,9 @@ const transportErrors = new Set([
 
 /** @internal Whether `error` (or its cause chain) is a transport failure. */
 export function isTransportError(error: unknown): boolean {
-  for (let current = error; current; ) {
+  // Bounded: a cause chain can be cyclic.
+  let current = error
+  for (let depth = 0; current && depth < 32; depth++) {
     if (current instanceof Error && transportErrors.has(current.name))
       return true
     current = (current as { cause?: unknown }).cause
