@@ -41,19 +41,19 @@ export function toFileError(
 
 /**
  * @internal Fails with {@link ManifestReadOnlyError} when the manifest's
- * directory (or the manifest itself) cannot be written, before anything is
+ * directory cannot be written (the lock, temp files and the rename all happen
+ * there; the file's own mode does not matter to a rename), before anything is
  * created: otherwise the first failure is the lock's temp directory, whose
- * error names neither the manifest nor the reason.
+ * error names neither the manifest nor the reason. A directory that does not
+ * exist yet is created later, and its parent's errors are mapped there.
  */
 export async function assertWritable(path: string): Promise<void> {
-  for (const candidate of [path, dirname(path)])
-    try {
-      await access(candidate, constants.W_OK)
-      return
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') continue
-      throw toFileError('write', candidate, error)
-    }
+  const dir = dirname(path)
+  try {
+    await access(dir, constants.W_OK)
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw toFileError('write', path, error)
+  }
 }
 
 /**
