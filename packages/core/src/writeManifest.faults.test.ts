@@ -200,8 +200,19 @@ describe.skipIf(!mountSupport.supported)(
         name: 'ManifestReadOnlyError',
         code: 'MANIFEST_READ_ONLY',
       })
-      expect((error as Error).message).toContain('read-only')
-      expect((error as Error).message).toContain('EROFS')
+      expect(
+        (error as Error).message.replaceAll(mounted.dir, '<tmpfs>'),
+      ).toMatchInlineSnapshot(`
+        "Cannot write <tmpfs>/local.json: it is read-only.
+
+        Path:   <tmpfs>/local.json
+        Reason: read-only file system (EROFS)
+
+        Hint: The file system is mounted read-only: write the manifest to a writable location, or remount it read-write.
+        Docs: packages/core/README.md#writemanifest
+        Details: EROFS: read-only file system, access '<tmpfs>'
+        Version: @storydao/core@x.y.z"
+      `)
       expect(await snapshot(mounted.dir)).toEqual(before)
     })
   },

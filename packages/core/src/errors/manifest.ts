@@ -264,6 +264,7 @@ export class ManifestReadOnlyError extends OpsError {
     super(`Cannot write ${path}: it is read-only.`, {
       code: 'MANIFEST_READ_ONLY',
       cause,
+      docsPath: 'packages/core/README.md#writemanifest',
       metaMessages: [
         `Path:   ${path}`,
         `Reason: ${code === 'EROFS' ? 'read-only file system (EROFS)' : `no write permission (${String(code ?? 'EACCES')})`}`,
