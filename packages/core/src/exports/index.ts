@@ -24,7 +24,6 @@ export {
   type CheckManifestAgainstChainParameters,
   type CheckManifestAgainstChainReturnType,
   checkManifestAgainstChain,
-  type ManifestFinding,
 } from '../checkManifestAgainstChain.js'
 export {
   type DiffManifestsErrorType,
@@ -197,6 +196,7 @@ export {
   type ToFrontendArtifactsReturnType,
   toFrontendArtifacts,
 } from '../toFrontendArtifacts.js'
+export type { ManifestFinding } from '../types/manifestFinding.js'
 export {
   type UpdateManifestErrorType,
   type UpdateManifestParameters,
