@@ -1,4 +1,3 @@
-import type { SafeMultisigTransactionResponse } from '@safe-global/types-kit'
 import type { InvalidAddressErrorType } from '@storydao/core'
 import { type Address, getAddress, type Hex, zeroAddress } from 'viem'
 import type { SafeService } from './createSafeService.js'
@@ -10,6 +9,7 @@ import {
   type SafeServiceUnreachableErrorType,
 } from './errors/service.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
+import type { ServiceMultisigTransaction } from './internal/apiKit.js'
 import { callService } from './internal/callService.js'
 import { fetchServiceQueue } from './internal/serviceQueue.js'
 import { checkAddress, checkSafeTransaction } from './internal/validate.js'
@@ -135,7 +135,7 @@ export async function getQueuedSafePlans(
 }
 
 function toQueuedPlan(
-  tx: SafeMultisigTransactionResponse,
+  tx: ServiceMultisigTransaction,
   context: {
     chainId: number
     safe: Address

@@ -6,8 +6,9 @@ import {
   SafeServiceResponseError,
   SafeServiceUnreachableError,
 } from '../errors/service.js'
+import type { SafeApiKit } from './apiKit.js'
 import { printableUrl, redact, redactText } from './redact.js'
-import { getApiKit, type SafeApiKit, serviceSecrets } from './serviceState.js'
+import { getApiKit, serviceSecrets } from './serviceState.js'
 
 /**
  * @internal Runs one api-kit request and turns its failures into typed

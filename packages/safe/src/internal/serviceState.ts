@@ -1,11 +1,7 @@
 import type { SafeService } from '../createSafeService.js'
 import { SafeServiceConfigError } from '../errors/service.js'
+import type { SafeApiKit, SafeApiKitClass } from './apiKit.js'
 import { redact } from './redact.js'
-
-/** @internal api-kit's client class (types only: the module loads lazily). */
-export type SafeApiKitClass = typeof import('@safe-global/api-kit')['default']
-/** @internal An api-kit client. */
-export type SafeApiKit = InstanceType<SafeApiKitClass>
 
 type ServiceState = {
   apiKey: string | undefined
@@ -30,8 +26,10 @@ let apiKitClass: Promise<SafeApiKitClass> | undefined
 
 /** @internal Loads api-kit once (ESM build: the class is the default export). */
 function loadApiKit(): Promise<SafeApiKitClass> {
-  apiKitClass ??= import('@safe-global/api-kit').then((module) => {
-    const exported = module.default as unknown as
+  // `as string` keeps api-kit's declarations out of the program (see
+  // apiKit.ts); the emitted specifier stays literal for bundlers.
+  apiKitClass ??= import('@safe-global/api-kit' as string).then((module) => {
+    const exported = module.default as
       | SafeApiKitClass
       | { default: SafeApiKitClass }
     return typeof exported === 'function' ? exported : exported.default
