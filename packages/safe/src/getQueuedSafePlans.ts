@@ -1,4 +1,3 @@
-import type { SafeMultisigTransactionResponse } from '@safe-global/types-kit'
 import {
   assertParameters,
   type InvalidAddressErrorType,
@@ -22,6 +21,7 @@ import {
 } from './errors/service.js'
 import { version } from './errors/version.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
+import type { ServiceMultisigTransaction } from './internal/apiKit.js'
 import { callService } from './internal/callService.js'
 import { fetchServiceQueue } from './internal/serviceQueue.js'
 import { assertService } from './internal/serviceState.js'
@@ -180,7 +180,7 @@ function warnSharedNonces(plans: readonly QueuedSafePlan[]): void {
 }
 
 function toQueuedPlan(
-  tx: SafeMultisigTransactionResponse,
+  tx: ServiceMultisigTransaction,
   context: {
     chainId: number
     safe: Address

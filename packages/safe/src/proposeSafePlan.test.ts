@@ -14,6 +14,7 @@ import { SafeSignatureError } from './errors/signature.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { getQueuedSafePlans } from './getQueuedSafePlans.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
+import { getApiKit } from './internal/serviceState.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'
 import {
@@ -104,11 +105,7 @@ describe('proposeSafePlan', () => {
         functionName: 'paused',
       }),
     ).toBe(true)
-    const { default: SafeApiKit } = await import('@safe-global/api-kit')
-    const apiKit = new (SafeApiKit as unknown as typeof SafeApiKit.default)({
-      chainId: 31337n,
-      txServiceUrl: stack.txServiceUrl,
-    })
+    const apiKit = await getApiKit(service)
     const executed = await apiKit.getTransaction(plan.safeTxHash)
     expect(executed.isExecuted).toBe(true)
     expect(executed.isSuccessful).toBe(true)

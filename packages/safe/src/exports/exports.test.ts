@@ -71,7 +71,9 @@ test('behavior: api-kit and protocol-kit are never imported eagerly', () => {
       /^\s*import\s+(type\s+)?[^'"]*?from\s+'(@safe-global\/[^']+)'/gm,
     ))
       if (!match[1]) eager.push(`${file}: ${match[2]}`)
-    for (const match of text.matchAll(/import\('(@safe-global\/[^']+)'\)/g))
+    for (const match of text.matchAll(
+      /import\('(@safe-global\/[^']+)'(?: as string)?\)/g,
+    ))
       if (
         !/typeof import\(/.test(
           text.slice(Math.max(0, match.index - 7), match.index + 7),

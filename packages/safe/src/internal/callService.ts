@@ -7,8 +7,9 @@ import {
   SafeServiceUnreachableError,
 } from '../errors/service.js'
 import type { SafeService } from '../types/service.js'
+import type { SafeApiKit } from './apiKit.js'
 import { printableUrl, redact, redactText } from './redact.js'
-import { getApiKit, type SafeApiKit, serviceSecrets } from './serviceState.js'
+import { getApiKit, serviceSecrets } from './serviceState.js'
 
 /** @internal One request to the service, for messages and the retry policy. */
 export type ServiceRequest = {

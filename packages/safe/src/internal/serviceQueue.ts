@@ -1,6 +1,6 @@
-import type { SafeMultisigTransactionResponse } from '@safe-global/types-kit'
 import type { Address } from 'viem'
 import type { SafeService } from '../types/service.js'
+import type { ServiceMultisigTransaction } from './apiKit.js'
 import { callService } from './callService.js'
 
 const pageSize = 100
@@ -14,8 +14,8 @@ export async function fetchServiceQueue(
   service: SafeService,
   safe: Address,
   options: { minNonce?: bigint | undefined } = {},
-): Promise<SafeMultisigTransactionResponse[]> {
-  const results: SafeMultisigTransactionResponse[] = []
+): Promise<ServiceMultisigTransaction[]> {
+  const results: ServiceMultisigTransaction[] = []
   for (let page = 0; page < maxPages; page++) {
     const response = await callService(
       service,

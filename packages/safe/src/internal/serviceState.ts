@@ -2,12 +2,8 @@ import { MissingParameterError } from '@storydao/core'
 import { SafeServiceConfigError } from '../errors/service.js'
 import { version } from '../errors/version.js'
 import type { SafeService } from '../types/service.js'
+import type { SafeApiKit, SafeApiKitClass } from './apiKit.js'
 import { redact } from './redact.js'
-
-/** @internal api-kit's client class (types only: the module loads lazily). */
-export type SafeApiKitClass = typeof import('@safe-global/api-kit')['default']
-/** @internal An api-kit client. */
-export type SafeApiKit = InstanceType<SafeApiKitClass>
 
 type ServiceState = {
   apiKey: string | undefined
@@ -55,9 +51,11 @@ let apiKitClass: Promise<SafeApiKitClass> | undefined
  * A failed load is not cached, and says what actually went wrong.
  */
 function loadApiKit(): Promise<SafeApiKitClass> {
-  apiKitClass ??= import('@safe-global/api-kit').then(
+  // `as string` keeps api-kit's declarations out of the program (see
+  // apiKit.ts); the emitted specifier stays literal for bundlers.
+  apiKitClass ??= import('@safe-global/api-kit' as string).then(
     (module) => {
-      const exported = module.default as unknown as
+      const exported = module.default as
         | SafeApiKitClass
         | { default: SafeApiKitClass }
       return typeof exported === 'function' ? exported : exported.default
