@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `pnpm test`: typecheck, lint, forge tests and every package's vitest suite
-// (through turbo), then one plain line totalling every suite, e.g.
+// (through turbo), the API reference build (typedoc, warnings are errors), and
+// the consumer test (packed tarballs installed with npm into a temp app), then
+// one plain line totalling every suite, e.g.
 //   tests: 412 passed, 0 failed
 // Exits non-zero if anything failed, a suite left no report, or typecheck/lint failed.
 import { spawnSync } from 'node:child_process'
@@ -32,6 +34,12 @@ const suites = [
     report: 'vitest.json',
     kind: 'vitest',
   },
+  {
+    name: 'consumer (packed tarballs, npm)',
+    dir: join(root, 'consumer'),
+    report: 'vitest.json',
+    kind: 'vitest',
+  },
 ]
 for (const suite of suites)
   rmSync(join(suite.dir, '.test-results'), { recursive: true, force: true })
@@ -51,6 +59,10 @@ const turbo = sh('npx', [
   '--output-logs=new-only',
 ])
 const lint = sh('npx', ['biome', 'ci', '.'])
+const docs = sh('npx', ['typedoc'])
+// After turbo, not inside it: it packs and installs every package, which
+// needs the builds and the CPU to itself.
+sh('npx', ['vitest', 'run', '--root', 'consumer'])
 
 let passed = 0
 let failed = 0
@@ -84,8 +96,9 @@ for (const suite of suites) {
 if (!turbo) problems.push('turbo: typecheck or a test task failed')
 if (!lint)
   problems.push('biome: lint/format check failed (run `npx -y pnpm@10 format`)')
+if (!docs) problems.push('typedoc: the API reference has warnings or errors')
 for (const problem of problems) console.error(`✗ ${problem}`)
 console.log(
   `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
 )
-process.exit(failed > 0 || !turbo || !lint ? 1 : 0)
+process.exit(failed > 0 || !turbo || !lint || !docs ? 1 : 0)

@@ -140,8 +140,8 @@ try {
     upgrades: [],
   }
   const manifestPath = join(out, 'local-release.json')
-  await writeManifest(manifestPath, released, { archive: false })
-  const check = await checkManifestAgainstChain(released, client)
+  await writeManifest(manifestPath, { manifest: released, archive: false })
+  const check = await checkManifestAgainstChain(client, { manifest: released })
   if (!check.ok) throw new Error(JSON.stringify(check.findings, null, 2))
   if (coin.implementation !== addresses.AuthorCoinImplementation)
     throw new Error(`AuthorCoin proxy points at ${coin.implementation}`)

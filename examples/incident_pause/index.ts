@@ -69,7 +69,8 @@ try {
   }
 
   step('Export the Transaction Builder file')
-  const batch = toTransactionBuilderBatch(plan, {
+  const batch = toTransactionBuilderBatch({
+    plan,
     name: 'Emergency pause: AuthorCoin',
     description: 'Incident response: pause AuthorCoin transfers.',
   })

@@ -50,7 +50,7 @@ const stack = await startLocalStack({ txService: true })
 try {
   const { client, manifest } = stack
   const manifestPath = join(out, 'local.json')
-  await writeManifest(manifestPath, manifest, { archive: false })
+  await writeManifest(manifestPath, { manifest, archive: false })
   const coin = manifest.contracts.AuthorCoin
   const timelock = manifest.contracts.StoryTimelock
   if (coin?.kind !== 'uups-proxy' || !timelock)
@@ -114,9 +114,8 @@ try {
   log(`  domain hash  ${plan.domainHash}`)
   log(`  message hash ${plan.messageHash}`)
   log(`  safeTxHash   ${plan.safeTxHash}`)
-  await updateManifest(
-    manifestPath,
-    (current) => ({
+  await updateManifest(manifestPath, {
+    update: (current) => ({
       ...current,
       upgrades: [
         ...(current.upgrades ?? []),
@@ -132,8 +131,8 @@ try {
         },
       ],
     }),
-    { archive: false },
-  )
+    archive: false,
+  })
 
   step(
     'Rehearse on a fork: the Safe executes the batch, invariants checked before/after',
@@ -157,7 +156,8 @@ try {
   }
 
   step('Export the Transaction Builder file signers can import in Safe{Wallet}')
-  const batch = toTransactionBuilderBatch(plan, {
+  const batch = toTransactionBuilderBatch({
+    plan,
     name: 'AuthorCoin V2: deploy + schedule upgrade',
     description: `Deploys AuthorCoinV2 and schedules upgradeToAndCall on the timelock (delay ${delay} s).`,
   })
@@ -178,9 +178,8 @@ try {
     origin: 'storydao-ops lifecycle demo',
     log,
   })
-  await updateManifest(
-    manifestPath,
-    (current) => ({
+  await updateManifest(manifestPath, {
+    update: (current) => ({
       ...current,
       upgrades: (current.upgrades ?? []).map((entry) =>
         entry.id === 'authorcoin-v2'
@@ -188,8 +187,8 @@ try {
           : entry,
       ),
     }),
-    { archive: false },
-  )
+    archive: false,
+  })
   log(`manifest: upgrade authorcoin-v2 queued (schedule tx ${scheduleTx})`)
 
   step(`Wait out the timelock delay (${delay} s, fast-forwarded on anvil)`)
@@ -259,9 +258,8 @@ try {
   log(
     `AuthorCoin implementation ${state.implementation}, version ${version}, mint limit ${limit}`,
   )
-  const updated = await updateManifest(
-    manifestPath,
-    (current) => {
+  const updated = await updateManifest(manifestPath, {
+    update: (current) => {
       const entry = current.contracts.AuthorCoin
       if (entry?.kind !== 'uups-proxy')
         throw new Error('AuthorCoin is not a UUPS proxy')
@@ -282,9 +280,11 @@ try {
         ),
       }
     },
-    { archive: false },
-  )
-  const findings = await checkManifestAgainstChain(updated.manifest, client)
+    archive: false,
+  })
+  const findings = await checkManifestAgainstChain(client, {
+    manifest: updated.manifest,
+  })
   if (!findings.ok) throw new Error(JSON.stringify(findings.findings, null, 2))
   log(
     `manifest ${manifestPath} matches the chain (${findings.findings.length} findings)`,

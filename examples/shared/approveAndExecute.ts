@@ -26,9 +26,9 @@ export async function approveAndExecute(parameters: {
   const { plan, service, owners, executor, log } = parameters
   const [proposer, ...confirmers] = owners
   if (!proposer) throw new Error('approveAndExecute needs at least one owner')
-  const proposal = await signSafePlan(plan, proposer.privateKey)
-  await proposeSafePlan(plan, {
-    service,
+  const proposal = await signSafePlan({ plan, account: proposer.privateKey })
+  await proposeSafePlan(service, {
+    plan,
     sender: proposer.address,
     signature: proposal,
     origin: parameters.origin,
@@ -37,25 +37,23 @@ export async function approveAndExecute(parameters: {
     `proposed ${plan.safeTxHash} (nonce ${plan.nonce}) by ${proposer.address}`,
   )
   for (const owner of confirmers) {
-    await confirmSafePlan(
-      service,
-      plan.safeTxHash,
-      await signSafePlan(plan, owner.privateKey),
-    )
+    await confirmSafePlan(service, {
+      safeTxHash: plan.safeTxHash,
+      signature: await signSafePlan({ plan, account: owner.privateKey }),
+    })
     log(`confirmed by ${owner.address}`)
   }
-  const queued = (await getQueuedSafePlans(service, plan.safe)).find(
+  const queued = (await getQueuedSafePlans(service, { safe: plan.safe })).find(
     (entry) => entry.safeTxHash === plan.safeTxHash,
   )
   if (!queued) throw new Error(`${plan.safeTxHash} is not in the service queue`)
   log(
     `queue shows ${queued.confirmations.length}/${queued.confirmationsRequired} confirmations`,
   )
-  const { transactionHash } = await executeSafePlan(
-    queued,
-    queued.confirmations,
-    executor,
-  )
+  const { transactionHash } = await executeSafePlan(executor, {
+    plan: queued,
+    signatures: queued.confirmations,
+  })
   log(`executed in ${transactionHash}`)
   return transactionHash
 }

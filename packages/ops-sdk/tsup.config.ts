@@ -1,20 +1,28 @@
 import { defineConfig } from 'tsup'
 
-export default defineConfig({
-  entry: {
-    'exports/index': 'src/exports/index.ts',
-    'bin/storydao-ops': 'src/bin/storydao-ops.ts',
-  },
-  format: ['esm'],
-  // Commands are loaded with `import()`; splitting keeps each in its own chunk
-  // so `storydao-ops --help` reads only the bin and the command table.
-  splitting: true,
-  dts: {
+export default defineConfig([
+  {
     entry: { 'exports/index': 'src/exports/index.ts' },
-    compilerOptions: { customConditions: [] },
+    // CJS too, so `require('@storydao/ops-sdk')` works; tsup writes the
+    // matching `.d.cts` for the `require` condition.
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: { customConditions: [] } },
+    tsconfig: 'tsconfig.build.json',
+    clean: true,
+    // No maps: they would point at `src`, which the tarball leaves out.
+    sourcemap: false,
+    target: 'node20',
   },
-  tsconfig: 'tsconfig.build.json',
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-})
+  {
+    // The CLI: ESM only. Commands are loaded with `import()` and splitting
+    // keeps each in its own chunk, so `storydao-ops --help` reads only the
+    // bin and the command table.
+    entry: { 'bin/storydao-ops': 'src/bin/storydao-ops.ts' },
+    outDir: 'dist',
+    format: ['esm'],
+    splitting: true,
+    tsconfig: 'tsconfig.build.json',
+    sourcemap: false,
+    target: 'node20',
+  },
+])

@@ -1,11 +1,14 @@
-// Writes deployments/manifest.schema.json from manifestSchema.
-// Run: pnpm --filter @storydao/core schema:generate
+// Writes packages/core/manifest.schema.json (shipped in the package) and
+// deployments/manifest.schema.json (next to this repository's manifests) from
+// manifestSchema. Run: pnpm --filter @storydao/core schema:generate
 import { writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import {
-  manifestJsonSchemaFileUrl,
+  manifestJsonSchemaFileUrls,
   renderManifestJsonSchemaFile,
 } from '../src/internal/manifestJsonSchemaFile.js'
 
-await writeFile(manifestJsonSchemaFileUrl, renderManifestJsonSchemaFile())
-console.log(`wrote ${fileURLToPath(manifestJsonSchemaFileUrl)}`)
+for (const url of manifestJsonSchemaFileUrls) {
+  await writeFile(url, renderManifestJsonSchemaFile())
+  console.log(`wrote ${fileURLToPath(url)}`)
+}

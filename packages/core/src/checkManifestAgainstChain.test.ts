@@ -38,7 +38,9 @@ describe('checkManifestAgainstChain', () => {
     // The testkit's manifest is itself a valid manifest.
     expect(parseManifest(stack.manifest)).toEqual(stack.manifest)
     requests = 0
-    const result = await checkManifestAgainstChain(manifest(), client())
+    const result = await checkManifestAgainstChain(client(), {
+      manifest: manifest(),
+    })
     expect(result).toEqual({ ok: true, findings: [] })
     // Every read goes out in one JSON-RPC batch.
     expect(requests).toBe(1)
@@ -53,7 +55,9 @@ describe('checkManifestAgainstChain', () => {
     const actual = coin.implementation
     // Another contract's implementation: it has code, so only the slot differs.
     coin.implementation = beacon.implementation
-    const result = await checkManifestAgainstChain(wrong, client())
+    const result = await checkManifestAgainstChain(client(), {
+      manifest: wrong,
+    })
     expect(result.ok).toBe(false)
     expect(result.findings).toEqual([
       {
@@ -80,7 +84,9 @@ describe('checkManifestAgainstChain', () => {
       throw new Error('unexpected local manifest')
     beacon.implementation = coin.implementation
     treasury.beacon = coin.address
-    const { findings } = await checkManifestAgainstChain(wrong, client())
+    const { findings } = await checkManifestAgainstChain(client(), {
+      manifest: wrong,
+    })
     expect(findings.map(({ code, path }) => `${code} ${path}`)).toEqual([
       'implementation_mismatch contracts.TreasuryBeacon.implementation',
       'beacon_mismatch contracts.Treasury.beacon',
@@ -90,7 +96,9 @@ describe('checkManifestAgainstChain', () => {
   test('behavior: wrong chain id', async () => {
     const wrong = manifest()
     wrong.network.chainId = 1
-    expect(await checkManifestAgainstChain(wrong, client())).toEqual({
+    expect(
+      await checkManifestAgainstChain(client(), { manifest: wrong }),
+    ).toEqual({
       ok: false,
       findings: [
         {
@@ -109,7 +117,9 @@ describe('checkManifestAgainstChain', () => {
     const wrong = manifest()
     const empty = address('nothing deployed here')
     wrong.contracts.StoryDAO!.address = empty
-    const { ok, findings } = await checkManifestAgainstChain(wrong, client())
+    const { ok, findings } = await checkManifestAgainstChain(client(), {
+      manifest: wrong,
+    })
     expect(ok).toBe(false)
     expect(findings).toEqual([
       {
@@ -127,7 +137,9 @@ describe('checkManifestAgainstChain', () => {
     const stranger = address('stranger')
     const replaced = wrong.safes.emergency!.owners[0]!
     wrong.safes.emergency!.owners[0] = stranger
-    const { ok, findings } = await checkManifestAgainstChain(wrong, client())
+    const { ok, findings } = await checkManifestAgainstChain(client(), {
+      manifest: wrong,
+    })
     expect(ok).toBe(false)
     expect(findings).toEqual([
       {
@@ -150,11 +162,28 @@ describe('checkManifestAgainstChain', () => {
   test('behavior: a Safe address that is not a Safe', async () => {
     const wrong = manifest()
     wrong.safes.ops.address = wrong.contracts.StoryTimelock!.address
-    const { findings } = await checkManifestAgainstChain(wrong, client())
+    const { findings } = await checkManifestAgainstChain(client(), {
+      manifest: wrong,
+    })
     expect(findings.map(({ code, path }) => `${code} ${path}`)).toEqual([
       'read_failed safes.ops.owners',
       'read_failed safes.ops.threshold',
     ])
+  })
+
+  test('error: missing client or manifest', async () => {
+    await expect(
+      // @ts-expect-error plain-JavaScript caller without a manifest
+      checkManifestAgainstChain(client(), {}),
+    ).rejects.toMatchObject({
+      name: 'MissingParameterError',
+      code: 'PARAMETER_MISSING',
+      parameter: 'manifest',
+    })
+    await expect(
+      // @ts-expect-error plain-JavaScript caller without a client
+      checkManifestAgainstChain(undefined, { manifest: manifest() }),
+    ).rejects.toMatchObject({ code: 'PARAMETER_MISSING', parameter: 'client' })
   })
 
   test('error: unreachable RPC', async () => {
@@ -162,7 +191,7 @@ describe('checkManifestAgainstChain', () => {
       transport: http('http://127.0.0.1:9/', { retryCount: 0, timeout: 2_000 }),
     })
     await expect(
-      checkManifestAgainstChain(manifest(), unreachable),
+      checkManifestAgainstChain(unreachable, { manifest: manifest() }),
     ).rejects.toBeInstanceOf(ChainReadError)
   })
 })

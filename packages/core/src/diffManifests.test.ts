@@ -4,14 +4,20 @@ import { changedManifest, sampleManifest } from './test/manifests.js'
 
 describe('diffManifests', () => {
   test('default: no changes', () => {
-    const diff = diffManifests(sampleManifest(), sampleManifest())
+    const diff = diffManifests({
+      before: sampleManifest(),
+      after: sampleManifest(),
+    })
     expect(diff.isEmpty).toBe(true)
     expect(diff.contracts).toEqual({ added: [], removed: [], changed: [] })
     expect(diff.implementations).toEqual([])
   })
 
   test('behavior: every section', () => {
-    const diff = diffManifests(sampleManifest(), changedManifest())
+    const diff = diffManifests({
+      before: sampleManifest(),
+      after: changedManifest(),
+    })
     expect(diff.isEmpty).toBe(false)
     expect(diff).toMatchInlineSnapshot(`
       {
@@ -194,7 +200,7 @@ describe('diffManifests', () => {
     const next = sampleManifest()
     next.network.chainId = 11155111
     next.network.name = 'sepolia'
-    const diff = diffManifests(sampleManifest(), next)
+    const diff = diffManifests({ before: sampleManifest(), after: next })
     expect(diff.network).toEqual({
       name: 'sepolia',
       chainId: 11155111,
@@ -203,5 +209,15 @@ describe('diffManifests', () => {
         { path: 'network.chainId', before: 31337, after: 11155111 },
       ],
     })
+  })
+
+  test('error: missing manifest', () => {
+    // @ts-expect-error plain-JavaScript caller without `after`
+    expect(() => diffManifests({ before: sampleManifest() })).toThrow(
+      expect.objectContaining({
+        code: 'PARAMETER_MISSING',
+        parameter: 'after',
+      }),
+    )
   })
 })

@@ -1,4 +1,9 @@
-import type { Address } from 'viem'
+import { type Address, getAddress, isAddressEqual } from 'viem'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 import type {
   ContractEntry,
   Manifest,
@@ -46,7 +51,7 @@ export type ImplementationChange = {
  * ```ts
  * import { diffManifests, type ManifestDiff } from '@storydao/core'
  *
- * const diff: ManifestDiff = diffManifests(before, after)
+ * const diff: ManifestDiff = diffManifests({ before, after })
  * for (const { name, before: from, after: to } of diff.implementations)
  *   console.log(`${name}: ${from} -> ${to}`)
  * ```
@@ -113,20 +118,23 @@ function changesOf(a: object, b: object): ManifestValueChange[] {
     .map((path) => ({ path, before: before.get(path), after: after.get(path) }))
 }
 
+/** A map key for an address regardless of its checksum. */
+function addressKey(address: string): string {
+  return getAddress(address)
+}
+
 function effectiveImplementation(
   manifest: Manifest,
+  beacons: ReadonlyMap<string, string>,
   name: string,
 ): { address: Address | undefined; via?: string } {
   const entry = manifest.contracts[name]
   if (!entry) return { address: undefined }
   if (entry.kind === 'beacon-proxy') {
-    const beacon = Object.entries(manifest.contracts).find(
-      ([, other]) =>
-        other.kind === 'beacon' &&
-        other.address.toLowerCase() === entry.beacon.toLowerCase(),
-    )
-    return beacon && beacon[1].kind === 'beacon'
-      ? { address: beacon[1].implementation, via: beacon[0] }
+    const via = beacons.get(addressKey(entry.beacon))
+    const beacon = via === undefined ? undefined : manifest.contracts[via]
+    return via !== undefined && beacon?.kind === 'beacon'
+      ? { address: beacon.implementation, via }
       : { address: undefined }
   }
   return {
@@ -134,31 +142,16 @@ function effectiveImplementation(
   }
 }
 
-const sameAddress = (a: string, b: string) =>
-  a.toLowerCase() === b.toLowerCase()
+/** Beacon names by address, so a beacon proxy finds its beacon in O(1). */
+function beaconsByAddress(manifest: Manifest): Map<string, string> {
+  const beacons = new Map<string, string>()
+  for (const [name, entry] of Object.entries(manifest.contracts))
+    if (entry.kind === 'beacon' && !beacons.has(addressKey(entry.address)))
+      beacons.set(addressKey(entry.address), name)
+  return beacons
+}
 
-/**
- * Compares two manifests: added, removed and changed contracts, effective
- * implementations (a beacon proxy changes when its beacon's implementation
- * does), roles, Safes (address, threshold, owners) and upgrades (matched by
- * id). Render it for a change record with {@link renderManifestDiff}.
- *
- * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#diffmanifests
- *
- * @example
- * ```ts
- * import { diffManifests, loadManifest, renderManifestDiff } from '@storydao/core'
- *
- * const before = await loadManifest('deployments/archive/2026-11-26-local-pre.json')
- * const after = await loadManifest('local')
- * console.log(renderManifestDiff(diffManifests(before, after)))
- * ```
- *
- * @param a - The manifest before.
- * @param b - The manifest after.
- * @returns The differences.
- */
-export function diffManifests(a: Manifest, b: Manifest): ManifestDiff {
+function diffContracts(a: Manifest, b: Manifest): ManifestDiff['contracts'] {
   const contracts: ManifestDiff['contracts'] = {
     added: [],
     removed: [],
@@ -174,12 +167,17 @@ export function diffManifests(a: Manifest, b: Manifest): ManifestDiff {
   }
   for (const [name, entry] of Object.entries(a.contracts))
     if (!b.contracts[name]) contracts.removed.push({ name, entry })
+  return contracts
+}
 
+function diffImplementations(a: Manifest, b: Manifest): ImplementationChange[] {
+  const beaconsA = beaconsByAddress(a)
+  const beaconsB = beaconsByAddress(b)
   const implementations: ImplementationChange[] = []
   for (const name of Object.keys(b.contracts)) {
     if (!a.contracts[name]) continue
-    const before = effectiveImplementation(a, name)
-    const after = effectiveImplementation(b, name)
+    const before = effectiveImplementation(a, beaconsA, name)
+    const after = effectiveImplementation(b, beaconsB, name)
     if (before.address === after.address) continue
     implementations.push({
       name,
@@ -188,7 +186,10 @@ export function diffManifests(a: Manifest, b: Manifest): ManifestDiff {
       ...(after.via ? { via: after.via } : {}),
     })
   }
+  return implementations
+}
 
+function diffRoles(a: Manifest, b: Manifest): ManifestDiff['roles'] {
   const roles: ManifestDiff['roles'] = { added: [], removed: [], changed: [] }
   const rolesA: Partial<Record<ManifestRole, string>> = a.roles ?? {}
   const rolesB: Partial<Record<ManifestRole, string>> = b.roles ?? {}
@@ -206,45 +207,63 @@ export function diffManifests(a: Manifest, b: Manifest): ManifestDiff {
     else if (before !== undefined && after !== undefined)
       roles.changed.push({ role, before, after })
   }
+  return roles
+}
 
+type SafeChange = ManifestDiff['safes']['changed'][number]
+
+/** How one Safe changed, or `undefined` when it did not. */
+function diffSafe(
+  name: string,
+  old: ManifestSafe,
+  safe: ManifestSafe,
+): SafeChange | undefined {
+  const ownersAdded = safe.owners.filter(
+    (owner) => !old.owners.some((other) => isAddressEqual(owner, other)),
+  )
+  const ownersRemoved = old.owners.filter(
+    (owner) => !safe.owners.some((other) => isAddressEqual(owner, other)),
+  )
+  const addressChanged = !isAddressEqual(old.address, safe.address)
+  const thresholdChanged = old.threshold !== safe.threshold
+  if (
+    !addressChanged &&
+    !thresholdChanged &&
+    ownersAdded.length === 0 &&
+    ownersRemoved.length === 0
+  )
+    return undefined
+  return {
+    name,
+    ...(addressChanged
+      ? { address: { before: old.address, after: safe.address } }
+      : {}),
+    ...(thresholdChanged
+      ? { threshold: { before: old.threshold, after: safe.threshold } }
+      : {}),
+    ownersAdded,
+    ownersRemoved,
+  }
+}
+
+function diffSafes(a: Manifest, b: Manifest): ManifestDiff['safes'] {
   const safes: ManifestDiff['safes'] = { added: [], removed: [], changed: [] }
   const safesA: Record<string, ManifestSafe> = { ...a.safes }
   const safesB: Record<string, ManifestSafe> = { ...b.safes }
   for (const [name, safe] of Object.entries(safesB)) {
     const old = safesA[name]
-    if (!old) {
-      safes.added.push({ name, safe })
-      continue
+    if (!old) safes.added.push({ name, safe })
+    else {
+      const change = diffSafe(name, old, safe)
+      if (change) safes.changed.push(change)
     }
-    const ownersAdded = safe.owners.filter(
-      (owner) => !old.owners.some((other) => sameAddress(owner, other)),
-    )
-    const ownersRemoved = old.owners.filter(
-      (owner) => !safe.owners.some((other) => sameAddress(owner, other)),
-    )
-    const addressChanged = !sameAddress(old.address, safe.address)
-    const thresholdChanged = old.threshold !== safe.threshold
-    if (
-      addressChanged ||
-      thresholdChanged ||
-      ownersAdded.length > 0 ||
-      ownersRemoved.length > 0
-    )
-      safes.changed.push({
-        name,
-        ...(addressChanged
-          ? { address: { before: old.address, after: safe.address } }
-          : {}),
-        ...(thresholdChanged
-          ? { threshold: { before: old.threshold, after: safe.threshold } }
-          : {}),
-        ownersAdded,
-        ownersRemoved,
-      })
   }
   for (const [name, safe] of Object.entries(safesA))
     if (!safesB[name]) safes.removed.push({ name, safe })
+  return safes
+}
 
+function diffUpgrades(a: Manifest, b: Manifest): ManifestDiff['upgrades'] {
   const upgrades: ManifestDiff['upgrades'] = {
     added: [],
     removed: [],
@@ -263,7 +282,55 @@ export function diffManifests(a: Manifest, b: Manifest): ManifestDiff {
   }
   for (const [id, upgrade] of upgradesA)
     if (!upgradesB.has(id)) upgrades.removed.push(upgrade)
+  return upgrades
+}
 
+function isSectionEmpty(section: ManifestDiffSection<unknown, unknown>) {
+  return (
+    section.added.length === 0 &&
+    section.removed.length === 0 &&
+    section.changed.length === 0
+  )
+}
+
+export type DiffManifestsParameters = {
+  /** The manifest before. */
+  before: Manifest
+  /** The manifest after. */
+  after: Manifest
+}
+
+export type DiffManifestsReturnType = ManifestDiff
+
+export type DiffManifestsErrorType = MissingParameterErrorType
+
+/**
+ * Compares two manifests: added, removed and changed contracts, effective
+ * implementations (a beacon proxy changes when its beacon's implementation
+ * does), roles, Safes (address, threshold, owners) and upgrades (matched by
+ * id). Render it for a change record with {@link renderManifestDiff}.
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#diffmanifests
+ *
+ * @example
+ * ```ts
+ * import { diffManifests, loadManifest, renderManifestDiff } from '@storydao/core'
+ *
+ * const before = await loadManifest('deployments/archive/2026-11-26-local-pre.json')
+ * const after = await loadManifest('local')
+ * console.log(renderManifestDiff({ diff: diffManifests({ before, after }) }))
+ * ```
+ *
+ * @param parameters - {@link DiffManifestsParameters}
+ * @returns The differences.
+ */
+export function diffManifests(
+  parameters: DiffManifestsParameters,
+): DiffManifestsReturnType {
+  assertParameters('diffManifests', parameters, ['before', 'after'], {
+    version,
+  })
+  const { before: a, after: b } = parameters
   const network = {
     name: b.network.name,
     chainId: b.network.chainId,
@@ -272,16 +339,11 @@ export function diffManifests(a: Manifest, b: Manifest): ManifestDiff {
       path: `network.${change.path}`,
     })),
   }
-  const sections = [contracts, roles, safes, upgrades]
-  const isEmpty =
-    network.changes.length === 0 &&
-    implementations.length === 0 &&
-    sections.every(
-      (section) =>
-        section.added.length === 0 &&
-        section.removed.length === 0 &&
-        section.changed.length === 0,
-    )
+  const contracts = diffContracts(a, b)
+  const implementations = diffImplementations(a, b)
+  const roles = diffRoles(a, b)
+  const safes = diffSafes(a, b)
+  const upgrades = diffUpgrades(a, b)
   return {
     network,
     contracts,
@@ -289,6 +351,9 @@ export function diffManifests(a: Manifest, b: Manifest): ManifestDiff {
     roles,
     safes,
     upgrades,
-    isEmpty,
+    isEmpty:
+      network.changes.length === 0 &&
+      implementations.length === 0 &&
+      [contracts, roles, safes, upgrades].every(isSectionEmpty),
   }
 }

@@ -23,20 +23,20 @@ const networks: Networks = {
 
 describe('getNetwork', () => {
   test('default: by name', () => {
-    expect(getNetwork(networks, 'sepolia')).toEqual({
+    expect(getNetwork({ networks, network: 'sepolia' })).toEqual({
       name: 'sepolia',
       ...networks.networks.sepolia,
     })
   })
 
   test('behavior: by chain id, number or digits', () => {
-    expect(getNetwork(networks, 31337).name).toBe('local')
-    expect(getNetwork(networks, '11155111').name).toBe('sepolia')
+    expect(getNetwork({ networks, network: 31337 }).name).toBe('local')
+    expect(getNetwork({ networks, network: '11155111' }).name).toBe('sepolia')
   })
 
   test('error: unknown name', () => {
     expect(() =>
-      getNetwork(networks, 'holesky'),
+      getNetwork({ networks, network: 'holesky' }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [UnknownNetworkError: Unknown network "holesky".
 
@@ -48,7 +48,9 @@ describe('getNetwork', () => {
   })
 
   test('error: unknown chain id', () => {
-    expect(() => getNetwork(networks, 1)).toThrowErrorMatchingInlineSnapshot(`
+    expect(() =>
+      getNetwork({ networks, network: 1 }),
+    ).toThrowErrorMatchingInlineSnapshot(`
       [UnknownNetworkError: Unknown network: no network with chain id 1.
 
       Known networks: local (31337), sepolia (11155111)
@@ -59,6 +61,8 @@ describe('getNetwork', () => {
   })
 
   test('error: inherited keys are not networks', () => {
-    expect(() => getNetwork(networks, 'toString')).toThrow('Unknown network')
+    expect(() => getNetwork({ networks, network: 'toString' })).toThrow(
+      'Unknown network',
+    )
   })
 })

@@ -2,11 +2,25 @@ import {
   UnknownNetworkError,
   type UnknownNetworkErrorType,
 } from './errors/network.js'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 import type { Network, Networks } from './networksSchema.js'
+
+export type GetNetworkParameters = {
+  /** The networks, from {@link loadNetworks}. */
+  networks: Networks
+  /** A network name, or a chain id (a number or a string of digits). */
+  network: string | number
+}
 
 export type GetNetworkReturnType = Network
 
-export type GetNetworkErrorType = UnknownNetworkErrorType
+export type GetNetworkErrorType =
+  | UnknownNetworkErrorType
+  | MissingParameterErrorType
 
 /**
  * Finds a network by name, or by chain id (a number, or a string of digits
@@ -18,20 +32,22 @@ export type GetNetworkErrorType = UnknownNetworkErrorType
  * ```ts
  * import { getNetwork, loadNetworks } from '@storydao/core'
  *
- * const networks = await loadNetworks()
- * getNetwork(networks, 'sepolia').chainId // 11155111
- * getNetwork(networks, 31337).name // 'local'
+ * const networks = await loadNetworks({ path: 'deployments/networks.json' })
+ * getNetwork({ networks, network: 'sepolia' }).chainId // 11155111
+ * getNetwork({ networks, network: 31337 }).name // 'local'
  * ```
  *
- * @param networks - From {@link loadNetworks}.
- * @param nameOrChainId - A network name or chain id.
+ * @param parameters - {@link GetNetworkParameters}
  * @returns The network with its name.
  * @throws {UnknownNetworkError} Listing the known networks.
  */
 export function getNetwork(
-  networks: Networks,
-  nameOrChainId: string | number,
+  parameters: GetNetworkParameters,
 ): GetNetworkReturnType {
+  assertParameters('getNetwork', parameters, ['networks', 'network'], {
+    version,
+  })
+  const { networks, network: nameOrChainId } = parameters
   const entries = Object.entries(networks.networks)
   const chainId =
     typeof nameOrChainId === 'number'

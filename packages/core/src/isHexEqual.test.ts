@@ -9,4 +9,10 @@ describe('isHexEqual', () => {
     expect(isHexEqual('0xabcd', '0xabce')).toBe(false)
     expect(isHexEqual('0xabcd', '0xabcd00')).toBe(false)
   })
+  test('error: a missing operand', () => {
+    // @ts-expect-error plain-JavaScript caller with one argument
+    expect(() => isHexEqual('0xab')).toThrow(
+      expect.objectContaining({ code: 'PARAMETER_MISSING', parameter: 'b' }),
+    )
+  })
 })

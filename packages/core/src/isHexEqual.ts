@@ -1,4 +1,9 @@
 import type { Hex } from 'viem'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 
 /**
  * Compares two hex strings (hashes, calldata, selectors) ignoring letter case,
@@ -18,9 +23,10 @@ import type { Hex } from 'viem'
  * @param b - Another `0x`-prefixed hex string.
  * @returns Whether both denote the same bytes (same length, same digits).
  */
-export function isHexEqual(a: Hex, b: Hex): boolean {
+export function isHexEqual(a: Hex, b: Hex): IsHexEqualReturnType {
+  assertParameters('isHexEqual', { a, b }, ['a', 'b'], { version })
   return a.length === b.length && a.toLowerCase() === b.toLowerCase()
 }
 
 export type IsHexEqualReturnType = boolean
-export type IsHexEqualErrorType = never
+export type IsHexEqualErrorType = MissingParameterErrorType

@@ -155,4 +155,12 @@ describe('loadManifest', () => {
       Version: @storydao/core@x.y.z]
     `)
   })
+
+  test('error: no path or network', async () => {
+    // @ts-expect-error plain-JavaScript caller without an argument
+    await expect(loadManifest()).rejects.toMatchObject({
+      code: 'PARAMETER_MISSING',
+      parameter: 'pathOrNetwork',
+    })
+  })
 })

@@ -6,6 +6,11 @@ import type {
   ManifestParseErrorType,
 } from './errors/manifest.js'
 import { ManifestError } from './errors/manifest.js'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 import { displayPath } from './internal/fileSystem.js'
 import { patterns } from './internal/manifestStructure.js'
 import { readManifestFile } from './internal/readManifestFile.js'
@@ -26,6 +31,7 @@ export type LoadManifestErrorType =
   | ManifestParseErrorType
   | ManifestNotFoundErrorType
   | ManifestFileErrorType
+  | MissingParameterErrorType
 
 function isNetworkName(value: string): boolean {
   return patterns.networkName.test(value) && !value.endsWith('.json')
@@ -60,6 +66,9 @@ export async function loadManifest(
   pathOrNetwork: string,
   options: LoadManifestParameters = {},
 ): Promise<LoadManifestReturnType> {
+  assertParameters('loadManifest', { pathOrNetwork }, ['pathOrNetwork'], {
+    version,
+  })
   const byName = isNetworkName(pathOrNetwork)
   const path = byName
     ? resolve(options.deploymentsDir ?? 'deployments', `${pathOrNetwork}.json`)

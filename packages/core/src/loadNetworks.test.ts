@@ -27,7 +27,7 @@ async function rejection(promise: Promise<unknown>) {
 
 describe('loadNetworks', () => {
   test('default: the committed deployments/networks.json', async () => {
-    expect(await loadNetworks(committed)).toMatchInlineSnapshot(`
+    expect(await loadNetworks({ path: committed })).toMatchInlineSnapshot(`
       {
         "networks": {
           "base": {
@@ -86,7 +86,7 @@ describe('loadNetworks', () => {
         },
       }),
     )
-    expect(await rejection(loadNetworks(path))).toMatchInlineSnapshot(`
+    expect(await rejection(loadNetworks({ path }))).toMatchInlineSnapshot(`
       [InvalidNetworksError: Invalid networks file <tmp>/networks.json: 4 problems.
 
       - networks.local.rpcEnv: Invalid environment variable name: uppercase letters, digits and "_". Got the string "local_rpc".
@@ -104,7 +104,7 @@ describe('loadNetworks', () => {
   test('error: not JSON', async () => {
     const path = join(dir, 'networks.json')
     await writeFile(path, '{ "networks": { } ')
-    expect(await rejection(loadNetworks(path))).toMatchInlineSnapshot(`
+    expect(await rejection(loadNetworks({ path }))).toMatchInlineSnapshot(`
       [InvalidNetworksError: Invalid networks file <tmp>/networks.json: not valid JSON at line 1, column 19 (expected "," or "}" after property value, found end of input).
 
       Hint: The file looks like { "networks": { "<name>": { "chainId", "rpcEnv", "defaultRpcUrl", "txServiceUrl", "explorer" } } }.
@@ -113,6 +113,40 @@ describe('loadNetworks', () => {
   })
 
   test('error: missing file', async () => {
-    await rejection(loadNetworks(join(dir, 'nope.json')))
+    await rejection(loadNetworks({ path: join(dir, 'nope.json') }))
+  })
+
+  test("behavior: read from the manifest's folder, not the current directory", async () => {
+    await writeFile(
+      join(dir, 'networks.json'),
+      JSON.stringify({
+        networks: {
+          here: {
+            chainId: 5,
+            rpcEnv: 'HERE_RPC_URL',
+            defaultRpcUrl: null,
+            txServiceUrl: null,
+            explorer: null,
+          },
+        },
+      }),
+    )
+    const networks = await loadNetworks({
+      manifestPath: join(dir, 'here.json'),
+    })
+    expect(Object.keys(networks.networks)).toEqual(['here'])
+  })
+
+  test('error: neither path nor manifestPath', async () => {
+    // @ts-expect-error plain-JavaScript caller without a path
+    await expect(loadNetworks({})).rejects.toMatchObject({
+      name: 'MissingParameterError',
+      code: 'PARAMETER_MISSING',
+      parameter: 'path',
+    })
+    // @ts-expect-error plain-JavaScript caller without parameters
+    await expect(loadNetworks()).rejects.toMatchObject({
+      code: 'PARAMETER_MISSING',
+    })
   })
 })

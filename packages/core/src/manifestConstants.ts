@@ -96,3 +96,21 @@ export const manifestSchemaVersion = 1
  * ```
  */
 export const manifestSchemaRef = './manifest.schema.json'
+
+/**
+ * Where a manifest's `$schema` points when no copy of the schema can be found
+ * from its folder (neither `manifest.schema.json` next to it nor an installed
+ * `@storydao/core`): the schema on the repository's main branch.
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#manifestjsonschema
+ *
+ * @example
+ * ```ts
+ * import { manifestSchemaUrl } from '@storydao/core'
+ *
+ * manifestSchemaUrl
+ * // 'https://raw.githubusercontent.com/storydao/ops-sdk/main/packages/core/manifest.schema.json'
+ * ```
+ */
+export const manifestSchemaUrl =
+  'https://raw.githubusercontent.com/storydao/ops-sdk/main/packages/core/manifest.schema.json'

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import {
-  manifestJsonSchemaFileUrl,
+  manifestJsonSchemaFileUrls,
   renderManifestJsonSchemaFile,
 } from './internal/manifestJsonSchemaFile.js'
 import { manifestJsonSchema } from './manifestJsonSchema.js'
@@ -82,9 +84,24 @@ describe('manifestJsonSchema', () => {
     `)
   })
 
-  test('behavior: deployments/manifest.schema.json is up to date', async () => {
-    const committed = await readFile(manifestJsonSchemaFileUrl, 'utf8')
-    // If this fails: pnpm --filter @storydao/core schema:generate
-    expect(committed).toBe(renderManifestJsonSchemaFile())
+  test('behavior: the shipped and deployments/ copies are up to date', async () => {
+    for (const url of manifestJsonSchemaFileUrls) {
+      const committed = await readFile(url, 'utf8')
+      // If this fails: pnpm --filter @storydao/core schema:generate
+      expect(committed).toBe(renderManifestJsonSchemaFile())
+    }
+  })
+
+  test('behavior: shipped as @storydao/core/manifest.schema.json', async () => {
+    const packageJson = new URL('../package.json', import.meta.url)
+    const { files } = JSON.parse(await readFile(packageJson, 'utf8')) as {
+      files: string[]
+    }
+    expect(files).toContain('manifest.schema.json')
+    // Resolved through the package's own `exports`, as a consumer resolves it.
+    const resolved = createRequire(packageJson).resolve(
+      '@storydao/core/manifest.schema.json',
+    )
+    expect(resolved).toBe(fileURLToPath(manifestJsonSchemaFileUrls[0]))
   })
 })

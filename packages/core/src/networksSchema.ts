@@ -76,7 +76,8 @@ export type NetworkConfig = z.output<typeof networkConfigSchema>
  * ```ts
  * import { getNetwork, loadNetworks, type Network } from '@storydao/core'
  *
- * const local: Network = getNetwork(await loadNetworks(), 'local')
+ * const networks = await loadNetworks({ path: 'deployments/networks.json' })
+ * const local: Network = getNetwork({ networks, network: 'local' })
  * ```
  */
 export type Network = NetworkConfig & {

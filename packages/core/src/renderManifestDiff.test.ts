@@ -6,7 +6,12 @@ import { changedManifest, sampleManifest } from './test/manifests.js'
 describe('renderManifestDiff', () => {
   test('default', () => {
     expect(
-      renderManifestDiff(diffManifests(sampleManifest(), changedManifest())),
+      renderManifestDiff({
+        diff: diffManifests({
+          before: sampleManifest(),
+          after: changedManifest(),
+        }),
+      }),
     ).toMatchInlineSnapshot(`
       "## Manifest changes: local (chain 31337)
 
@@ -55,7 +60,11 @@ describe('renderManifestDiff', () => {
 
   test('behavior: no changes', () => {
     expect(
-      renderManifestDiff(diffManifests(sampleManifest(), sampleManifest()), {
+      renderManifestDiff({
+        diff: diffManifests({
+          before: sampleManifest(),
+          after: sampleManifest(),
+        }),
         title: 'Upgrade 2026-11-26',
         headingLevel: 3,
       }),
@@ -70,8 +79,17 @@ describe('renderManifestDiff', () => {
   test('behavior: notes with backticks and newlines stay one code span', () => {
     const next = sampleManifest()
     next.upgrades![0]!.notes = 'run `cast call`\nthen check'
-    expect(renderManifestDiff(diffManifests(sampleManifest(), next))).toContain(
-      'set to `` run `cast call` then check ``',
+    expect(
+      renderManifestDiff({
+        diff: diffManifests({ before: sampleManifest(), after: next }),
+      }),
+    ).toContain('set to `` run `cast call` then check ``')
+  })
+
+  test('error: missing diff', () => {
+    // @ts-expect-error plain-JavaScript caller without a diff
+    expect(() => renderManifestDiff({})).toThrow(
+      expect.objectContaining({ code: 'PARAMETER_MISSING', parameter: 'diff' }),
     )
   })
 })

@@ -1,6 +1,13 @@
 import type { ManifestDiff, ManifestValueChange } from './diffManifests.js'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 
 export type RenderManifestDiffParameters = {
+  /** The diff to render ({@link diffManifests}'s result). */
+  diff: ManifestDiff
   /** Heading text. Default `Manifest changes: <network> (chain <id>)`. */
   title?: string | undefined
   /** Heading level of the title (sections are one deeper). Default 2. */
@@ -8,6 +15,8 @@ export type RenderManifestDiffParameters = {
 }
 
 export type RenderManifestDiffReturnType = string
+
+export type RenderManifestDiffErrorType = MissingParameterErrorType
 
 function code(value: unknown): string {
   if (value === undefined) return '_(none)_'
@@ -24,48 +33,8 @@ function change({ path, before, after }: ManifestValueChange): string {
   return `\`${path}\`: ${code(before)} → ${code(after)}`
 }
 
-/**
- * Renders a {@link diffManifests} result as Markdown for a change record
- * (upgrade log, incident log, PR description): one section per kind of change,
- * implementations as a table. An empty diff renders as "No changes.".
- *
- * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#rendermanifestdiff
- *
- * @example
- * ```ts
- * import { diffManifests, renderManifestDiff } from '@storydao/core'
- *
- * const markdown = renderManifestDiff(diffManifests(before, after))
- * ```
- *
- * @param diff - The diff to render.
- * @param options - {@link RenderManifestDiffParameters}
- * @returns Markdown text ending with a newline.
- */
-export function renderManifestDiff(
-  diff: ManifestDiff,
-  options: RenderManifestDiffParameters = {},
-): RenderManifestDiffReturnType {
-  const level = Math.min(Math.max(options.headingLevel ?? 2, 1), 5)
-  const heading = '#'.repeat(level)
-  const sub = '#'.repeat(level + 1)
-  const lines: string[] = [
-    `${heading} ${options.title ?? `Manifest changes: ${diff.network.name} (chain ${diff.network.chainId})`}`,
-    '',
-  ]
-  if (diff.isEmpty) return `${[...lines, 'No changes.'].join('\n')}\n`
-
-  const section = (title: string, body: string[]) => {
-    if (body.length === 0) return
-    lines.push(`${sub} ${title}`, '', ...body, '')
-  }
-
-  section(
-    'Network',
-    diff.network.changes.map((item) => `- ${change(item)}`),
-  )
-
-  section('Contracts', [
+function contractLines(diff: ManifestDiff): string[] {
+  return [
     ...diff.contracts.added.map(
       ({ name, entry }) =>
         `- Added **${name}** (${code(entry.kind)}, artifact ${code(entry.artifact)}) at ${code(entry.address)}`,
@@ -78,19 +47,23 @@ export function renderManifestDiff(
       `- Changed **${name}**:`,
       ...changes.map((item) => `  - ${change(item)}`),
     ]),
-  ])
+  ]
+}
 
-  if (diff.implementations.length > 0)
-    section('Implementations', [
-      '| Contract | Before | After |',
-      '| --- | --- | --- |',
-      ...diff.implementations.map(
-        ({ name, before, after, via }) =>
-          `| ${name}${via ? ` (via ${via})` : ''} | ${code(before)} | ${code(after)} |`,
-      ),
-    ])
+function implementationLines(diff: ManifestDiff): string[] {
+  if (diff.implementations.length === 0) return []
+  return [
+    '| Contract | Before | After |',
+    '| --- | --- | --- |',
+    ...diff.implementations.map(
+      ({ name, before, after, via }) =>
+        `| ${name}${via ? ` (via ${via})` : ''} | ${code(before)} | ${code(after)} |`,
+    ),
+  ]
+}
 
-  section('Roles', [
+function roleLines(diff: ManifestDiff): string[] {
+  return [
     ...diff.roles.added.map(
       ({ role, contract }) => `- Added \`${role}\`: **${contract}**`,
     ),
@@ -101,9 +74,11 @@ export function renderManifestDiff(
       ({ role, before, after }) =>
         `- Changed \`${role}\`: **${before}** → **${after}**`,
     ),
-  ])
+  ]
+}
 
-  section('Safes', [
+function safeLines(diff: ManifestDiff): string[] {
+  return [
     ...diff.safes.added.map(
       ({ name, safe }) =>
         `- Added **${name}** at ${code(safe.address)}: ${safe.threshold} of ${safe.owners.length} (${safe.owners.map(code).join(', ')})`,
@@ -124,9 +99,11 @@ export function renderManifestDiff(
       ...item.ownersAdded.map((owner) => `  - owner added: ${code(owner)}`),
       ...item.ownersRemoved.map((owner) => `  - owner removed: ${code(owner)}`),
     ]),
-  ])
+  ]
+}
 
-  section('Upgrades', [
+function upgradeLines(diff: ManifestDiff): string[] {
+  return [
     ...diff.upgrades.added.map(
       (upgrade) =>
         `- Added ${code(upgrade.id)}: **${upgrade.target}** ${code(upgrade.fromImplementation)} → ${code(upgrade.toImplementation)} (${upgrade.status})`,
@@ -139,8 +116,48 @@ export function renderManifestDiff(
       `- Changed ${code(id)} (**${target}**):`,
       ...changes.map((item) => `  - ${change(item)}`),
     ]),
-  ])
+  ]
+}
 
+/**
+ * Renders a {@link diffManifests} result as Markdown for a change record
+ * (upgrade log, incident log, PR description): one section per kind of change,
+ * implementations as a table. An empty diff renders as "No changes.".
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#rendermanifestdiff
+ *
+ * @example
+ * ```ts
+ * import { diffManifests, renderManifestDiff } from '@storydao/core'
+ *
+ * const markdown = renderManifestDiff({ diff: diffManifests({ before, after }) })
+ * ```
+ *
+ * @param parameters - {@link RenderManifestDiffParameters}
+ * @returns Markdown text ending with a newline.
+ */
+export function renderManifestDiff(
+  parameters: RenderManifestDiffParameters,
+): RenderManifestDiffReturnType {
+  assertParameters('renderManifestDiff', parameters, ['diff'], { version })
+  const { diff } = parameters
+  const level = Math.min(Math.max(parameters.headingLevel ?? 2, 1), 5)
+  const title =
+    parameters.title ??
+    `Manifest changes: ${diff.network.name} (chain ${diff.network.chainId})`
+  const lines: string[] = [`${'#'.repeat(level)} ${title}`, '']
+  if (diff.isEmpty) return `${[...lines, 'No changes.'].join('\n')}\n`
+  const sections: [string, string[]][] = [
+    ['Network', diff.network.changes.map((item) => `- ${change(item)}`)],
+    ['Contracts', contractLines(diff)],
+    ['Implementations', implementationLines(diff)],
+    ['Roles', roleLines(diff)],
+    ['Safes', safeLines(diff)],
+    ['Upgrades', upgradeLines(diff)],
+  ]
+  for (const [heading, body] of sections)
+    if (body.length > 0)
+      lines.push(`${'#'.repeat(level + 1)} ${heading}`, '', ...body, '')
   while (lines.at(-1) === '') lines.pop()
   return `${lines.join('\n')}\n`
 }

@@ -16,22 +16,29 @@ const mainnet = {
 describe('resolveRpcUrl', () => {
   test('default: the environment variable wins', () => {
     expect(
-      resolveRpcUrl(local, { LOCAL_RPC_URL: 'http://10.0.0.1:8545' }),
+      resolveRpcUrl({
+        network: local,
+        env: { LOCAL_RPC_URL: 'http://10.0.0.1:8545' },
+      }),
     ).toBe('http://10.0.0.1:8545')
   })
 
   test('behavior: falls back to defaultRpcUrl when unset or empty', () => {
-    expect(resolveRpcUrl(local, {})).toBe('http://127.0.0.1:8545')
-    expect(resolveRpcUrl(local, { LOCAL_RPC_URL: '  ' })).toBe(
+    expect(resolveRpcUrl({ network: local, env: {} })).toBe(
       'http://127.0.0.1:8545',
     )
+    expect(
+      resolveRpcUrl({ network: local, env: { LOCAL_RPC_URL: '  ' } }),
+    ).toBe('http://127.0.0.1:8545')
   })
 
   test('behavior: reads process.env by default', () => {
     process.env.STORYDAO_TEST_RPC_URL = 'wss://rpc.example.org'
     try {
       expect(
-        resolveRpcUrl({ name: 'x', rpcEnv: 'STORYDAO_TEST_RPC_URL' }),
+        resolveRpcUrl({
+          network: { name: 'x', rpcEnv: 'STORYDAO_TEST_RPC_URL' },
+        }),
       ).toBe('wss://rpc.example.org')
     } finally {
       delete process.env.STORYDAO_TEST_RPC_URL
@@ -40,7 +47,7 @@ describe('resolveRpcUrl', () => {
 
   test('error: unset and no default names the variable', () => {
     expect(() =>
-      resolveRpcUrl(mainnet, {}),
+      resolveRpcUrl({ network: mainnet, env: {} }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [MissingRpcUrlError: No RPC URL for network "mainnet": MAINNET_RPC_URL is not set.
 
@@ -51,7 +58,7 @@ describe('resolveRpcUrl', () => {
 
   test('error: no variable and no default', () => {
     expect(() =>
-      resolveRpcUrl({ name: 'adhoc' }, {}),
+      resolveRpcUrl({ network: { name: 'adhoc' }, env: {} }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [MissingRpcUrlError: No RPC URL for network "adhoc".
 
@@ -64,7 +71,7 @@ describe('resolveRpcUrl', () => {
     const secret = 'my-api-key-1234'
     const error = (() => {
       try {
-        resolveRpcUrl(mainnet, { MAINNET_RPC_URL: secret })
+        resolveRpcUrl({ network: mainnet, env: { MAINNET_RPC_URL: secret } })
       } catch (error) {
         return error as Error
       }

@@ -4,8 +4,14 @@ import {
   MissingRpcUrlError,
   type MissingRpcUrlErrorType,
 } from './errors/network.js'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 
-export type ResolveRpcUrlParameters = {
+/** Where a network's RPC URL comes from: a networks.json entry or a manifest's `network`. */
+export type RpcUrlSource = {
   /** The network's name (for messages). */
   name: string
   /** Environment variable holding the RPC URL. */
@@ -14,11 +20,19 @@ export type ResolveRpcUrlParameters = {
   defaultRpcUrl?: string | null | undefined
 }
 
+export type ResolveRpcUrlParameters = {
+  /** The network: from {@link getNetwork}, or a manifest's `network`. */
+  network: RpcUrlSource
+  /** The environment. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>> | undefined
+}
+
 export type ResolveRpcUrlReturnType = string
 
 export type ResolveRpcUrlErrorType =
   | MissingRpcUrlErrorType
   | InvalidRpcUrlErrorType
+  | MissingParameterErrorType
 
 function isRpcUrl(value: string): boolean {
   try {
@@ -40,20 +54,21 @@ function isRpcUrl(value: string): boolean {
  * ```ts
  * import { getNetwork, loadNetworks, resolveRpcUrl } from '@storydao/core'
  *
- * const local = getNetwork(await loadNetworks(), 'local')
- * resolveRpcUrl(local) // process.env.LOCAL_RPC_URL ?? 'http://127.0.0.1:8545'
+ * const networks = await loadNetworks({ path: 'deployments/networks.json' })
+ * const network = getNetwork({ networks, network: 'local' })
+ * resolveRpcUrl({ network }) // process.env.LOCAL_RPC_URL ?? 'http://127.0.0.1:8545'
  * ```
  *
- * @param network - {@link ResolveRpcUrlParameters}
- * @param env - The environment. Default `process.env`.
+ * @param parameters - {@link ResolveRpcUrlParameters}
  * @returns The RPC URL.
  * @throws {MissingRpcUrlError} Naming the variable to set.
  * @throws {InvalidRpcUrlError} When the value is not an http(s)/ws(s) URL.
  */
 export function resolveRpcUrl(
-  network: ResolveRpcUrlParameters,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  parameters: ResolveRpcUrlParameters,
 ): ResolveRpcUrlReturnType {
+  assertParameters('resolveRpcUrl', parameters, ['network'], { version })
+  const { network, env = process.env } = parameters
   const fromEnv = network.rpcEnv ? env[network.rpcEnv]?.trim() : undefined
   if (fromEnv) {
     if (!isRpcUrl(fromEnv))

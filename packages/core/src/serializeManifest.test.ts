@@ -158,14 +158,29 @@ describe('serializeManifest', () => {
       await fc.assert(
         fc.asyncProperty(manifestArbitrary, async (manifest) => {
           const path = join(dir, `m${run++}.json`)
-          await writeManifest(path, manifest)
-          expect(await readFile(path, 'utf8')).toBe(serializeManifest(manifest))
-          expect(await loadManifest(path)).toStrictEqual(manifest)
+          const { manifest: written } = await writeManifest(path, { manifest })
+          // Only `$schema` may change: to a reference that resolves here.
+          expect(written).toStrictEqual({
+            ...manifest,
+            $schema: written.$schema,
+          })
+          expect(await readFile(path, 'utf8')).toBe(serializeManifest(written))
+          expect(await loadManifest(path)).toStrictEqual(written)
         }),
         { numRuns: 40 },
       )
     } finally {
       await cleanup()
     }
+  })
+
+  test('error: no manifest', () => {
+    // @ts-expect-error plain-JavaScript caller without an argument
+    expect(() => serializeManifest()).toThrow(
+      expect.objectContaining({
+        code: 'PARAMETER_MISSING',
+        parameter: 'manifest',
+      }),
+    )
   })
 })

@@ -1,4 +1,9 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
+import {
   contractKeyOrder,
   deploymentSchema,
   manifestStructureSchema,
@@ -12,6 +17,8 @@ import { manifestSchemaRef } from './manifestConstants.js'
 import type { Manifest } from './manifestSchema.js'
 
 export type SerializeManifestReturnType = string
+
+export type SerializeManifestErrorType = MissingParameterErrorType
 
 type Json = Record<string, unknown>
 
@@ -59,6 +66,9 @@ const keys = {
 export function serializeManifest(
   manifest: Manifest,
 ): SerializeManifestReturnType {
+  assertParameters('serializeManifest', { manifest }, ['manifest'], {
+    version,
+  })
   const canonical: Json = {
     ...pick(manifest, keys.top),
     $schema: manifest.$schema ?? manifestSchemaRef,

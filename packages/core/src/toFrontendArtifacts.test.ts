@@ -25,7 +25,7 @@ const abis: Record<string, Abi> = {
 describe('toFrontendArtifacts', () => {
   test('default', () => {
     const manifest = sampleManifest()
-    const artifacts = toFrontendArtifacts(manifest, abis)
+    const artifacts = toFrontendArtifacts({ manifest, abis })
     expect(Object.keys(artifacts)).toEqual(Object.keys(manifest.contracts))
     expect(artifacts.AuthorCoin).toEqual({
       // The proxy's address with the implementation's ABI.
@@ -39,7 +39,7 @@ describe('toFrontendArtifacts', () => {
   test('error: missing ABIs are all listed', () => {
     const { AuthorCoin: _, UpgradeableBeacon: __, ...partial } = abis
     expect(() =>
-      toFrontendArtifacts(sampleManifest(), partial),
+      toFrontendArtifacts({ manifest: sampleManifest(), abis: partial }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [MissingAbiError: No ABI for 2 artifacts.
 
@@ -50,14 +50,16 @@ describe('toFrontendArtifacts', () => {
         Hint: Pass an ABI for every artifact named in the manifest (keyed by artifact name, e.g. from \`forge build\` output).
         Version: @storydao/core@x.y.z]
       `)
-    expect(() => toFrontendArtifacts(sampleManifest(), partial)).toThrow(
-      MissingAbiError,
-    )
+    expect(() =>
+      toFrontendArtifacts({ manifest: sampleManifest(), abis: partial }),
+    ).toThrow(MissingAbiError)
   })
 
   test('error: inherited object keys are not ABIs', () => {
     const manifest = sampleManifest()
     manifest.contracts.StoryDAO!.artifact = 'constructor'
-    expect(() => toFrontendArtifacts(manifest, abis)).toThrow(MissingAbiError)
+    expect(() => toFrontendArtifacts({ manifest, abis })).toThrow(
+      MissingAbiError,
+    )
   })
 })

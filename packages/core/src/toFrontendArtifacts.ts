@@ -1,5 +1,10 @@
 import type { Abi, Address } from 'viem'
 import { MissingAbiError, type MissingAbiErrorType } from './errors/abi.js'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 import type { Manifest } from './manifestSchema.js'
 
 /** One contract as the frontend consumes it. */
@@ -10,9 +15,18 @@ export type FrontendArtifact = {
   abi: Abi
 }
 
+export type ToFrontendArtifactsParameters = {
+  /** The manifest. */
+  manifest: Manifest
+  /** ABIs keyed by artifact name. */
+  abis: Readonly<Record<string, Abi>>
+}
+
 export type ToFrontendArtifactsReturnType = Record<string, FrontendArtifact>
 
-export type ToFrontendArtifactsErrorType = MissingAbiErrorType
+export type ToFrontendArtifactsErrorType =
+  | MissingAbiErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds the `{ [contractName]: { address, abi } }` JSON the frontend reads,
@@ -26,23 +40,24 @@ export type ToFrontendArtifactsErrorType = MissingAbiErrorType
  * ```ts
  * import { loadManifest, toFrontendArtifacts } from '@storydao/core'
  *
- * const artifacts = toFrontendArtifacts(await loadManifest('local'), {
- *   AuthorCoin: authorCoinAbi,
- *   StoryTimelock: timelockAbi,
- *   // …
+ * const artifacts = toFrontendArtifacts({
+ *   manifest: await loadManifest('local'),
+ *   abis: { AuthorCoin: authorCoinAbi, StoryTimelock: timelockAbi },
  * })
  * await writeFile('frontend/contracts.json', JSON.stringify(artifacts, null, 2))
  * ```
  *
- * @param manifest - The manifest.
- * @param abis - ABIs keyed by artifact name.
+ * @param parameters - {@link ToFrontendArtifactsParameters}
  * @returns One `{ address, abi }` per contract, in manifest order.
  * @throws {MissingAbiError} Listing every artifact without an ABI.
  */
 export function toFrontendArtifacts(
-  manifest: Manifest,
-  abis: Readonly<Record<string, Abi>>,
+  parameters: ToFrontendArtifactsParameters,
 ): ToFrontendArtifactsReturnType {
+  assertParameters('toFrontendArtifacts', parameters, ['manifest', 'abis'], {
+    version,
+  })
+  const { manifest, abis } = parameters
   const missing: { contract: string; artifact: string }[] = []
   const out: ToFrontendArtifactsReturnType = {}
   for (const [name, entry] of Object.entries(manifest.contracts)) {

@@ -25,7 +25,7 @@ let path: string
 beforeEach(async () => {
   ;({ dir, cleanup } = await tempDir())
   path = join(dir, 'local.json')
-  await writeManifest(path, sampleManifest())
+  await writeManifest(path, { manifest: sampleManifest() })
 })
 afterEach(() => cleanup())
 
@@ -54,9 +54,11 @@ const archiveCount = async () =>
 
 describe('updateManifest', () => {
   test('default', async () => {
-    const result = await updateManifest(path, (manifest) => {
-      manifest.contracts.StoryDAO!.verified = true
-      return manifest
+    const result = await updateManifest(path, {
+      update: (manifest) => {
+        manifest.contracts.StoryDAO!.verified = true
+        return manifest
+      },
     })
     expect(result.changed).toBe(true)
     expect(result.archivePath).toMatch(/-local-pre\.json$/)
@@ -64,9 +66,11 @@ describe('updateManifest', () => {
   })
 
   test('behavior: async update', async () => {
-    await updateManifest(path, async (manifest) => {
-      await new Promise((resolve) => setTimeout(resolve, 5))
-      return appendUpgrade('async')(manifest)
+    await updateManifest(path, {
+      update: async (manifest) => {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        return appendUpgrade('async')(manifest)
+      },
     })
     expect((await loadManifest(path)).upgrades?.map((u) => u.id)).toEqual([
       '2026-11-26-authorcoin-v2',
@@ -77,7 +81,9 @@ describe('updateManifest', () => {
   test('behavior: concurrent updates in one process lose nothing', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        updateManifest(path, appendUpgrade(`same-process-${index}`)),
+        updateManifest(path, {
+          update: appendUpgrade(`same-process-${index}`),
+        }),
       ),
     )
     const ids = (await loadManifest(path)).upgrades!.map((u) => u.id)
@@ -118,8 +124,10 @@ describe('updateManifest', () => {
 
   test('error: the updater throws', async () => {
     const before = await readFile(path, 'utf8')
-    const error = await updateManifest(path, () => {
-      throw new TypeError('boom')
+    const error = await updateManifest(path, {
+      update: () => {
+        throw new TypeError('boom')
+      },
     }).catch((error: unknown) => error)
     expect(error).toBeInstanceOf(ManifestUpdaterError)
     expect((error as ManifestUpdaterError).cause).toBeInstanceOf(TypeError)
@@ -139,8 +147,10 @@ describe('updateManifest', () => {
   test('error: an OpsError from the updater passes through', async () => {
     const own = new OpsError('No.', { code: 'TEST' })
     await expect(
-      updateManifest(path, () => {
-        throw own
+      updateManifest(path, {
+        update: () => {
+          throw own
+        },
       }),
     ).rejects.toBe(own)
   })
@@ -148,10 +158,12 @@ describe('updateManifest', () => {
   test('error: an invalid result writes nothing', async () => {
     const before = await readFile(path, 'utf8')
     await expect(
-      updateManifest(path, (manifest) => ({
-        ...manifest,
-        roles: { ...manifest.roles, timelock: 'Nope' },
-      })),
+      updateManifest(path, {
+        update: (manifest) => ({
+          ...manifest,
+          roles: { ...manifest.roles, timelock: 'Nope' },
+        }),
+      }),
     ).rejects.toBeInstanceOf(ManifestError)
     expect(await readFile(path, 'utf8')).toBe(before)
     expect(await archiveCount()).toBe(0)
@@ -160,7 +172,9 @@ describe('updateManifest', () => {
 
   test('error: no manifest yet', async () => {
     await expect(
-      updateManifest(join(dir, 'base.json'), (manifest) => manifest),
+      updateManifest(join(dir, 'base.json'), {
+        update: (manifest) => manifest,
+      }),
     ).rejects.toBeInstanceOf(ManifestNotFoundError)
   })
 })

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ManifestError, ManifestLockedError } from './errors/manifest.js'
 import { loadManifest } from './loadManifest.js'
+import { manifestSchemaUrl } from './manifestConstants.js'
 import { serializeManifest } from './serializeManifest.js'
 import {
   largeManifest,
@@ -67,26 +68,29 @@ function deadPid(): number {
 describe('writeManifest', () => {
   test('default', async () => {
     const manifest = sampleManifest()
-    const result = await writeManifest(path, manifest)
+    const result = await writeManifest(path, { manifest })
+    // No schema next to the file and no installed @storydao/core above it.
+    const written = { ...manifest, $schema: manifestSchemaUrl }
     expect(result).toEqual({
-      manifest,
+      manifest: written,
       path,
+      requestedPath: path,
       archivePath: undefined,
       changed: true,
     })
-    expect(await readFile(path, 'utf8')).toBe(serializeManifest(manifest))
+    expect(await readFile(path, 'utf8')).toBe(serializeManifest(written))
     expect(await archives()).toEqual([])
     expect(await readdir(dir)).toEqual(['local.json'])
   })
 
   test('behavior: archives the previous version first, never overwriting one', async () => {
     const first = sampleManifest()
-    await writeManifest(path, first)
+    await writeManifest(path, { manifest: first })
     const firstText = await readFile(path, 'utf8')
 
     const second = sampleManifest()
     second.contracts.StoryDAO!.verified = true
-    const result = await writeManifest(path, second)
+    const result = await writeManifest(path, { manifest: second })
     expect(result.archivePath).toBe(
       join(dir, 'archive', `${today()}-local-pre.json`),
     )
@@ -95,11 +99,11 @@ describe('writeManifest', () => {
 
     const third = sampleManifest()
     third.contracts.StoryDAO!.verified = false
-    const again = await writeManifest(path, third)
+    const again = await writeManifest(path, { manifest: third })
     expect(await readFile(again.archivePath!, 'utf8')).toBe(secondText)
 
     const fourth = sampleManifest()
-    const last = await writeManifest(path, fourth)
+    const last = await writeManifest(path, { manifest: fourth })
 
     const names = await archives()
     expect(names).toHaveLength(3)
@@ -114,41 +118,44 @@ describe('writeManifest', () => {
   })
 
   test('behavior: an existing archive name is skipped, not overwritten', async () => {
-    await writeManifest(path, sampleManifest())
+    await writeManifest(path, { manifest: sampleManifest() })
     await mkdir(join(dir, 'archive'))
     const taken = join(dir, 'archive', `${today()}-local-pre.json`)
     await writeFile(taken, 'sentinel')
     const next = mutable()
     next.safes.ops.threshold = 3
-    const { archivePath } = await writeManifest(path, next)
+    const { archivePath } = await writeManifest(path, { manifest: next })
     expect(archivePath).not.toBe(taken)
     expect(await readFile(taken, 'utf8')).toBe('sentinel')
   })
 
   test('behavior: archiveDir option', async () => {
     const archiveDir = join(dir, 'elsewhere', 'history')
-    await writeManifest(path, sampleManifest(), { archiveDir })
+    await writeManifest(path, { manifest: sampleManifest(), archiveDir })
     const next = mutable()
     next.safes.ops.threshold = 3
-    const { archivePath } = await writeManifest(path, next, { archiveDir })
+    const { archivePath } = await writeManifest(path, {
+      manifest: next,
+      archiveDir,
+    })
     expect(archivePath).toBe(join(archiveDir, `${today()}-local-pre.json`))
     expect(await archives()).toEqual([])
   })
 
   test('behavior: archive: false skips the archive', async () => {
-    await writeManifest(path, sampleManifest())
+    await writeManifest(path, { manifest: sampleManifest() })
     const next = mutable()
     next.safes.ops.threshold = 3
-    const result = await writeManifest(path, next, { archive: false })
+    const result = await writeManifest(path, { manifest: next, archive: false })
     expect(result).toMatchObject({ changed: true, archivePath: undefined })
     expect(await archives()).toEqual([])
     expect((await loadManifest(path)).safes.ops.threshold).toBe(3)
   })
 
   test('behavior: identical content is left alone', async () => {
-    await writeManifest(path, sampleManifest())
+    await writeManifest(path, { manifest: sampleManifest() })
     const before = await stat(path)
-    const result = await writeManifest(path, sampleManifest())
+    const result = await writeManifest(path, { manifest: sampleManifest() })
     expect(result.changed).toBe(false)
     expect(result.archivePath).toBeUndefined()
     expect((await stat(path)).mtimeMs).toBe(before.mtimeMs)
@@ -157,29 +164,36 @@ describe('writeManifest', () => {
 
   test('behavior: creates missing directories', async () => {
     const nested = join(dir, 'a', 'b', 'local.json')
-    await writeManifest(nested, sampleManifest())
-    expect(await loadManifest(nested)).toEqual(sampleManifest())
+    await writeManifest(nested, { manifest: sampleManifest() })
+    expect(await loadManifest(nested)).toEqual({
+      ...sampleManifest(),
+      $schema: manifestSchemaUrl,
+    })
   })
 
   test('behavior: archives an unreadable previous file as is', async () => {
     await writeFile(path, '{ broken')
-    const { archivePath } = await writeManifest(path, sampleManifest())
+    const { archivePath } = await writeManifest(path, {
+      manifest: sampleManifest(),
+    })
     expect(await readFile(archivePath!, 'utf8')).toBe('{ broken')
   })
 
   test('error: a failed validation writes nothing', async () => {
-    await writeManifest(path, sampleManifest())
+    await writeManifest(path, { manifest: sampleManifest() })
     const before = await readFile(path, 'utf8')
     const bad = mutable()
     bad.contracts.AuthorCoin.implementation =
       bad.contracts.AuthorCoin.implementation.toLowerCase()
-    await expect(writeManifest(path, bad)).rejects.toBeInstanceOf(ManifestError)
+    await expect(writeManifest(path, { manifest: bad })).rejects.toBeInstanceOf(
+      ManifestError,
+    )
     expect(await readFile(path, 'utf8')).toBe(before)
     expect(await readdir(dir)).toEqual(['local.json'])
   })
 
   test('error: locked by a live writer', async () => {
-    await writeManifest(path, sampleManifest())
+    await writeManifest(path, { manifest: sampleManifest() })
     const before = await readFile(path, 'utf8')
     const lock = {
       pid: process.pid,
@@ -190,9 +204,10 @@ describe('writeManifest', () => {
     const holderFile = await writeLock(lock)
     const next = mutable()
     next.safes.ops.threshold = 3
-    const error = await writeManifest(path, next, { lockTimeoutMs: 200 }).catch(
-      (error: unknown) => error,
-    )
+    const error = await writeManifest(path, {
+      manifest: next,
+      lockTimeoutMs: 200,
+    }).catch((error: unknown) => error)
     expect(error).toBeInstanceOf(ManifestLockedError)
     const locked = error as ManifestLockedError
     expect(locked.holder).toEqual({
@@ -216,7 +231,10 @@ describe('writeManifest', () => {
       createdAt: new Date().toISOString(),
       token: 'dead',
     })
-    await writeManifest(path, sampleManifest(), { lockTimeoutMs: 1_000 })
+    await writeManifest(path, {
+      manifest: sampleManifest(),
+      lockTimeoutMs: 1_000,
+    })
     expect(await readdir(dir)).toEqual(['local.json'])
   })
 
@@ -229,7 +247,8 @@ describe('writeManifest', () => {
     })
     const old = new Date(Date.now() - 60_000)
     await utimes(holderFile, old, old)
-    await writeManifest(path, sampleManifest(), {
+    await writeManifest(path, {
+      manifest: sampleManifest(),
       lockTimeoutMs: 1_000,
       staleLockMs: 30_000,
     })
@@ -241,13 +260,19 @@ describe('writeManifest', () => {
     await writeFile(`${path}.lock/garbled.json`, '')
     const old = new Date(Date.now() - 5_000)
     await utimes(`${path}.lock/garbled.json`, old, old)
-    await writeManifest(path, sampleManifest(), { lockTimeoutMs: 1_000 })
+    await writeManifest(path, {
+      manifest: sampleManifest(),
+      lockTimeoutMs: 1_000,
+    })
     expect(await readdir(dir)).toEqual(['local.json'])
   })
 
   test('behavior: takes an empty lock directory (its holder released or was broken)', async () => {
     await mkdir(`${path}.lock`)
-    await writeManifest(path, sampleManifest(), { lockTimeoutMs: 1_000 })
+    await writeManifest(path, {
+      manifest: sampleManifest(),
+      lockTimeoutMs: 1_000,
+    })
     expect(await readdir(dir)).toEqual(['local.json'])
   })
 
@@ -259,7 +284,7 @@ describe('writeManifest', () => {
       token: 'remote',
     })
     await expect(
-      writeManifest(path, sampleManifest(), { lockTimeoutMs: 100 }),
+      writeManifest(path, { manifest: sampleManifest(), lockTimeoutMs: 100 }),
     ).rejects.toBeInstanceOf(ManifestLockedError)
   })
 
@@ -271,7 +296,8 @@ describe('writeManifest', () => {
       token: 'legacy',
     }
     await writeFile(`${path}.lock`, JSON.stringify(lock))
-    const error = await writeManifest(path, sampleManifest(), {
+    const error = await writeManifest(path, {
+      manifest: sampleManifest(),
       lockTimeoutMs: 100,
     }).catch((error: unknown) => error)
     expect(error).toBeInstanceOf(ManifestLockedError)
@@ -282,11 +308,15 @@ describe('writeManifest', () => {
   test('behavior: SIGKILL at a random moment mid-write leaves a valid manifest', async () => {
     const versions = new Set(
       ['a', 'b'].map((variant) =>
-        serializeManifest(largeManifest(200, variant, 2_000_000)),
+        serializeManifest({
+          ...largeManifest(200, variant, 2_000_000),
+          $schema: manifestSchemaUrl,
+        }),
       ),
     )
-    const original = sampleManifest()
-    await writeManifest(path, original)
+    const { manifest: original } = await writeManifest(path, {
+      manifest: sampleManifest(),
+    })
     let interrupted = 0
     // Each round starts a writer process (tsx), which is slow on a loaded CI box.
     for (let round = 0; round < 6; round++) {
@@ -324,8 +354,42 @@ describe('writeManifest', () => {
     }
 
     // The dead writers' lock and temp files do not block the next writer.
-    await writeManifest(path, original, { lockTimeoutMs: 5_000 })
+    await writeManifest(path, { manifest: original, lockTimeoutMs: 5_000 })
     expect(await readFile(path, 'utf8')).toBe(serializeManifest(original))
     expect((await readdir(dir)).sort()).toEqual(['archive', 'local.json'])
   }, 240_000)
+
+  test('behavior: $schema points at the schema next to the manifest', async () => {
+    await writeFile(join(dir, 'manifest.schema.json'), '{}')
+    const { $schema: _, ...withoutSchema } = sampleManifest()
+    const { manifest } = await writeManifest(path, {
+      manifest: withoutSchema,
+    })
+    expect(manifest.$schema).toBe('./manifest.schema.json')
+  })
+
+  test('behavior: $schema points into an installed @storydao/core', async () => {
+    const installed = join(dir, 'node_modules', '@storydao', 'core')
+    await mkdir(installed, { recursive: true })
+    await writeFile(join(installed, 'manifest.schema.json'), '{}')
+    const nested = join(dir, 'deployments', 'local.json')
+    const { manifest } = await writeManifest(nested, {
+      manifest: sampleManifest(),
+    })
+    // The sample's `./manifest.schema.json` does not resolve there: replaced.
+    expect(manifest.$schema).toBe(
+      '../node_modules/@storydao/core/manifest.schema.json',
+    )
+    expect(JSON.parse(await readFile(nested, 'utf8')).$schema).toBe(
+      manifest.$schema,
+    )
+  })
+
+  test('behavior: a $schema that resolves is kept', async () => {
+    const url = 'https://example.com/manifest.schema.json'
+    const { manifest } = await writeManifest(path, {
+      manifest: { ...sampleManifest(), $schema: url },
+    })
+    expect(manifest.$schema).toBe(url)
+  })
 })

@@ -4,9 +4,19 @@ import type {
   ManifestFileErrorType,
   ManifestLockedErrorType,
   ManifestParseErrorType,
+  ManifestReadOnlyErrorType,
 } from './errors/manifest.js'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 import { commitManifest } from './internal/commitManifest.js'
-import { displayPath } from './internal/fileSystem.js'
+import {
+  assertWritable,
+  displayPath,
+  resolveWriteTarget,
+} from './internal/fileSystem.js'
 import {
   defaultStaleLockMs,
   withManifestLock,
@@ -14,7 +24,8 @@ import {
 import type { Manifest } from './manifestSchema.js'
 import { parseManifest } from './parseManifest.js'
 
-export type WriteManifestParameters = {
+/** How a manifest is written: archive, lock waits. Shared with {@link updateManifest}. */
+export type ManifestWriteSettings = {
   /**
    * Where the previous version is archived as
    * `<YYYY-MM-DD>-<network>-pre.json` (UTC date; `-<HHmmss>` and then a
@@ -36,11 +47,24 @@ export type WriteManifestParameters = {
   staleLockMs?: number | undefined
 }
 
-export type WriteManifestReturnType = {
-  /** The manifest as written (validated). */
+export type WriteManifestParameters = ManifestWriteSettings & {
+  /** The manifest to write. */
   manifest: Manifest
-  /** Absolute path of the manifest. */
+}
+
+export type WriteManifestReturnType = {
+  /**
+   * The manifest as written (validated), with the `$schema` reference that
+   * was written.
+   */
+  manifest: Manifest
+  /**
+   * Absolute path of the file that was written: the given path with symlinks
+   * resolved (a link stays a link; its target changes).
+   */
   path: string
+  /** The path as given, absolute (differs from `path` when it is a symlink). */
+  requestedPath: string
   /** Absolute path of the archived previous version (undefined when there was none or nothing changed). */
   archivePath: string | undefined
   /** `false` when the file already had exactly this content (nothing was written or archived). */
@@ -52,23 +76,36 @@ export type WriteManifestErrorType =
   | ManifestParseErrorType
   | ManifestLockedErrorType
   | ManifestFileErrorType
+  | ManifestReadOnlyErrorType
+  | MissingParameterErrorType
 
 /**
  * Validates and writes a manifest, crash-safe and exclusive:
  *
  * 1. validates with {@link parseManifest} (a failure writes nothing: neither
  *    manifest nor archive);
- * 2. takes `<path>.lock` (a directory renamed into place; waits for a live
+ * 2. resolves symlinks: the file a link points to is locked and written, and
+ *    the link stays a link;
+ * 3. takes `<file>.lock` (a directory renamed into place; waits for a live
  *    writer, takes over a dead one's; `ManifestLockedError` after
  *    `lockTimeoutMs`);
- * 3. archives the current file, if any, to `archiveDir` without ever
+ * 4. archives the current file, if any, to `archiveDir` without ever
  *    overwriting an archive;
- * 4. writes {@link serializeManifest}'s text to a temp file in the same
+ * 5. writes {@link serializeManifest}'s text to a temp file in the same
  *    directory, fsyncs it, renames it over the manifest, fsyncs the
  *    directory.
  *
- * A file that already holds exactly this text is left alone. To change a
- * manifest that others may change concurrently, use {@link updateManifest}.
+ * A failure (disk full, …) removes what it created: temp files, and the
+ * archive of the update that did not happen; a retry then starts clean. A
+ * read-only file system fails first with `ManifestReadOnlyError`. A file that
+ * already holds exactly this text is left alone.
+ *
+ * `$schema` is written so editors find the JSON Schema from the manifest's
+ * folder: `./manifest.schema.json` when it sits next to the manifest, else
+ * the schema of the installed `@storydao/core` (a relative path into
+ * `node_modules`), else {@link manifestSchemaUrl}. A `$schema` that already
+ * resolves is kept. To change a manifest that others may change concurrently,
+ * use {@link updateManifest}.
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#writemanifest
  *
@@ -76,26 +113,31 @@ export type WriteManifestErrorType =
  * ```ts
  * import { writeManifest } from '@storydao/core'
  *
- * const { archivePath } = await writeManifest('deployments/local.json', manifest)
+ * const { path, archivePath } = await writeManifest('deployments/local.json', {
+ *   manifest,
+ * })
  * ```
  *
  * @param path - The manifest file (created with its directory when missing).
- * @param manifest - The manifest to write.
- * @param options - {@link WriteManifestParameters}
+ * @param parameters - {@link WriteManifestParameters}
  * @returns What was written and archived.
  */
 export async function writeManifest(
   path: string,
-  manifest: Manifest,
-  options: WriteManifestParameters = {},
+  parameters: WriteManifestParameters,
 ): Promise<WriteManifestReturnType> {
-  const absolute = resolve(path)
-  const valid = parseManifest(manifest, displayPath(absolute))
-  return withManifestLock(absolute, options, () =>
-    commitManifest(absolute, valid, {
-      archive: options.archive ?? true,
-      archiveDir: options.archiveDir,
-      staleLockMs: options.staleLockMs ?? defaultStaleLockMs,
+  assertParameters('writeManifest', { path }, ['path'], { version })
+  assertParameters('writeManifest', parameters, ['manifest'], { version })
+  const requestedPath = resolve(path)
+  const valid = parseManifest(parameters.manifest, displayPath(requestedPath))
+  const target = await resolveWriteTarget(requestedPath)
+  await assertWritable(target)
+  const result = await withManifestLock(target, parameters, () =>
+    commitManifest(target, valid, {
+      archive: parameters.archive ?? true,
+      archiveDir: parameters.archiveDir,
+      staleLockMs: parameters.staleLockMs ?? defaultStaleLockMs,
     }),
   )
+  return { ...result, requestedPath }
 }

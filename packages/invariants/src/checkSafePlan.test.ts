@@ -344,9 +344,9 @@ describe('checkSafePlan', () => {
       [InvariantViolationError: Invariant safeTransactionSucceeds violated by Safe transaction 0x8520c02d92b3ef776669fc152ca8446627cc628a6a4a4103a92ae0689c2bb90e: The Safe transaction executes.
 
       - safeTransactionSucceeds
-        The Safe transaction reverts: call 1 (AuthorCoin: mint 1 wei to the ops Safe) AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a6).
+        The Safe transaction reverts: call 1 (AuthorCoin: mint 1 wei to the ops Safe) AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, MINTER_ROLE).
         expected: success
-        actual:   AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a6)
+        actual:   AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, MINTER_ROLE)
 
       Hint: Do not sign: the rehearsed transaction breaks a protocol invariant. Fix the batch (or the invariant set, if the change is intended) and re-run the check.
       Docs: packages/invariants/README.md#errors

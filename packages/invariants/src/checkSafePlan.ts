@@ -214,7 +214,7 @@ function collectWarnings(
   const warnings: ReportWarning[] = []
   const { safeTx } = plan
 
-  if (safeTx.operation === 1 && !isMultiSendCallOnly(safeTx.to))
+  if (safeTx.operation === 1 && !isMultiSendCallOnly({ address: safeTx.to }))
     warnings.push({
       code: 'delegatecall',
       message: `The Safe delegatecalls ${index.label(safeTx.to)}, which is not MultiSendCallOnly: that code runs with the Safe's own storage and can change its owners, modules or funds.`,

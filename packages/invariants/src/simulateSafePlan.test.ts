@@ -188,7 +188,7 @@ describe('simulateSafePlan', () => {
         "callIndex": 1,
         "data": "0xe2517d3f0000000000000000000000001835069efde63081ba0833ef9704bf2cc0e45abc9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a6",
         "errorName": "AccessControlUnauthorizedAccount",
-        "reason": "AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a6)",
+        "reason": "AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, MINTER_ROLE)",
         "safeReason": "GS013: Safe transaction failed when gasPrice and safeTxGas were 0",
       }
     `)

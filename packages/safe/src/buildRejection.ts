@@ -1,8 +1,11 @@
+import { assertParameters } from '@storydao/core'
 import type { Address, Chain, Client, Transport } from 'viem'
 import { type BuildSafePlanErrorType, buildSafePlan } from './buildSafePlan.js'
-import type { SafeService } from './createSafeService.js'
+import { version } from './errors/version.js'
+import { assertPresent } from './internal/assertPresent.js'
 import { checkAddress, checkUint } from './internal/validate.js'
 import type { SafePlan } from './types/safe.js'
+import type { SafeService } from './types/service.js'
 
 export type BuildRejectionParameters = {
   /** The Safe. */
@@ -42,6 +45,10 @@ export async function buildRejection(
   client: Client<Transport, Chain | undefined>,
   parameters: BuildRejectionParameters,
 ): Promise<BuildRejectionReturnType> {
+  assertPresent('buildRejection', client, 'client', 'a viem client')
+  assertParameters('buildRejection', parameters, ['safe', 'nonce'], {
+    version,
+  })
   const safe = checkAddress(parameters.safe, 'safe')
   const nonce = checkUint(parameters.nonce, 'nonce')
   return buildSafePlan(client, {

@@ -16,19 +16,21 @@ import {
 } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildSafePlan } from './buildSafePlan.js'
-import { createSafeService, type SafeService } from './createSafeService.js'
+import { createSafeService } from './createSafeService.js'
 import { decodeMultiSend } from './decodeMultiSend.js'
+import { SafeNonceConflictError, SafeNonceTooLowError } from './errors/plan.js'
 import {
   NotASafeError,
   SafeChainMismatchError,
-  SafeNonceConflictError,
-  SafeNonceTooLowError,
   SafeNotDeployedError,
-} from './errors/plan.js'
+} from './errors/safeIdentity.js'
+import { SafeServiceTimeoutError } from './errors/service.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'
+import { startSilentServer } from './test/silentServer.js'
 import { contract, pauseCall, twoSignatures } from './test/stack.js'
+import type { SafeService } from './types/service.js'
 
 let stack: LocalStack<true>
 let service: SafeService
@@ -204,10 +206,10 @@ describe('buildSafePlan', () => {
       calls: [sendWei(stack.accounts.stranger.address)],
     })
     expect(first.nonce).toBe(0n)
-    await proposeSafePlan(first, {
-      service,
+    await proposeSafePlan(service, {
+      plan: first,
       sender: owner.address,
-      signature: await signSafePlan(first, owner.privateKey),
+      signature: await signSafePlan({ plan: first, account: owner.privateKey }),
     })
     const second = await buildSafePlan(stack.client, {
       safe,
@@ -231,10 +233,13 @@ describe('buildSafePlan', () => {
       service,
       calls: [sendWei(stack.accounts.stranger.address)],
     })
-    await proposeSafePlan(queued, {
-      service,
+    await proposeSafePlan(service, {
+      plan: queued,
       sender: owner.address,
-      signature: await signSafePlan(queued, owner.privateKey),
+      signature: await signSafePlan({
+        plan: queued,
+        account: owner.privateKey,
+      }),
     })
     const replacement = await buildSafePlan(stack.client, {
       safe,
@@ -289,11 +294,10 @@ describe('buildSafePlan', () => {
       safe,
       calls: [pauseCall(stack)],
     })
-    await executeSafePlan(
+    await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
-    )
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+    })
     const error = await buildSafePlan(stack.client, {
       safe,
       nonce: 0n,
@@ -320,10 +324,13 @@ describe('buildSafePlan', () => {
       service,
       calls: [sendWei(stack.accounts.stranger.address)],
     })
-    await proposeSafePlan(queued, {
-      service,
+    await proposeSafePlan(service, {
+      plan: queued,
       sender: owner.address,
-      signature: await signSafePlan(queued, owner.privateKey),
+      signature: await signSafePlan({
+        plan: queued,
+        account: owner.privateKey,
+      }),
     })
     const error = await buildSafePlan(stack.client, {
       safe,
@@ -593,6 +600,61 @@ describe('buildSafePlan', () => {
 
       Hint: Pass its \`.call\` (e.g. \`calls: [schedule.call]\`).
       Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+})
+
+describe('buildSafePlan: a service that never answers', () => {
+  test('error: the queue read times out (retried once)', async () => {
+    const silent = await startSilentServer()
+    try {
+      const hanging = createSafeService({
+        chainId: stack.chainId,
+        txServiceUrl: silent.url,
+        timeout: 300,
+        retryCount: 1,
+        retryDelay: 10,
+      })
+      const safe = stack.manifest.safes.emergency!.address
+      const error = (await buildSafePlan(stack.client, {
+        safe,
+        service: hanging,
+        calls: [pauseCall(stack)],
+      }).catch((e: unknown) => e)) as SafeServiceTimeoutError
+      expect(error).toBeInstanceOf(SafeServiceTimeoutError)
+      expect(error.code).toBe('SAFE_SERVICE_TIMEOUT')
+      expect(error.attempts).toBe(2)
+      expect(error.url).toBe(
+        `GET ${silent.url}/v2/safes/${safe}/multisig-transactions/`,
+      )
+      expect(silent.requests).toHaveLength(2)
+    } finally {
+      await silent.stop()
+    }
+  })
+})
+
+describe('buildSafePlan: parameters', () => {
+  test('error: no client, no parameters', async () => {
+    await expect(
+      // @ts-expect-error: plain-JavaScript caller
+      buildSafePlan(),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: buildSafePlan: missing \`client\` (expected a viem client).
+
+      Hint: Call buildSafePlan(…) with \`client\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    await expect(
+      // @ts-expect-error: plain-JavaScript caller
+      buildSafePlan(stack.client),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: buildSafePlan: missing \`parameters\` (expected an object with \`safe\`, \`calls\`).
+
+      Hint: Call buildSafePlan(…) with \`parameters\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -1,8 +1,10 @@
 import {
+  assertParameters,
   type Call,
   ChainReadError,
   type ChainReadErrorType,
   type InvalidAddressErrorType,
+  type MissingParameterErrorType,
   safeAbi,
 } from '@storydao/core'
 import {
@@ -22,34 +24,37 @@ import {
 } from 'viem'
 import { getChainId, getCode, readContract } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import type { SafeService } from './createSafeService.js'
 import { encodeMultiSend } from './encodeMultiSend.js'
 import {
   MultiSendUnavailableError,
   type MultiSendUnavailableErrorType,
-  NotASafeError,
-  type NotASafeErrorType,
-  SafeChainMismatchError,
-  type SafeChainMismatchErrorType,
   SafeDelegateCallError,
   type SafeDelegateCallErrorType,
   SafeNonceConflictError,
   type SafeNonceConflictErrorType,
   SafeNonceTooLowError,
   type SafeNonceTooLowErrorType,
-  SafeNotDeployedError,
-  type SafeNotDeployedErrorType,
   SafePlanInputError,
   type SafePlanInputErrorType,
+} from './errors/plan.js'
+import {
+  NotASafeError,
+  type NotASafeErrorType,
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+  SafeNotDeployedError,
+  type SafeNotDeployedErrorType,
   SafeVersionMismatchError,
   type SafeVersionMismatchErrorType,
   type UnsupportedSafeVersionErrorType,
-} from './errors/plan.js'
+} from './errors/safeIdentity.js'
 import type {
   SafeServiceErrorType,
   SafeServiceUnreachableErrorType,
 } from './errors/service.js'
+import { version as packageVersion } from './errors/version.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
+import { assertPresent } from './internal/assertPresent.js'
 import {
   type MultiSendCallOnlyDeployment,
   multiSendCallOnlyCandidates,
@@ -65,6 +70,7 @@ import {
   describe,
 } from './internal/validate.js'
 import type { SafePlan, SafePlanCall, SafeTransaction } from './types/safe.js'
+import type { SafeService } from './types/service.js'
 
 export type BuildSafePlanParameters = {
   /** The Safe that will execute the calls. */
@@ -88,6 +94,7 @@ export type BuildSafePlanParameters = {
 export type BuildSafePlanReturnType = SafePlan
 
 export type BuildSafePlanErrorType =
+  | MissingParameterErrorType
   | ChainReadErrorType
   | InvalidAddressErrorType
   | MultiSendUnavailableErrorType
@@ -144,6 +151,74 @@ export async function buildSafePlan(
   client: Client<Transport, Chain | undefined>,
   parameters: BuildSafePlanParameters,
 ): Promise<BuildSafePlanReturnType> {
+  assertPresent('buildSafePlan', client, 'client', 'a viem client')
+  assertParameters('buildSafePlan', parameters, ['safe', 'calls'], {
+    version: packageVersion,
+  })
+  const { safe, calls, requestedNonce } = checkInputs(parameters)
+  const { service } = parameters
+  const batch = calls.length > 1
+  // The version is read in the same round, so every canonical deployment's
+  // code is read; pickMultiSend then prefers the version's own.
+  const candidates = batch ? multiSendCallOnlyDeployments : []
+  const state = await readSafeState(client, safe, candidates)
+  checkChain(state.chainId, client.chain?.id, parameters.chainId, service)
+  const safeVersion = await checkIsSafe(client, safe, state, parameters)
+  const chainNonce = (state.chainNonce as { value: bigint }).value
+  const warnings: string[] = []
+  const queued = service
+    ? await fetchServiceQueue(service, safe, { minNonce: chainNonce })
+    : []
+  const nonce = chooseNonce({
+    safe,
+    chainNonce,
+    queuedNonces: queuedNoncesOf(queued, chainNonce),
+    requestedNonce,
+    replace: parameters.replace,
+    warnings,
+  })
+  const safeTx = batch
+    ? transaction({
+        to: pickMultiSend(
+          state.chainId,
+          safeVersion,
+          candidates,
+          state.codes,
+          warnings,
+        ),
+        value: 0n,
+        data: encodeMultiSend(
+          calls.map(({ to, value, data }) => ({
+            operation: 0,
+            to,
+            value,
+            data,
+          })),
+        ),
+        operation: 1,
+        nonce,
+      })
+    : singleCall(calls[0]!, nonce, warnings)
+  const chainId = state.chainId
+  const hashes = hashSafeTransaction({ chainId, safe, safeVersion, safeTx })
+  return {
+    chainId,
+    safe,
+    safeVersion,
+    nonce,
+    safeTx,
+    ...hashes,
+    calls,
+    warnings,
+  }
+}
+
+/** The parameters that need no chain, checked before any request. */
+function checkInputs(parameters: BuildSafePlanParameters): {
+  safe: Address
+  calls: SafePlanCall[]
+  requestedNonce: bigint | undefined
+} {
   const safe = checkAddress(parameters.safe, 'safe')
   const calls = checkCalls(parameters.calls, parameters.allowDelegateCall)
   const requestedNonce =
@@ -154,29 +229,26 @@ export async function buildSafePlan(
     parseSafeVersion(parameters.safeVersion)
   if (parameters.chainId !== undefined)
     checkChainId(parameters.chainId, 'chainId')
-  const { service } = parameters
+  return { safe, calls, requestedNonce }
+}
 
-  const batch = calls.length > 1
-  // The version is read in the same round, so every canonical deployment's
-  // code is read; pickMultiSend then prefers the version's own.
-  const candidates = batch ? multiSendCallOnlyDeployments : []
+type SafeState = {
+  version: Settled<string>
+  chainNonce: Settled<bigint>
+  chainId: number
+  codes: (Hex | undefined)[]
+}
 
-  // One round: VERSION(), nonce(), chain id (and MultiSendCallOnly code).
+/** One round: VERSION(), nonce(), the chain id and the MultiSendCallOnly candidates' code. */
+async function readSafeState(
+  client: Client<Transport, Chain | undefined>,
+  safe: Address,
+  candidates: readonly MultiSendCallOnlyDeployment[],
+): Promise<SafeState> {
+  const read = getAction(client, readContract, 'readContract')
   const [version, chainNonce, chainId, codes] = await Promise.all([
-    settle(
-      getAction(
-        client,
-        readContract,
-        'readContract',
-      )({ address: safe, abi: safeAbi, functionName: 'VERSION' }),
-    ),
-    settle(
-      getAction(
-        client,
-        readContract,
-        'readContract',
-      )({ address: safe, abi: safeAbi, functionName: 'nonce' }),
-    ),
+    settle(read({ address: safe, abi: safeAbi, functionName: 'VERSION' })),
+    settle(read({ address: safe, abi: safeAbi, functionName: 'nonce' })),
     getAction(
       client,
       getChainId,
@@ -192,8 +264,17 @@ export async function buildSafePlan(
       throw new ChainReadError({ what: 'the MultiSendCallOnly code', cause })
     }),
   ])
+  return { version, chainNonce, chainId, codes }
+}
 
-  checkChain(chainId, client.chain?.id, parameters.chainId, service)
+/** The Safe answered as a Safe of a supported version, the one expected if given. */
+async function checkIsSafe(
+  client: Client<Transport, Chain | undefined>,
+  safe: Address,
+  state: SafeState,
+  parameters: BuildSafePlanParameters,
+): Promise<string> {
+  const { version, chainNonce, chainId } = state
   if (!version.ok || !chainNonce.ok || !isVersionString(version.value))
     throw await notASafe(client, { safe, chainId, version, chainNonce })
   const safeVersion = version.value
@@ -207,92 +288,82 @@ export async function buildSafePlan(
       expected: parameters.safeVersion,
       actual: safeVersion,
     })
+  return safeVersion
+}
 
-  const warnings: string[] = []
-
-  // Nonce: the chain's, then the service queue's.
-  const queued = service
-    ? await fetchServiceQueue(service, safe, { minNonce: chainNonce.value })
-    : []
-  const queuedNonces = new Map<bigint, Hex[]>()
+/** Queued safeTxHashes by nonce, from the chain nonce on. */
+function queuedNoncesOf(
+  queued: readonly { nonce: string | number; safeTxHash: string }[],
+  chainNonce: bigint,
+): Map<bigint, Hex[]> {
+  const byNonce = new Map<bigint, Hex[]>()
   for (const tx of queued) {
     const nonce = BigInt(tx.nonce)
-    if (nonce < chainNonce.value) continue
-    const list = queuedNonces.get(nonce) ?? []
+    if (nonce < chainNonce) continue
+    const list = byNonce.get(nonce) ?? []
     list.push(tx.safeTxHash as Hex)
-    queuedNonces.set(nonce, list)
+    byNonce.set(nonce, list)
   }
-  let nextFree = chainNonce.value
+  return byNonce
+}
+
+/**
+ * The next free nonce after the chain and the queue; or the requested one,
+ * refused below the chain nonce and, without `replace`, when queued.
+ */
+function chooseNonce({
+  safe,
+  chainNonce,
+  queuedNonces,
+  requestedNonce,
+  replace,
+  warnings,
+}: {
+  safe: Address
+  chainNonce: bigint
+  queuedNonces: Map<bigint, Hex[]>
+  requestedNonce: bigint | undefined
+  replace: boolean | undefined
+  warnings: string[]
+}): bigint {
+  let nextFree = chainNonce
   for (const nonce of queuedNonces.keys())
     if (nonce >= nextFree) nextFree = nonce + 1n
-
-  let nonce = nextFree
-  if (requestedNonce !== undefined) {
-    nonce = requestedNonce
-    if (nonce < chainNonce.value)
-      throw new SafeNonceTooLowError({
-        safe,
-        nonce,
-        chainNonce: chainNonce.value,
-      })
-    const taken = queuedNonces.get(nonce)
-    if (taken) {
-      if (!parameters.replace)
-        throw new SafeNonceConflictError({ safe, nonce, queued: taken })
-      warnings.push(
-        `Nonce ${nonce} is shared with ${taken.length} queued transaction${taken.length === 1 ? '' : 's'} (${taken.join(', ')}): only one of them can ever execute.`,
-      )
-    }
-    if (nonce > nextFree)
-      warnings.push(
-        `Nonce ${nonce} leaves a gap: nonces ${nextFree}–${nonce - 1n} must execute first, and nothing is queued for them.`,
-      )
-  }
-
-  let safeTx: SafeTransaction
-  if (batch) {
-    const multiSend = pickMultiSend(
-      chainId,
-      safeVersion,
-      candidates,
-      codes,
-      warnings,
+  if (requestedNonce === undefined) return nextFree
+  const nonce = requestedNonce
+  if (nonce < chainNonce)
+    throw new SafeNonceTooLowError({ safe, nonce, chainNonce })
+  const taken = queuedNonces.get(nonce)
+  if (taken) {
+    if (!replace)
+      throw new SafeNonceConflictError({ safe, nonce, queued: taken })
+    warnings.push(
+      `Nonce ${nonce} is shared with ${taken.length} queued transaction${taken.length === 1 ? '' : 's'} (${taken.join(', ')}): only one of them can ever execute.`,
     )
-    safeTx = transaction({
-      to: multiSend,
-      value: 0n,
-      data: encodeMultiSend(
-        calls.map(({ to, value, data }) => ({ operation: 0, to, value, data })),
-      ),
-      operation: 1,
-      nonce,
-    })
-  } else {
-    const [call] = calls as [SafePlanCall]
-    if (call.operation === 'delegatecall')
-      warnings.push(
-        `DELEGATECALL to ${call.to}: its code runs as the Safe itself, with the Safe’s storage and funds; it can change owners, modules and guards or drain the Safe. Verify the target’s code before signing.`,
-      )
-    safeTx = transaction({
-      to: call.to,
-      value: call.value,
-      data: call.data,
-      operation: call.operation === 'delegatecall' ? 1 : 0,
-      nonce,
-    })
   }
+  if (nonce > nextFree)
+    warnings.push(
+      `Nonce ${nonce} leaves a gap: nonces ${nextFree}–${nonce - 1n} must execute first, and nothing is queued for them.`,
+    )
+  return nonce
+}
 
-  const hashes = hashSafeTransaction({ chainId, safe, safeVersion, safeTx })
-  return {
-    chainId,
-    safe,
-    safeVersion,
+function singleCall(
+  call: SafePlanCall,
+  nonce: bigint,
+  warnings: string[],
+): SafeTransaction {
+  if (call.operation === 'delegatecall')
+    warnings.push(
+      `DELEGATECALL to ${call.to}: its code runs as the Safe itself, with the Safe’s storage and funds; it can change owners, modules and guards or drain the Safe. Verify the target’s code before signing.`,
+    )
+  return transaction({
+    to: call.to,
+    value: call.value,
+    data: call.data,
+    operation: call.operation === 'delegatecall' ? 1 : 0,
     nonce,
-    safeTx,
-    ...hashes,
-    calls,
-    warnings,
-  }
+  })
 }
 
 type Failure = { ok: false; error: unknown }

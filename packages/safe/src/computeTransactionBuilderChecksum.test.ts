@@ -47,7 +47,7 @@ const appTestBatch = () => ({
   ],
 })
 
-/** SAFE_SPEC B.2 library-style 31337 file. */
+/** docs/safe-formats.md#checksum library-style 31337 file. */
 const libraryStyle = () => ({
   version: '1.0',
   chainId: '31337',
@@ -94,7 +94,7 @@ describe('computeTransactionBuilderChecksum', () => {
     )
   })
 
-  test('behavior: SAFE_SPEC B.2 library-style vector, with and without null keys', () => {
+  test('behavior: docs/safe-formats.md#checksum library-style vector, with and without null keys', () => {
     expect(computeTransactionBuilderChecksum(libraryStyle())).toBe(
       '0x3bdb9bcf8eca6b3b13dd8855b0f8a369114baac17e18a5d32b3f524039d4f952',
     )

@@ -1,4 +1,6 @@
+import type { MissingParameterErrorType } from '@storydao/core'
 import { type Hex, keccak256, stringToBytes } from 'viem'
+import { assertPresent } from './internal/assertPresent.js'
 import type { TransactionBuilderBatch } from './types/transactionBuilder.js'
 
 export type ComputeTransactionBuilderChecksumParameters =
@@ -7,11 +9,12 @@ export type ComputeTransactionBuilderChecksumParameters =
 
 export type ComputeTransactionBuilderChecksumReturnType = Hex
 
-export type ComputeTransactionBuilderChecksumErrorType = never
+export type ComputeTransactionBuilderChecksumErrorType =
+  MissingParameterErrorType
 
 /**
  * The `meta.checksum` of a Transaction Builder batch, exactly as Safe{Wallet}'s
- * Transaction Builder computes and validates it (SAFE_SPEC B.2): `meta` without
+ * Transaction Builder computes and validates it (docs/safe-formats.md#checksum): `meta` without
  * its `checksum` key and with `name: null`, serialized with sorted keys (every
  * value followed by a comma, `undefined` as `null`), then keccak256 of the
  * UTF-8 text. Renaming a batch keeps its checksum; any other change breaks it.
@@ -32,6 +35,12 @@ export type ComputeTransactionBuilderChecksumErrorType = never
 export function computeTransactionBuilderChecksum(
   batch: ComputeTransactionBuilderChecksumParameters,
 ): ComputeTransactionBuilderChecksumReturnType {
+  assertPresent(
+    'computeTransactionBuilderChecksum',
+    batch,
+    'batch',
+    'a Transaction Builder batch object',
+  )
   const { meta, ...rest } = batch as Record<string, unknown>
   const metaWithoutChecksum =
     meta !== null && typeof meta === 'object'

@@ -21,6 +21,9 @@ describe('createSafeService', () => {
       chainId: 31337,
       txServiceUrl: 'http://127.0.0.1:8000/api',
       hasApiKey: false,
+      timeout: 30_000,
+      retryCount: 2,
+      retryDelay: 500,
     })
   })
 
@@ -31,6 +34,9 @@ describe('createSafeService', () => {
       chainId: 1,
       txServiceUrl: undefined,
       hasApiKey: true,
+      timeout: 30_000,
+      retryCount: 2,
+      retryDelay: 500,
     })
     expect(JSON.stringify(service)).not.toContain('sk-secret')
     expect(String(Object.values(service))).not.toContain('sk-secret')
@@ -48,7 +54,7 @@ describe('createSafeService', () => {
         txServiceUrl: recorder.url,
       })
       expect(custom.hasApiKey).toBe(false)
-      expect(await getQueuedSafePlans(custom, safe)).toEqual([])
+      expect(await getQueuedSafePlans(custom, { safe })).toEqual([])
 
       const keyed = createSafeService({
         chainId: 31337,
@@ -56,7 +62,7 @@ describe('createSafeService', () => {
         apiKey: explicitKey,
       })
       expect(keyed.hasApiKey).toBe(true)
-      expect(await getQueuedSafePlans(keyed, safe)).toEqual([])
+      expect(await getQueuedSafePlans(keyed, { safe })).toEqual([])
 
       // getSafeInfo, then the queue, for each service.
       expect(recorder.requests.map((r) => r.url.split('?')[0])).toEqual([
@@ -188,7 +194,7 @@ describe('createSafeService', () => {
       chainId: 31337,
       apiKey: 'sk-do-not-print',
     })
-    const error = await getQueuedSafePlans(service, safe).catch(
+    const error = await getQueuedSafePlans(service, { safe }).catch(
       (e: unknown) => e,
     )
     expect(error).toMatchInlineSnapshot(`

@@ -1,22 +1,14 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
   SafeServiceConfigError,
   type SafeServiceConfigErrorType,
 } from './errors/service.js'
+import { version } from './errors/version.js'
 import { registerService } from './internal/serviceState.js'
-
-/**
- * A Safe Transaction Service endpoint. Plain data that is safe to print: the
- * API key is kept out of it. api-kit is only loaded when the service is first
- * used.
- */
-export type SafeService = {
-  /** Chain whose service this is. */
-  readonly chainId: number
-  /** Base URL (ending in `/api`), or `undefined` for the hosted service api-kit picks for the chain. */
-  readonly txServiceUrl: string | undefined
-  /** Whether an API key is set (the key itself is never exposed). */
-  readonly hasApiKey: boolean
-}
+import type { SafeService } from './types/service.js'
 
 export type CreateSafeServiceParameters = {
   /** Chain id of the Safe(s). */
@@ -30,11 +22,19 @@ export type CreateSafeServiceParameters = {
    * URL only ever gets a key passed here.
    */
   apiKey?: string | undefined
+  /** Milliseconds one request may take (default 30 000). */
+  timeout?: number | undefined
+  /** Extra attempts for reads after a timeout, a network failure, a 429 or a 5xx (default 2; proposals and confirmations are never retried). */
+  retryCount?: number | undefined
+  /** Milliseconds before the first retry, doubled for each further one (default 500). */
+  retryDelay?: number | undefined
 }
 
 export type CreateSafeServiceReturnType = SafeService
 
-export type CreateSafeServiceErrorType = SafeServiceConfigErrorType
+export type CreateSafeServiceErrorType =
+  | MissingParameterErrorType
+  | SafeServiceConfigErrorType
 
 const hostedDomains = ['api.safe.global', 'api.5afe.dev']
 
@@ -64,6 +64,7 @@ const hostedDomains = ['api.safe.global', 'api.5afe.dev']
 export function createSafeService(
   parameters: CreateSafeServiceParameters,
 ): CreateSafeServiceReturnType {
+  assertParameters('createSafeService', parameters, ['chainId'], { version })
   const { chainId } = parameters
   if (
     typeof chainId !== 'number' ||
@@ -107,7 +108,7 @@ export function createSafeService(
   if (!apiKey) {
     if (hosted) throw missingKey(chainId)
     // api-kit refuses any URL that merely mentions a hosted domain without a
-    // key (SAFE_SPEC A.1): say so now, and that SAFE_API_KEY does not apply.
+    // key (docs/safe-transaction-service.md#how-api-kit-reaches-the-service): say so now, and that SAFE_API_KEY does not apply.
     const mentioned = hostedDomains.find((domain) =>
       txServiceUrl?.includes(domain),
     )
@@ -122,9 +123,36 @@ export function createSafeService(
     chainId,
     txServiceUrl,
     hasApiKey: Boolean(apiKey),
+    timeout: checkDuration(parameters.timeout, 'timeout', 30_000),
+    retryCount: checkRetryCount(parameters.retryCount),
+    retryDelay: checkDuration(parameters.retryDelay, 'retryDelay', 500),
   })
   registerService(service, { apiKey })
   return service
+}
+
+function checkDuration(
+  value: number | undefined,
+  name: string,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    throw new SafeServiceConfigError({
+      message: `Invalid ${name} ${String(value)}: expected a positive number of milliseconds.`,
+      hint: `Omit \`${name}\` for the default (${fallback} ms).`,
+    })
+  return value
+}
+
+function checkRetryCount(value: number | undefined): number {
+  if (value === undefined) return 2
+  if (!Number.isSafeInteger(value) || value < 0 || value > 10)
+    throw new SafeServiceConfigError({
+      message: `Invalid retryCount ${String(value)}: expected an integer from 0 to 10.`,
+      hint: 'Omit `retryCount` for the default (2).',
+    })
+  return value
 }
 
 function missingKey(chainId: number) {

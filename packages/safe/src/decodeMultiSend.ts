@@ -1,4 +1,8 @@
-import { multiSendAbi } from '@storydao/core'
+import {
+  isHexEqual,
+  type MissingParameterErrorType,
+  multiSendAbi,
+} from '@storydao/core'
 import {
   type Address,
   decodeFunctionData,
@@ -15,6 +19,7 @@ import {
   MultiSendDecodeError,
   type MultiSendDecodeErrorType,
 } from './errors/multisend.js'
+import { assertPresent } from './internal/assertPresent.js'
 import type { SafeOperation } from './types/safe.js'
 
 export type DecodeMultiSendParameters = Hex
@@ -23,7 +28,9 @@ export type DecodeMultiSendReturnType = (MultiSendTransaction & {
   operation: SafeOperation
 })[]
 
-export type DecodeMultiSendErrorType = MultiSendDecodeErrorType
+export type DecodeMultiSendErrorType =
+  | MissingParameterErrorType
+  | MultiSendDecodeErrorType
 
 const multiSendSelector = toFunctionSelector(multiSendAbi[0])
 /** operation (1) + to (20) + value (32) + dataLength (32). */
@@ -51,11 +58,17 @@ const headerSize = 85
 export function decodeMultiSend(
   data: DecodeMultiSendParameters,
 ): DecodeMultiSendReturnType {
+  assertPresent(
+    'decodeMultiSend',
+    data,
+    'data',
+    'the multiSend(bytes) calldata',
+  )
   if (typeof data !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(data))
     throw new MultiSendDecodeError({
       message: 'expected 0x-prefixed hex bytes.',
     })
-  if (data.slice(0, 10).toLowerCase() !== multiSendSelector)
+  if (!isHexEqual(data.slice(0, 10) as Hex, multiSendSelector))
     throw new MultiSendDecodeError({
       message: `selector ${data.slice(0, 10) || '(none)'} is not multiSend(bytes) (${multiSendSelector}).`,
     })

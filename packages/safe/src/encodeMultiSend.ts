@@ -1,4 +1,4 @@
-import { multiSendAbi } from '@storydao/core'
+import { type MissingParameterErrorType, multiSendAbi } from '@storydao/core'
 import {
   type Address,
   encodeFunctionData,
@@ -7,6 +7,7 @@ import {
   size,
 } from 'viem'
 import type { SafePlanInputErrorType } from './errors/plan.js'
+import { assertPresent } from './internal/assertPresent.js'
 import {
   checkAddress,
   checkHexData,
@@ -31,13 +32,15 @@ export type EncodeMultiSendParameters = readonly MultiSendTransaction[]
 
 export type EncodeMultiSendReturnType = Hex
 
-export type EncodeMultiSendErrorType = SafePlanInputErrorType
+export type EncodeMultiSendErrorType =
+  | MissingParameterErrorType
+  | SafePlanInputErrorType
 
 /**
  * Encodes transactions as the calldata of `multiSend(bytes)` (selector
  * `0x8d80ff0a`), the format shared by MultiSend and MultiSendCallOnly: each
  * entry packed as `uint8 operation ‖ address to ‖ uint256 value ‖ uint256
- * dataLength ‖ bytes data`, without padding (SAFE_SPEC C.3).
+ * dataLength ‖ bytes data`, without padding (docs/safe-formats.md#multisend-and-multisendcallonly).
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#encodemultisend
  *
@@ -59,6 +62,12 @@ export type EncodeMultiSendErrorType = SafePlanInputErrorType
 export function encodeMultiSend(
   transactions: EncodeMultiSendParameters,
 ): EncodeMultiSendReturnType {
+  assertPresent(
+    'encodeMultiSend',
+    transactions,
+    'transactions',
+    'an array of { to, value, data }',
+  )
   const packed = transactions.map((transaction, index) => {
     const path = `transactions[${index}]`
     const data = checkHexData(transaction.data, `${path}.data`)

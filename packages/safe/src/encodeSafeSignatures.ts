@@ -1,8 +1,10 @@
+import type { MissingParameterErrorType } from '@storydao/core'
 import {
   type Address,
   concat,
   type Hex,
   hexToNumber,
+  isAddressEqual,
   pad,
   size,
   slice,
@@ -12,6 +14,7 @@ import {
   SafeSignatureError,
   type SafeSignatureErrorType,
 } from './errors/signature.js'
+import { assertPresent } from './internal/assertPresent.js'
 import { checkAddress } from './internal/validate.js'
 import type { SafeSignature } from './types/safe.js'
 
@@ -19,10 +22,12 @@ export type EncodeSafeSignaturesParameters = readonly SafeSignature[]
 
 export type EncodeSafeSignaturesReturnType = Hex
 
-export type EncodeSafeSignaturesErrorType = SafeSignatureErrorType
+export type EncodeSafeSignaturesErrorType =
+  | MissingParameterErrorType
+  | SafeSignatureErrorType
 
 /**
- * Builds the `signatures` bytes of `execTransaction` (SAFE_SPEC C.2): one
+ * Builds the `signatures` bytes of `execTransaction` (docs/safe-formats.md#signature-bytes): one
  * 65-byte `r ‖ s ‖ v` part per owner, sorted by owner address ascending as
  * the Safe requires. `APPROVED_HASH` parts are `r = owner, s = 0, v = 1`;
  * `ETH_SIGN` parts get `v + 4` if given as 27/28; `CONTRACT_SIGNATURE` parts
@@ -36,8 +41,8 @@ export type EncodeSafeSignaturesErrorType = SafeSignatureErrorType
  * import { encodeSafeSignatures, signSafePlan } from '@storydao/safe'
  *
  * const signatures = encodeSafeSignatures([
- *   await signSafePlan(plan, ownerKeyA),
- *   await signSafePlan(plan, ownerKeyB),
+ *   await signSafePlan({ plan, account: ownerKeyA }),
+ *   await signSafePlan({ plan, account: ownerKeyB }),
  * ])
  * ```
  *
@@ -48,6 +53,12 @@ export type EncodeSafeSignaturesErrorType = SafeSignatureErrorType
 export function encodeSafeSignatures(
   signatures: EncodeSafeSignaturesParameters,
 ): EncodeSafeSignaturesReturnType {
+  assertPresent(
+    'encodeSafeSignatures',
+    signatures,
+    'signatures',
+    'an array of SafeSignature',
+  )
   const parts = signatures.map((entry, index) => {
     const signer = checkAddress(entry?.signer, `signatures[${index}].signer`)
     return entry.type === 'CONTRACT_SIGNATURE'
@@ -108,7 +119,7 @@ function contractPayload(
   // Standalone form: r = owner, s = 65, v = 0, then {length}{payload}.
   if (
     bytes >= 97 &&
-    slice(signature, 12, 32).toLowerCase() === signer.toLowerCase() &&
+    isAddressEqual(slice(signature, 12, 32), signer) &&
     hexToNumber(slice(signature, 32, 64)) === 65 &&
     hexToNumber(slice(signature, 64, 65)) === 0
   ) {

@@ -3,12 +3,15 @@ import { authorCoinAbi, safeAbi } from '@storydao/core'
 import { type LocalStack, startLocalStack } from '@storydao/testkit'
 import {
   type Address,
+  createWalletClient,
   encodeFunctionData,
   getAddress,
+  http,
   pad,
   parseEther,
   toHex,
 } from 'viem'
+import { mainnet } from 'viem/chains'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildSafePlan } from './buildSafePlan.js'
 import { SafeExecutionFailedError } from './errors/execution.js'
@@ -60,11 +63,10 @@ describe('executeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     expect(await paused()).toBe(false)
-    const { receipt, transactionHash } = await executeSafePlan(
+    const { receipt, transactionHash } = await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
-    )
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+    })
     expect(receipt.status).toBe('success')
     expect(receipt.transactionHash).toBe(transactionHash)
     expect(await paused()).toBe(true)
@@ -120,11 +122,10 @@ describe('executeSafePlan', () => {
     const ethBefore = await stack.client.getBalance({ address: safe })
     const authBefore = await authBalance(safe)
 
-    await executeSafePlan(
+    await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.opsOwners),
-      stack.client,
-    )
+      signatures: await twoSignatures(plan, stack.accounts.opsOwners),
+    })
 
     let ethSent = 0n
     let authSent = 0n
@@ -184,7 +185,7 @@ describe('executeSafePlan', () => {
         type: 'EOA' as const,
       })
     }
-    await executeSafePlan(plan, signatures, stack.client)
+    await executeSafePlan(stack.client, { plan, signatures })
     expect(await paused()).toBe(true)
   })
 
@@ -248,23 +249,22 @@ describe('executeSafePlan', () => {
       safe: stack.manifest.safes.ops.address,
       calls: [pauseCall(stack)],
     })
-    const error = await executeSafePlan(
+    const error = await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.opsOwners),
-      stack.client,
-    ).catch((e: unknown) => e)
+      signatures: await twoSignatures(plan, stack.accounts.opsOwners),
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SafeExecutionFailedError)
     expect(
       (error as SafeExecutionFailedError).shortMessage,
     ).toMatchInlineSnapshot(
-      `"Safe transaction 0x4ba347e81259a4afb676c1b56bdeadcfddebb654c2ac1ca9efdea2ef7c87ea0f reverted: AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x65d7a28e3265b37a6474929f336521b332c1681b933f6cb9f3376673440d862a)"`,
+      `"Safe transaction 0x4ba347e81259a4afb676c1b56bdeadcfddebb654c2ac1ca9efdea2ef7c87ea0f reverted: AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, PAUSER_ROLE)"`,
     )
     expect(
       (error as SafeExecutionFailedError).metaMessages,
     ).toMatchInlineSnapshot(`
       [
         "Safe:       GS013: Safe transaction failed when gasPrice and safeTxGas were 0",
-        "Inner call: AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, 0x65d7a28e3265b37a6474929f336521b332c1681b933f6cb9f3376673440d862a)",
+        "Inner call: AccessControlUnauthorizedAccount(0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc, PAUSER_ROLE)",
       ]
     `)
     expect(await safeNonce(plan.safe)).toBe(0n)
@@ -290,11 +290,10 @@ describe('executeSafePlan', () => {
         pauseCall(stack),
       ],
     })
-    const error = (await executeSafePlan(
+    const error = (await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.opsOwners),
-      stack.client,
-    ).catch((e: unknown) => e)) as SafeExecutionFailedError
+      signatures: await twoSignatures(plan, stack.accounts.opsOwners),
+    }).catch((e: unknown) => e)) as SafeExecutionFailedError
     expect(error.reason).toBe(
       'GS013: Safe transaction failed when gasPrice and safeTxGas were 0',
     )
@@ -308,13 +307,13 @@ describe('executeSafePlan', () => {
       safe: stack.manifest.safes.emergency!.address,
       calls: [pauseCall(stack)],
     })
-    const error = await executeSafePlan(
+    const error = await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
       // Enough to start execTransaction, not to finish it.
-      { gas: 60_000n, simulate: false },
-    ).catch((e: unknown) => e)
+      gas: 60_000n,
+      simulate: false,
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SafeExecutionFailedError)
     const failure = error as SafeExecutionFailedError
     expect(failure.reason).toBe('out of gas')
@@ -331,11 +330,10 @@ describe('executeSafePlan', () => {
     })
     const [owner] = stack.accounts.emergencyOwners
     await expect(
-      executeSafePlan(
+      executeSafePlan(stack.client, {
         plan,
-        [await signSafePlan(plan, owner.privateKey)],
-        stack.client,
-      ),
+        signatures: [await signSafePlan({ plan, account: owner.privateKey })],
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafeExecutionFailedError: Safe transaction 0x8850ebd8d0b53c6463efd915f9e2e019bd7b76fa2ea63f3bec604754ca7dbade reverted: GS020: Signatures data too short
 
@@ -357,14 +355,16 @@ describe('executeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner] = stack.accounts.emergencyOwners
-    const error = (await executeSafePlan(
+    const error = (await executeSafePlan(stack.client, {
       plan,
-      [
-        await signSafePlan(plan, owner.privateKey),
-        await signSafePlan(plan, stack.accounts.stranger.privateKey),
+      signatures: [
+        await signSafePlan({ plan, account: owner.privateKey }),
+        await signSafePlan({
+          plan,
+          account: stack.accounts.stranger.privateKey,
+        }),
       ],
-      stack.client,
-    ).catch((e: unknown) => e)) as SafeExecutionFailedError
+    }).catch((e: unknown) => e)) as SafeExecutionFailedError
     expect(error.reason).toBe('GS026: Invalid owner provided')
     expect(error.metaMessages).toContain('Safe nonce on chain: 0 (plan: 0)')
   })
@@ -375,16 +375,15 @@ describe('executeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [a, b] = stack.accounts.emergencyOwners
-    const signature = await signSafePlan(plan, a.privateKey)
+    const signature = await signSafePlan({ plan, account: a.privateKey })
     await expect(
-      executeSafePlan(
+      executeSafePlan(stack.client, {
         plan,
-        [
+        signatures: [
           { ...signature, signer: b.address },
-          await signSafePlan(plan, a.privateKey),
+          await signSafePlan({ plan, account: a.privateKey }),
         ],
-        stack.client,
-      ),
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafeSignatureError: The EOA signature attributed to 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc does not sign safeTxHash 0x8850ebd8d0b53c6463efd915f9e2e019bd7b76fa2ea63f3bec604754ca7dbade.
 
@@ -403,16 +402,17 @@ describe('executeSafePlan', () => {
     })
     const plan = withSafeTx(built, { safeTxGas: 100_000n })
     const signatures = await twoSignatures(plan, stack.accounts.opsOwners)
-    const refused = (await executeSafePlan(
+    const refused = (await executeSafePlan(stack.client, {
       plan,
       signatures,
-      stack.client,
-    ).catch((e: unknown) => e)) as SafeExecutionFailedError
+    }).catch((e: unknown) => e)) as SafeExecutionFailedError
     expect(refused.kind).toBe('execution-failure')
     expect(refused.transactionHash).toBeUndefined()
     expect(await safeNonce(plan.safe)).toBe(0n)
 
-    const mined = (await executeSafePlan(plan, signatures, stack.client, {
+    const mined = (await executeSafePlan(stack.client, {
+      plan,
+      signatures,
       simulate: false,
       gas: 500_000n,
     }).catch((e: unknown) => e)) as SafeExecutionFailedError
@@ -424,6 +424,57 @@ describe('executeSafePlan', () => {
     expect(await safeNonce(plan.safe)).toBe(1n)
   })
 
+  test('error: a wallet client set to another chain than its RPC', async () => {
+    const plan = await buildSafePlan(stack.client, {
+      safe: stack.manifest.safes.emergency!.address,
+      calls: [pauseCall(stack)],
+    })
+    const wallet = createWalletClient({
+      chain: mainnet,
+      transport: http(stack.rpcUrl),
+      account: stack.accounts.deployer.address,
+    })
+    await expect(
+      executeSafePlan(wallet, {
+        plan,
+        signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+      }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafeWalletChainMismatchError: The wallet client is set to chain 1, but its RPC is on chain 31337.
+
+      Wallet client chain: 1 (createWalletClient({ chain }))
+      RPC chain:           31337 (eth_chainId)
+
+      Hint: Create the wallet client with the chain its transport’s RPC serves (or point the transport at that chain’s RPC). Nothing was sent.
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    expect(await paused()).toBe(false)
+  })
+
+  test('error: no wallet, no parameters', async () => {
+    await expect(
+      // @ts-expect-error: plain-JavaScript caller
+      executeSafePlan(),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: executeSafePlan: missing \`wallet\` (expected a viem wallet client).
+
+      Hint: Call executeSafePlan(…) with \`wallet\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    await expect(
+      // @ts-expect-error: plain-JavaScript caller
+      executeSafePlan(stack.client, { plan: undefined }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: executeSafePlan: missing \`plan\` (expected a value).
+
+      Hint: Call executeSafePlan(…) with \`plan\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+  })
+
   test('error: plan for another chain', async () => {
     const plan = offlinePlan({
       chainId: 1,
@@ -431,11 +482,10 @@ describe('executeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     await expect(
-      executeSafePlan(
+      executeSafePlan(stack.client, {
         plan,
-        await twoSignatures(plan, stack.accounts.emergencyOwners),
-        stack.client,
-      ),
+        signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafeChainMismatchError: Wrong chain: the wallet’s RPC is on chain 31337, expected 1.
 
@@ -453,12 +503,11 @@ describe('executeSafePlan', () => {
       safe: stack.manifest.safes.emergency!.address,
       calls: [pauseCall(stack)],
     })
-    const error = (await executeSafePlan(
+    const error = (await executeSafePlan(stack.client, {
       plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
-      { account: '0x000000000000000000000000000000000000dEaD' },
-    ).catch((e: unknown) => e)) as SafeExecutionFailedError
+      signatures: await twoSignatures(plan, stack.accounts.emergencyOwners),
+      account: '0x000000000000000000000000000000000000dEaD',
+    }).catch((e: unknown) => e)) as SafeExecutionFailedError
     expect(error).toBeInstanceOf(SafeExecutionFailedError)
     expect(error.kind).toBe('not-sent')
     expect(error.shortMessage).toBe(

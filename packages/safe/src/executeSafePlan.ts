@@ -1,6 +1,10 @@
 import {
+  assertParameters,
   ChainReadError,
   type ChainReadErrorType,
+  isHexEqual,
+  MissingParameterError,
+  type MissingParameterErrorType,
   safeAbi,
 } from '@storydao/core'
 import {
@@ -9,6 +13,7 @@ import {
   type Chain,
   type Client,
   type Hex,
+  isAddressEqual,
   parseEventLogs,
   type TransactionReceipt,
   type Transport,
@@ -25,35 +30,43 @@ import {
   writeContract,
 } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { decodeMultiSend } from './decodeMultiSend.js'
+import { decodeSafeRevert } from './decodeSafeRevert.js'
+import {
+  decodeSafeTransaction,
+  type SafeTransactionCall,
+} from './decodeSafeTransaction.js'
 import { encodeSafeSignatures } from './encodeSafeSignatures.js'
 import {
   SafeExecutionFailedError,
   type SafeExecutionFailedErrorType,
+  SafeWalletChainMismatchError,
+  type SafeWalletChainMismatchErrorType,
 } from './errors/execution.js'
 import {
-  SafeChainMismatchError,
-  type SafeChainMismatchErrorType,
   SafePlanInputError,
   type SafePlanInputErrorType,
   type SafePlanIntegrityErrorType,
 } from './errors/plan.js'
 import {
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+} from './errors/safeIdentity.js'
+import {
   SafeSignatureError,
   type SafeSignatureErrorType,
 } from './errors/signature.js'
+import { version } from './errors/version.js'
 import { assertPlanIntegrity } from './internal/assertPlanIntegrity.js'
 import { recoverSafeSigner } from './internal/recoverSafeSigner.js'
-import {
-  describeRevert,
-  reasonOf,
-  revertDataOf,
-} from './internal/revertReason.js'
-import { isMultiSendCallOnly } from './isMultiSendCallOnly.js'
+import { reasonOf, revertDataOf } from './internal/revertReason.js'
 import { toExecTransactionArgs } from './toExecTransactionArgs.js'
 import type { SafePlan, SafeSignature } from './types/safe.js'
 
-export type ExecuteSafePlanOptions = {
+export type ExecuteSafePlanParameters = {
+  /** The plan to execute. */
+  plan: SafePlan
+  /** At least `threshold` owners' signatures, any order. */
+  signatures: readonly SafeSignature[]
   /** Gas limit. Default: the estimate plus 20 %. Pass one when the estimate is unreliable (anvil + ERC20Votes checkpoints). */
   gas?: bigint | undefined
   /** Sender; default: the wallet's account. */
@@ -71,11 +84,13 @@ export type ExecuteSafePlanReturnType = {
 
 export type ExecuteSafePlanErrorType =
   | ChainReadErrorType
+  | MissingParameterErrorType
   | SafeChainMismatchErrorType
   | SafeExecutionFailedErrorType
   | SafePlanInputErrorType
   | SafePlanIntegrityErrorType
   | SafeSignatureErrorType
+  | SafeWalletChainMismatchErrorType
 
 /**
  * Executes a plan on chain with owners' signatures (`execTransaction`), for
@@ -90,28 +105,92 @@ export type ExecuteSafePlanErrorType =
  * ```ts
  * import { executeSafePlan, signSafePlan } from '@storydao/safe'
  *
- * const { transactionHash } = await executeSafePlan(
+ * const { transactionHash } = await executeSafePlan(walletClient, {
  *   plan,
- *   [await signSafePlan(plan, ownerKeyA), await signSafePlan(plan, ownerKeyB)],
- *   walletClient,
- * )
+ *   signatures: [
+ *     await signSafePlan({ plan, account: ownerKeyA }),
+ *     await signSafePlan({ plan, account: ownerKeyB }),
+ *   ],
+ * })
  * ```
  *
- * @param plan - The plan.
- * @param signatures - At least `threshold` owners' signatures, any order.
  * @param wallet - A viem client with an account (sender pays the gas; need not be an owner).
- * @param options - {@link ExecuteSafePlanOptions}
+ * @param parameters - {@link ExecuteSafePlanParameters}
  * @returns The transaction hash and receipt.
  * @throws {SafeExecutionFailedError} On revert (reason decoded, inner reason for GS013) or `ExecutionFailure`.
+ * @throws {SafeWalletChainMismatchError} When the wallet client's chain is not its RPC's.
  */
 export async function executeSafePlan(
-  plan: SafePlan,
-  signatures: readonly SafeSignature[],
   wallet: Client<Transport, Chain | undefined, Account | undefined>,
-  options: ExecuteSafePlanOptions = {},
+  parameters: ExecuteSafePlanParameters,
 ): Promise<ExecuteSafePlanReturnType> {
+  if (wallet === undefined || wallet === null)
+    throw new MissingParameterError({
+      functionName: 'executeSafePlan',
+      parameter: 'wallet',
+      expected: 'a viem wallet client',
+      version,
+    })
+  assertParameters('executeSafePlan', parameters, ['plan', 'signatures'], {
+    version,
+  })
+  const { plan, signatures } = parameters
   assertPlanIntegrity(plan)
   const signatureBytes = encodeSafeSignatures(signatures)
+  await verifySignatures(plan, signatures)
+  await checkChains(wallet, plan)
+  const request = {
+    address: plan.safe,
+    abi: safeAbi,
+    functionName: 'execTransaction',
+    args: toExecTransactionArgs({ plan, signatures: signatureBytes }),
+    account: senderOf(wallet, parameters.account),
+  } as const
+  if (parameters.simulate !== false)
+    await simulateFirst(wallet, request, plan, signatures)
+  const transactionHash = await send(
+    wallet,
+    request,
+    parameters.gas,
+    plan,
+    signatures,
+  )
+  const receipt = await getAction(
+    wallet,
+    waitForTransactionReceipt,
+    'waitForTransactionReceipt',
+  )({ hash: transactionHash })
+  if (receipt.status !== 'success')
+    throw await revertError(
+      wallet,
+      plan,
+      signatures,
+      undefined,
+      transactionHash,
+    )
+  const events = safeEventsOf(receipt, plan)
+  if (events.some((log) => log.eventName === 'ExecutionSuccess'))
+    return { transactionHash, receipt }
+  throw await failureError(wallet, plan, transactionHash, [
+    events.length === 0
+      ? 'The transaction emitted neither ExecutionSuccess nor ExecutionFailure for this safeTxHash.'
+      : `Nonce ${plan.nonce} is consumed; the calls had no effect.`,
+  ])
+}
+
+type ExecRequest = {
+  address: Address
+  abi: typeof safeAbi
+  functionName: 'execTransaction'
+  args: ReturnType<typeof toExecTransactionArgs>
+  account: Account | Address
+}
+
+/** Each EOA/ETH_SIGN signature recovers to the owner it is attributed to. */
+async function verifySignatures(
+  plan: SafePlan,
+  signatures: readonly SafeSignature[],
+): Promise<void> {
   for (const signature of signatures) {
     // The Safe checks these itself (approvedHashes / isValidSignature).
     if (
@@ -124,14 +203,20 @@ export async function executeSafePlan(
       signature.signature,
       signature.type,
     )
-    if (recovered?.toLowerCase() !== signature.signer.toLowerCase())
+    if (!recovered || !isAddressEqual(recovered, signature.signer))
       throw new SafeSignatureError({
         message: `The ${signature.type} signature attributed to ${signature.signer} does not sign safeTxHash ${plan.safeTxHash}.`,
         signer: signature.signer,
         metaMessages: [`Recovered: ${recovered ?? '(nothing)'}`],
       })
   }
+}
 
+/**
+ * The RPC's chain is the wallet client's (else viem refuses to send, with a
+ * message that does not say why) and the plan's.
+ */
+async function checkChains(wallet: Wallet, plan: SafePlan): Promise<void> {
   const chainId = await getAction(
     wallet,
     getChainId,
@@ -139,6 +224,11 @@ export async function executeSafePlan(
   )({}).catch((cause: unknown) => {
     throw new ChainReadError({ what: 'the chain id', cause })
   })
+  if (wallet.chain !== undefined && wallet.chain.id !== chainId)
+    throw new SafeWalletChainMismatchError({
+      walletChainId: wallet.chain.id,
+      rpcChainId: chainId,
+    })
   if (chainId !== plan.chainId)
     throw new SafeChainMismatchError({
       expected: plan.chainId,
@@ -146,51 +236,63 @@ export async function executeSafePlan(
       actual: chainId,
       actualFrom: 'the wallet’s RPC',
     })
+}
 
-  const account = options.account ?? wallet.account
-  if (!account)
+function senderOf(
+  wallet: Wallet,
+  account: Account | Address | undefined,
+): Account | Address {
+  const sender = account ?? wallet.account
+  if (!sender)
     throw new SafePlanInputError({
       path: 'wallet.account',
       message: 'no account to send execTransaction from.',
-      hint: 'Pass a wallet client with an account, or `options.account` (any funded account; it need not be an owner).',
+      hint: 'Pass a wallet client with an account, or `account` (any funded account; it need not be an owner).',
     })
-  const request = {
-    address: plan.safe,
-    abi: safeAbi,
-    functionName: 'execTransaction',
-    args: toExecTransactionArgs(plan, signatureBytes),
-    account,
-  } as const
+  return sender
+}
 
-  if (options.simulate !== false) {
-    let success: boolean
-    try {
-      ;({ result: success } = await getAction(
-        wallet,
-        simulateContract,
-        'simulateContract',
-      )(request))
-    } catch (error) {
-      throw await revertError(wallet, plan, signatures, error)
-    }
-    if (!success)
-      throw await failureError(wallet, plan, undefined, [
-        `Not sent: the simulation ended in ExecutionFailure, which would consume nonce ${plan.nonce} without effect.`,
-      ])
-  }
-
-  let gas = options.gas
-  let transactionHash: Hex
+/** Refuses to send what the simulation says reverts or ends in ExecutionFailure. */
+async function simulateFirst(
+  wallet: Wallet,
+  request: ExecRequest,
+  plan: SafePlan,
+  signatures: readonly SafeSignature[],
+): Promise<void> {
+  let success: boolean
   try {
-    if (gas === undefined) {
-      const estimate = await getAction(
+    ;({ result: success } = await getAction(
+      wallet,
+      simulateContract,
+      'simulateContract',
+    )(request))
+  } catch (error) {
+    throw await revertError(wallet, plan, signatures, error)
+  }
+  if (!success)
+    throw await failureError(wallet, plan, undefined, [
+      `Not sent: the simulation ended in ExecutionFailure, which would consume nonce ${plan.nonce} without effect.`,
+    ])
+}
+
+async function send(
+  wallet: Wallet,
+  request: ExecRequest,
+  gasLimit: bigint | undefined,
+  plan: SafePlan,
+  signatures: readonly SafeSignature[],
+): Promise<Hex> {
+  try {
+    const gas =
+      gasLimit ??
+      ((await getAction(
         wallet,
         estimateContractGas,
         'estimateContractGas',
-      )(request)
-      gas = (estimate * 12n) / 10n
-    }
-    transactionHash = await getAction(
+      )(request)) *
+        12n) /
+        10n
+    return await getAction(
       wallet,
       writeContract,
       'writeContract',
@@ -200,38 +302,19 @@ export async function executeSafePlan(
   } catch (error) {
     throw await revertError(wallet, plan, signatures, error)
   }
+}
 
-  const receipt = await getAction(
-    wallet,
-    waitForTransactionReceipt,
-    'waitForTransactionReceipt',
-  )({ hash: transactionHash })
-  if (receipt.status !== 'success') {
-    throw await revertError(
-      wallet,
-      plan,
-      signatures,
-      undefined,
-      transactionHash,
-    )
-  }
-
-  const events = parseEventLogs({
+/** The Safe's ExecutionSuccess/ExecutionFailure events for this plan. */
+function safeEventsOf(receipt: TransactionReceipt, plan: SafePlan) {
+  return parseEventLogs({
     abi: safeAbi,
     logs: receipt.logs,
     eventName: ['ExecutionSuccess', 'ExecutionFailure'],
   }).filter(
     (log) =>
-      log.address.toLowerCase() === plan.safe.toLowerCase() &&
-      log.args.txHash.toLowerCase() === plan.safeTxHash,
+      isAddressEqual(log.address, plan.safe) &&
+      isHexEqual(log.args.txHash, plan.safeTxHash),
   )
-  if (events.some((log) => log.eventName === 'ExecutionSuccess'))
-    return { transactionHash, receipt }
-  throw await failureError(wallet, plan, transactionHash, [
-    events.length === 0
-      ? 'The transaction emitted neither ExecutionSuccess nor ExecutionFailure for this safeTxHash.'
-      : `Nonce ${plan.nonce} is consumed; the calls had no effect.`,
-  ])
 }
 
 type Wallet = Client<Transport, Chain | undefined, Account | undefined>
@@ -335,7 +418,10 @@ async function simulateReason(
       address: plan.safe,
       abi: safeAbi,
       functionName: 'execTransaction',
-      args: toExecTransactionArgs(plan, encodeSafeSignatures(signatures)),
+      args: toExecTransactionArgs({
+        plan,
+        signatures: encodeSafeSignatures(signatures),
+      }),
       ...(wallet.account ? { account: wallet.account } : {}),
     })
     return undefined
@@ -348,48 +434,41 @@ async function simulateReason(
 }
 
 /**
- * The revert reason of the Safe's inner call, found by running it as the Safe
- * would. A CALL runs from the Safe's address. A MultiSendCallOnly batch (whose
- * 1.3.0/1.4.1 code drops revert data) runs as its calls in sequence from the
- * Safe's address (`eth_simulateV1`; one `eth_call` each where unsupported),
- * naming the first that fails. Another DELEGATECALL runs with the target's
- * code placed at the Safe's address (state override).
+ * The revert reason of the Safe's inner call, found by running what
+ * `decodeSafeTransaction` says the Safe executes. A CALL runs from the Safe's
+ * address. A MultiSendCallOnly batch (whose 1.3.0/1.4.1 code drops revert
+ * data) runs as its calls in sequence from the Safe's address
+ * (`eth_simulateV1`; one `eth_call` each where unsupported), naming the first
+ * that fails. Another DELEGATECALL runs with the target's code placed at the
+ * Safe's address (state override).
  */
 async function innerRevert(
   wallet: Wallet,
   plan: SafePlan,
 ): Promise<string | undefined> {
-  const { safeTx } = plan
+  const executed = decodeSafeTransaction(plan.safeTx)
   const abis = plan.calls.map((c) => c.abi)
-  if (safeTx.operation === 1 && isMultiSendCallOnly(safeTx.to)) {
-    let inner: ReturnType<typeof decodeMultiSend> | undefined
-    try {
-      inner = decodeMultiSend(safeTx.data)
-    } catch {
-      inner = undefined
-    }
-    if (inner) return batchRevert(wallet, plan, inner)
-  }
+  if (executed.kind === 'batch')
+    return batchRevert(wallet, plan, executed.calls)
+  const [inner] = executed.calls as [SafeTransactionCall]
   try {
-    if (safeTx.operation === 0) {
+    if (executed.kind === 'call')
       await getAction(
         wallet,
         call,
         'call',
       )({
         account: plan.safe,
-        to: safeTx.to,
-        value: safeTx.value,
-        data: safeTx.data,
+        to: inner.to,
+        value: inner.value,
+        data: inner.data,
       })
-    } else {
+    else {
       const code = await getAction(
         wallet,
         getCode,
         'getCode',
-      )({
-        address: safeTx.to,
-      })
+      )({ address: inner.to })
       if (!code) return undefined
       await getAction(
         wallet,
@@ -397,26 +476,28 @@ async function innerRevert(
         'call',
       )({
         to: plan.safe,
-        data: safeTx.data,
+        data: inner.data,
         stateOverride: [{ address: plan.safe, code }],
       })
     }
     return undefined
   } catch (error) {
-    return describeRevert(revertDataOf(error), abis)
+    return decodeSafeRevert({ data: revertDataOf(error), abis }).reason
   }
 }
 
 async function batchRevert(
   wallet: Wallet,
   plan: SafePlan,
-  inner: ReturnType<typeof decodeMultiSend>,
+  inner: readonly SafeTransactionCall[],
 ): Promise<string | undefined> {
   const name = (index: number) => {
     const label = plan.calls[index]?.label
     return `call ${index + 1} of ${inner.length}${label ? ` (${label})` : ''}`
   }
   const abis = plan.calls.map((c) => c.abi)
+  const describe = (data: Hex | undefined) =>
+    decodeSafeRevert({ data, abis }).reason
   const calls = inner.map(({ to, value, data }) => ({
     account: plan.safe,
     to,
@@ -431,14 +512,14 @@ async function batchRevert(
     )({ blocks: [{ calls }] })
     const index = block?.calls.findIndex((c) => c.status === 'failure') ?? -1
     if (index < 0) return undefined
-    return `${name(index)}: ${describeRevert(block!.calls[index]!.data, abis)}`
+    return `${name(index)}: ${describe(block!.calls[index]!.data)}`
   } catch {
     // No eth_simulateV1: each call alone (earlier calls' effects not applied).
     for (const [index, entry] of calls.entries()) {
       try {
         await getAction(wallet, call, 'call')(entry)
       } catch (error) {
-        return `${name(index)}: ${describeRevert(revertDataOf(error), abis)}`
+        return `${name(index)}: ${describe(revertDataOf(error))}`
       }
     }
     return undefined

@@ -1,19 +1,31 @@
-import type { SafeMultisigTransactionResponse } from '@safe-global/types-kit'
-import type { InvalidAddressErrorType } from '@storydao/core'
-import { type Address, getAddress, type Hex, zeroAddress } from 'viem'
-import type { SafeService } from './createSafeService.js'
-import { decodeMultiSend } from './decodeMultiSend.js'
+import {
+  assertParameters,
+  type InvalidAddressErrorType,
+  isHexEqual,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
+  type Address,
+  getAddress,
+  type Hex,
+  isAddressEqual,
+  zeroAddress,
+} from 'viem'
+import { decodeSafeTransaction } from './decodeSafeTransaction.js'
 import {
   type SafeServiceErrorType,
   SafeServiceResponseError,
   type SafeServiceResponseErrorType,
+  type SafeServiceTimeoutErrorType,
   type SafeServiceUnreachableErrorType,
 } from './errors/service.js'
+import { version } from './errors/version.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
+import type { ServiceMultisigTransaction } from './internal/apiKit.js'
 import { callService } from './internal/callService.js'
 import { fetchServiceQueue } from './internal/serviceQueue.js'
+import { assertService } from './internal/serviceState.js'
 import { checkAddress, checkSafeTransaction } from './internal/validate.js'
-import { isMultiSendCallOnly } from './isMultiSendCallOnly.js'
 import type {
   SafePlan,
   SafePlanCall,
@@ -21,6 +33,7 @@ import type {
   SafeSignatureType,
   SafeTransaction,
 } from './types/safe.js'
+import type { SafeService } from './types/service.js'
 
 /** An owner's confirmation as stored by the service; usable as a signature for executeSafePlan. */
 export type SafeConfirmation = SafeSignature & {
@@ -42,10 +55,17 @@ export type QueuedSafePlan = SafePlan & {
   origin: string | undefined
 }
 
+export type GetQueuedSafePlansParameters = {
+  /** The Safe whose queue to read. */
+  safe: Address
+}
+
 export type GetQueuedSafePlansReturnType = QueuedSafePlan[]
 
 export type GetQueuedSafePlansErrorType =
   | InvalidAddressErrorType
+  | MissingParameterErrorType
+  | SafeServiceTimeoutErrorType
   | SafeServiceErrorType
   | SafeServiceResponseErrorType
   | SafeServiceUnreachableErrorType
@@ -70,51 +90,83 @@ const signatureTypes: Record<string, SafeSignatureType> = {
  * ```ts
  * import { executeSafePlan, getQueuedSafePlans } from '@storydao/safe'
  *
- * const [next] = await getQueuedSafePlans(service, safe)
+ * const [next] = await getQueuedSafePlans(service, { safe })
  * if (next && next.confirmations.length >= next.confirmationsRequired)
- *   await executeSafePlan(next, next.confirmations, walletClient)
+ *   await executeSafePlan(walletClient, {
+ *     plan: next,
+ *     signatures: next.confirmations,
+ *   })
  * ```
  *
  * @param service - The Transaction Service.
- * @param safe - The Safe.
+ * @param parameters - {@link GetQueuedSafePlansParameters}
  * @returns The queue, by nonce then submission time.
  */
 export async function getQueuedSafePlans(
   service: SafeService,
-  safe: Address,
+  parameters: GetQueuedSafePlansParameters,
 ): Promise<GetQueuedSafePlansReturnType> {
-  const address = checkAddress(safe, 'safe')
-  const info = await callService(service, `read Safe ${address}`, (apiKit) =>
-    apiKit.getSafeInfo(address),
-  )
-  const safeVersion = info?.version
-  if (typeof safeVersion !== 'string' || safeVersion === '')
-    throw new SafeServiceResponseError({
-      message: `The service did not report the version of Safe ${address}, so its transactions cannot be hashed.`,
-    })
-  let chainNonce: bigint
-  try {
-    chainNonce = BigInt(info.nonce)
-  } catch (cause) {
-    throw new SafeServiceResponseError({
-      message: `The service reported an invalid nonce for Safe ${address}.`,
-      cause,
-    })
-  }
-
-  const queued = await fetchServiceQueue(service, address, {
-    minNonce: chainNonce,
+  assertService('getQueuedSafePlans', service)
+  assertParameters('getQueuedSafePlans', parameters, ['safe'], { version })
+  const safe = checkAddress(parameters.safe, 'safe')
+  const info = await readSafeInfo(service, safe)
+  const queued = await fetchServiceQueue(service, safe, {
+    minNonce: info.nonce,
   })
   const plans = queued
     .filter((tx) => !tx.isExecuted)
     .map((tx) =>
       toQueuedPlan(tx, {
         chainId: service.chainId,
-        safe: address,
-        safeVersion,
-        threshold: Number(info.threshold),
+        safe,
+        safeVersion: info.version,
+        threshold: info.threshold,
       }),
     )
+  warnSharedNonces(plans)
+  return plans.sort((a, b) =>
+    a.nonce === b.nonce
+      ? a.submissionDate.localeCompare(b.submissionDate)
+      : a.nonce < b.nonce
+        ? -1
+        : 1,
+  )
+}
+
+/** The Safe's version (needed to hash), nonce and threshold, as the service reports them. */
+async function readSafeInfo(
+  service: SafeService,
+  safe: Address,
+): Promise<{ version: string; nonce: bigint; threshold: number }> {
+  const info = await callService(
+    service,
+    {
+      operation: `read Safe ${safe}`,
+      method: 'GET',
+      path: `/v1/safes/${safe}/`,
+    },
+    (apiKit) => apiKit.getSafeInfo(safe),
+  )
+  const safeVersion = info?.version
+  if (typeof safeVersion !== 'string' || safeVersion === '')
+    throw new SafeServiceResponseError({
+      message: `The service did not report the version of Safe ${safe}, so its transactions cannot be hashed.`,
+    })
+  try {
+    return {
+      version: safeVersion,
+      nonce: BigInt(info.nonce),
+      threshold: Number(info.threshold),
+    }
+  } catch (cause) {
+    throw new SafeServiceResponseError({
+      message: `The service reported an invalid nonce for Safe ${safe}.`,
+      cause,
+    })
+  }
+}
+
+function warnSharedNonces(plans: readonly QueuedSafePlan[]): void {
   const byNonce = new Map<bigint, number>()
   for (const plan of plans)
     byNonce.set(plan.nonce, (byNonce.get(plan.nonce) ?? 0) + 1)
@@ -125,17 +177,10 @@ export async function getQueuedSafePlans(
         `${count} queued transactions share nonce ${plan.nonce}: only one can ever execute.`,
       )
   }
-  return plans.sort((a, b) =>
-    a.nonce === b.nonce
-      ? a.submissionDate.localeCompare(b.submissionDate)
-      : a.nonce < b.nonce
-        ? -1
-        : 1,
-  )
 }
 
 function toQueuedPlan(
-  tx: SafeMultisigTransactionResponse,
+  tx: ServiceMultisigTransaction,
   context: {
     chainId: number
     safe: Address
@@ -164,7 +209,10 @@ function toQueuedPlan(
     })
   }
   const hashes = hashSafeTransaction({ ...context, safeTx })
-  if (hashes.safeTxHash !== tx.safeTxHash?.toLowerCase())
+  if (
+    typeof tx.safeTxHash !== 'string' ||
+    !isHexEqual(hashes.safeTxHash, tx.safeTxHash as Hex)
+  )
     throw new SafeServiceResponseError({
       message: `The service listed a transaction whose fields do not hash to its safeTxHash.`,
       metaMessages: [
@@ -209,40 +257,30 @@ function toQueuedPlan(
   }
 }
 
+/** The plan's calls: what decodeSafeTransaction says the Safe executes. */
 function toCalls(
   safeTx: SafeTransaction,
   safe: Address,
   warnings: string[],
 ): SafePlanCall[] {
-  if (safeTx.operation === 1 && isMultiSendCallOnly(safeTx.to)) {
-    try {
-      const inner = decodeMultiSend(safeTx.data)
-      if (inner.length > 0 && inner.every((entry) => entry.operation === 0))
-        return inner.map(({ to, value, data }, index) => ({
-          to,
-          value,
-          data,
-          operation: 'call',
-          label: `Batch call ${index + 1} of ${inner.length}`,
-        }))
-    } catch {
-      // Not a well-formed batch: shown as the raw delegatecall below.
-    }
-  }
-  if (safeTx.operation === 1)
+  const { kind, calls } = decodeSafeTransaction(safeTx)
+  if (kind === 'batch')
+    return calls.map((call, index) => ({
+      ...call,
+      label: `Batch call ${index + 1} of ${calls.length}`,
+    }))
+  if (kind === 'delegatecall')
     warnings.push(
       `DELEGATECALL to ${safeTx.to}: its code runs as the Safe itself, with the Safe’s storage and funds. Verify the target’s code before signing.`,
     )
-  return [
-    {
-      to: safeTx.to,
-      value: safeTx.value,
-      data: safeTx.data,
-      operation: safeTx.operation === 1 ? 'delegatecall' : 'call',
-      label:
-        safeTx.to === safe && safeTx.value === 0n && safeTx.data === '0x'
-          ? `Reject the Safe transaction(s) queued at nonce ${safeTx.nonce}`
-          : 'Queued Safe transaction',
-    },
-  ]
+  const rejection =
+    isAddressEqual(safeTx.to, safe) &&
+    safeTx.value === 0n &&
+    safeTx.data === '0x'
+  return calls.map((call) => ({
+    ...call,
+    label: rejection
+      ? `Reject the Safe transaction(s) queued at nonce ${safeTx.nonce}`
+      : 'Queued Safe transaction',
+  }))
 }

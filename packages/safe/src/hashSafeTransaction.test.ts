@@ -75,7 +75,7 @@ const toProtocolKit = (safeTx: SafeTransaction) => ({
 })
 
 describe('hashSafeTransaction', () => {
-  test('default: SAFE_SPEC C.1 vector, Safe 1.4.1 on chain 31337', () => {
+  test('default: docs/safe-formats.md#safe-transaction-hash vector, Safe 1.4.1 on chain 31337', () => {
     expect(
       hashSafeTransaction({ chainId: 31337, safeVersion: '1.4.1', ...base }),
     ).toMatchInlineSnapshot(`
@@ -87,7 +87,7 @@ describe('hashSafeTransaction', () => {
     `)
   })
 
-  test('behavior: SAFE_SPEC C.1 vector, Safe 1.2.0 (no chainId in the domain)', () => {
+  test('behavior: docs/safe-formats.md#safe-transaction-hash vector, Safe 1.2.0 (no chainId in the domain)', () => {
     const { safeTxHash, domainHash } = hashSafeTransaction({
       chainId: 31337,
       safeVersion: '1.2.0',
@@ -103,7 +103,7 @@ describe('hashSafeTransaction', () => {
     ).toBe(domainHash)
   })
 
-  test('behavior: SAFE_SPEC C.1 vector, Safe 1.0.0 (safe-eth-py)', () => {
+  test('behavior: docs/safe-formats.md#safe-transaction-hash vector, Safe 1.0.0 (safe-eth-py)', () => {
     expect(
       hashSafeTransaction({
         chainId: 1,
@@ -125,7 +125,7 @@ describe('hashSafeTransaction', () => {
     ).toBe('0x7c60341f3e1b4483575f38e84e97d6b332a2dd55b9290f39e6e26eef29a04fe7')
   })
 
-  test('behavior: SAFE_SPEC C.1 vector, Safe 1.3.0 on chain 4 (safe-eth-py)', () => {
+  test('behavior: docs/safe-formats.md#safe-transaction-hash vector, Safe 1.3.0 on chain 4 (safe-eth-py)', () => {
     expect(
       hashSafeTransaction({
         chainId: 4,
@@ -182,6 +182,29 @@ describe('hashSafeTransaction', () => {
       ),
       { numRuns: 200 },
     )
+  })
+
+  test('error: no argument', () => {
+    expect(() =>
+      // @ts-expect-error: plain-JavaScript caller
+      hashSafeTransaction(),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: hashSafeTransaction: missing \`parameters\` (expected an object with \`chainId\`, \`safe\`, \`safeVersion\`, \`safeTx\`).
+
+      Hint: Call hashSafeTransaction(…) with \`parameters\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
+    expect(() =>
+      // @ts-expect-error: plain-JavaScript caller
+      hashSafeTransaction({ chainId: 1 }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: hashSafeTransaction: missing \`safe\` (expected a value).
+
+      Hint: Call hashSafeTransaction(…) with \`safe\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
   })
 
   test('error: version before 1.0.0', () => {

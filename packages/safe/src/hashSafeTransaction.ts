@@ -1,14 +1,17 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
   type Address,
   concat,
   encodeAbiParameters,
   type Hex,
   keccak256,
 } from 'viem'
-import type {
-  SafePlanInputErrorType,
-  UnsupportedSafeVersionErrorType,
-} from './errors/plan.js'
+import type { SafePlanInputErrorType } from './errors/plan.js'
+import type { UnsupportedSafeVersionErrorType } from './errors/safeIdentity.js'
+import { version } from './errors/version.js'
 import { domainHasChainId } from './internal/safeVersion.js'
 import {
   checkAddress,
@@ -48,6 +51,7 @@ export type HashSafeTransactionReturnType = {
 }
 
 export type HashSafeTransactionErrorType =
+  | MissingParameterErrorType
   | SafePlanInputErrorType
   | UnsupportedSafeVersionErrorType
 
@@ -92,6 +96,12 @@ export type HashSafeTransactionErrorType =
 export function hashSafeTransaction(
   parameters: HashSafeTransactionParameters,
 ): HashSafeTransactionReturnType {
+  assertParameters(
+    'hashSafeTransaction',
+    parameters,
+    ['chainId', 'safe', 'safeVersion', 'safeTx'],
+    { version },
+  )
   const chainId = checkChainId(parameters.chainId, 'chainId')
   const safe = checkAddress(parameters.safe, 'safe')
   const safeTx = checkSafeTransaction(parameters.safeTx)

@@ -12,18 +12,39 @@ describe('isMultiSendCallOnly', () => {
   test('default', () => {
     expect(
       ([v130, v130eip155, v141, v150, multiSend141] as const).map((address) =>
-        isMultiSendCallOnly(address),
+        isMultiSendCallOnly({ address }),
       ),
     ).toEqual([true, true, true, true, false])
   })
 
   test('behavior: case-insensitive', () => {
-    expect(isMultiSendCallOnly(v141.toLowerCase() as typeof v141)).toBe(true)
+    expect(
+      isMultiSendCallOnly({ address: v141.toLowerCase() as typeof v141 }),
+    ).toBe(true)
+  })
+
+  test('behavior: a malformed address is not MultiSendCallOnly', () => {
+    expect(isMultiSendCallOnly({ address: '0x1234' })).toBe(false)
+  })
+
+  test('error: no parameters', () => {
+    expect(() =>
+      // @ts-expect-error: plain-JavaScript caller
+      isMultiSendCallOnly(),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [MissingParameterError: isMultiSendCallOnly: missing \`parameters\` (expected an object with \`address\`).
+
+      Hint: Call isMultiSendCallOnly(…) with \`parameters\` set; see its doc comment for an example.
+      Docs: packages/core/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
   })
 
   test('behavior: version restricts to that release', () => {
-    expect(isMultiSendCallOnly(v141, { version: '1.4.1' })).toBe(true)
-    expect(isMultiSendCallOnly(v141, { version: '1.5.0' })).toBe(false)
-    expect(isMultiSendCallOnly(v130eip155, { version: '1.3.0' })).toBe(true)
+    expect(isMultiSendCallOnly({ address: v141, version: '1.4.1' })).toBe(true)
+    expect(isMultiSendCallOnly({ address: v141, version: '1.5.0' })).toBe(false)
+    expect(isMultiSendCallOnly({ address: v130eip155, version: '1.3.0' })).toBe(
+      true,
+    )
   })
 })

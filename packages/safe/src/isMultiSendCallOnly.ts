@@ -1,10 +1,15 @@
-import type { Address } from 'viem'
 import {
-  type MultiSendCallOnlyVersion,
-  multiSendCallOnlyDeployments,
-} from './internal/multiSendDeployments.js'
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import { type Address, isAddress, isAddressEqual } from 'viem'
+import { version } from './errors/version.js'
+import { multiSendCallOnlyDeployments } from './internal/multiSendDeployments.js'
+import type { MultiSendCallOnlyVersion } from './types/safe.js'
 
 export type IsMultiSendCallOnlyParameters = {
+  /** The address to test (e.g. a plan's `safeTx.to`); any letter case. */
+  address: Address
   /**
    * Only accept the deployment(s) of this MultiSendCallOnly release
    * (`1.3.0`, `1.4.1` or `1.5.0`); any release when omitted.
@@ -14,7 +19,7 @@ export type IsMultiSendCallOnlyParameters = {
 
 export type IsMultiSendCallOnlyReturnType = boolean
 
-export type IsMultiSendCallOnlyErrorType = never
+export type IsMultiSendCallOnlyErrorType = MissingParameterErrorType
 
 /**
  * Whether `address` is a canonical MultiSendCallOnly deployment
@@ -29,24 +34,32 @@ export type IsMultiSendCallOnlyErrorType = never
  * ```ts
  * import { isMultiSendCallOnly } from '@storydao/safe'
  *
- * if (plan.safeTx.operation === 1 && !isMultiSendCallOnly(plan.safeTx.to))
+ * if (
+ *   plan.safeTx.operation === 1 &&
+ *   !isMultiSendCallOnly({ address: plan.safeTx.to })
+ * )
  *   console.warn('The Safe delegatecalls something other than MultiSendCallOnly')
  *
- * isMultiSendCallOnly('0x9641d764fc13c8B624c04430C7356C1C7C8102e2', { version: '1.4.1' }) // true
+ * isMultiSendCallOnly({
+ *   address: '0x9641d764fc13c8B624c04430C7356C1C7C8102e2',
+ *   version: '1.4.1',
+ * }) // true
  * ```
  *
- * @param address - The address to test (e.g. a plan's `safeTx.to`).
  * @param parameters - {@link IsMultiSendCallOnlyParameters}
  * @returns `true` for a canonical MultiSendCallOnly (of `version`, when given).
  */
 export function isMultiSendCallOnly(
-  address: Address,
-  parameters: IsMultiSendCallOnlyParameters = {},
+  parameters: IsMultiSendCallOnlyParameters,
 ): IsMultiSendCallOnlyReturnType {
-  const lower = address.toLowerCase()
+  assertParameters('isMultiSendCallOnly', parameters, ['address'], { version })
+  const { address } = parameters
+  // A malformed address is simply not MultiSendCallOnly.
+  if (typeof address !== 'string' || !isAddress(address, { strict: false }))
+    return false
   return multiSendCallOnlyDeployments.some(
     (deployment) =>
-      deployment.address.toLowerCase() === lower &&
+      isAddressEqual(deployment.address, address) &&
       (parameters.version === undefined ||
         deployment.version === parameters.version),
   )

@@ -5,6 +5,7 @@ import { computeTransactionBuilderChecksum } from './computeTransactionBuilderCh
 import {
   TransactionBuilderChainMismatchError,
   TransactionBuilderChecksumError,
+  TransactionBuilderParseError,
 } from './errors/transactionBuilder.js'
 import { parseTransactionBuilderBatch } from './parseTransactionBuilderBatch.js'
 import { realAppExport } from './test/batches.js'
@@ -44,7 +45,8 @@ const plan = offlinePlan({
 const exported = () =>
   JSON.parse(
     JSON.stringify(
-      toTransactionBuilderBatch(plan, {
+      toTransactionBuilderBatch({
+        plan,
         name: 'Batch',
         createdAt: 1700000000000,
       }),
@@ -60,7 +62,11 @@ const withChecksum = (batch: TransactionBuilderBatch) => ({
 describe('parseTransactionBuilderBatch', () => {
   test('default: export → JSON text → parse round trip', () => {
     const text = JSON.stringify(exported(), null, 2)
-    const parsed = parseTransactionBuilderBatch(text, { chainId: 31337, safe })
+    const parsed = parseTransactionBuilderBatch({
+      json: text,
+      chainId: 31337,
+      safe,
+    })
     expect(parsed.chainId).toBe(31337)
     expect(parsed.safe).toBe(safe)
     expect(
@@ -74,10 +80,10 @@ describe('parseTransactionBuilderBatch', () => {
   })
 
   test('behavior: a real Safe{Wallet} export (data null, method + values)', () => {
-    const { calls, chainId, safe } = parseTransactionBuilderBatch(
-      JSON.stringify(realAppExport),
-      { chainId: 1 },
-    )
+    const { calls, chainId, safe } = parseTransactionBuilderBatch({
+      json: JSON.stringify(realAppExport),
+      chainId: 1,
+    })
     expect(chainId).toBe(1)
     expect(safe).toBe('0xA77DE01e157f9f57C7c4A326eeE9C4874D0598b6')
     expect(calls).toEqual([
@@ -99,7 +105,7 @@ describe('parseTransactionBuilderBatch', () => {
     const batch = exported()
     batch.transactions[0]!.value = '2000000000000000000'
     expect(() =>
-      parseTransactionBuilderBatch(JSON.stringify(batch)),
+      parseTransactionBuilderBatch({ json: JSON.stringify(batch) }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderChecksumError: Transaction Builder file was modified after it was exported: meta.checksum does not match its content.
 
@@ -110,7 +116,7 @@ describe('parseTransactionBuilderBatch', () => {
       Docs: packages/safe/README.md#transaction-builder-files
       Version: @storydao/core@x.y.z]
     `)
-    expect(() => parseTransactionBuilderBatch(batch)).toThrow(
+    expect(() => parseTransactionBuilderBatch({ json: batch })).toThrow(
       TransactionBuilderChecksumError,
     )
   })
@@ -123,7 +129,7 @@ describe('parseTransactionBuilderBatch', () => {
       functionName: 'transfer',
       args: [b, 123n],
     })
-    expect(() => parseTransactionBuilderBatch(batch)).toThrow(
+    expect(() => parseTransactionBuilderBatch({ json: batch })).toThrow(
       TransactionBuilderChecksumError,
     )
   })
@@ -132,7 +138,7 @@ describe('parseTransactionBuilderBatch', () => {
     const batch = exported()
     delete batch.meta.checksum
     expect(() =>
-      parseTransactionBuilderBatch(batch),
+      parseTransactionBuilderBatch({ json: batch }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderChecksumError: Transaction Builder file has no meta.checksum; its integrity cannot be verified.
 
@@ -147,7 +153,7 @@ describe('parseTransactionBuilderBatch', () => {
 
   test('error: chain id mismatch', () => {
     expect(() =>
-      parseTransactionBuilderBatch(exported(), { chainId: 1 }),
+      parseTransactionBuilderBatch({ json: exported(), chainId: 1 }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderChainMismatchError: Transaction Builder file is for chain 31337, expected 1.
 
@@ -156,13 +162,13 @@ describe('parseTransactionBuilderBatch', () => {
       Version: @storydao/core@x.y.z]
     `)
     expect(() =>
-      parseTransactionBuilderBatch(exported(), { chainId: 1 }),
+      parseTransactionBuilderBatch({ json: exported(), chainId: 1 }),
     ).toThrow(TransactionBuilderChainMismatchError)
   })
 
   test('error: Safe mismatch', () => {
     expect(() =>
-      parseTransactionBuilderBatch(exported(), { safe: a }),
+      parseTransactionBuilderBatch({ json: exported(), safe: a }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderSafeMismatchError: Transaction Builder file was made for Safe 0x2B0b9cBDA3D7b0F760187c52A8FFB18C48E5d96A, expected 0x79613FD49472C3C7a32188e45ff00e7bdC8a897d.
 
@@ -181,7 +187,7 @@ describe('parseTransactionBuilderBatch', () => {
       args: [b, 123n],
     })
     expect(() =>
-      parseTransactionBuilderBatch(withChecksum(batch)),
+      parseTransactionBuilderBatch({ json: withChecksum(batch) }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 1 problem.
 
@@ -209,7 +215,7 @@ describe('parseTransactionBuilderBatch', () => {
     batch.transactions[1]!.contractInputsValues.value = 123
     batch.transactions[2]!.data = 'deadbeef'
     expect(() =>
-      parseTransactionBuilderBatch(batch),
+      parseTransactionBuilderBatch({ json: batch }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 5 problems.
 
@@ -227,7 +233,7 @@ describe('parseTransactionBuilderBatch', () => {
 
   test('error: not JSON / not a batch', () => {
     expect(() =>
-      parseTransactionBuilderBatch('{"version": "1.0",'),
+      parseTransactionBuilderBatch({ json: '{"version": "1.0",' }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 1 problem.
 
@@ -239,7 +245,7 @@ describe('parseTransactionBuilderBatch', () => {
       Version: @storydao/core@x.y.z]
     `)
     expect(() =>
-      parseTransactionBuilderBatch('[]'),
+      parseTransactionBuilderBatch({ json: '[]' }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 1 problem.
 
@@ -256,7 +262,7 @@ describe('parseTransactionBuilderBatch', () => {
     batch.transactions[1]!.data = null
     batch.transactions[1]!.contractInputsValues!.value = 'lots'
     expect(() =>
-      parseTransactionBuilderBatch(withChecksum(batch)),
+      parseTransactionBuilderBatch({ json: withChecksum(batch) }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderParseError: Invalid Transaction Builder file: 1 problem.
 
@@ -266,5 +272,210 @@ describe('parseTransactionBuilderBatch', () => {
       Docs: packages/safe/README.md#transaction-builder-files
       Version: @storydao/core@x.y.z]
     `)
+  })
+})
+
+/** The first issue of the TransactionBuilderParseError `json` fails with. */
+const firstIssue = (json: unknown) => {
+  try {
+    parseTransactionBuilderBatch({ json })
+  } catch (error) {
+    expect(error).toBeInstanceOf(TransactionBuilderParseError)
+    return (error as TransactionBuilderParseError).issues[0]
+  }
+  throw new Error('expected a TransactionBuilderParseError')
+}
+
+describe('parseTransactionBuilderBatch: JSON that parsers read differently', () => {
+  test('error: a duplicate `to` (shows one address, executes another), checksum re-signed', () => {
+    const honest = JSON.stringify(exported())
+    const first = `{"to":"${a}",`
+    expect(honest).toContain(first)
+    // The checksum is computed over what JSON.parse keeps: the last `to`.
+    const forged = honest.replace(first, `{"to":"${a}","to":"${b}",`)
+    const parsed = withChecksum(JSON.parse(forged))
+    const text = forged.replace(
+      /"checksum":"0x[0-9a-f]{64}"/,
+      `"checksum":"${parsed.meta.checksum}"`,
+    )
+    expect(firstIssue(text)).toMatchInlineSnapshot(`
+      {
+        "message": "duplicate key "to" (offset 376): one reader shows the first value, another the last, and the checksum only covers one of them.",
+        "path": "transactions[0].to",
+      }
+    `)
+  })
+
+  test('error: duplicate keys at any depth, escaped or not', () => {
+    const honest = JSON.stringify(exported())
+    expect(
+      firstIssue(honest.replace('{"version":', '{"chainId":"2","version":'))
+        ?.path,
+    ).toBe('chainId')
+    expect(
+      firstIssue(
+        honest.replace(
+          '"type":"address"',
+          '"type":"address","\\u0074ype":"uint256"',
+        ),
+      )?.path,
+    ).toBe('transactions[1].contractMethod.inputs[0].type')
+  })
+
+  test('error: unpaired surrogates, integers beyond 2^53, invalid escapes', () => {
+    const honest = JSON.stringify(exported())
+    expect(
+      firstIssue(honest.replace('"name":"Batch"', '"name":"\\ud800Batch"')),
+    ).toMatchInlineSnapshot(`
+      {
+        "message": "a string holds an unpaired UTF-16 surrogate (offset 76); parsers replace, keep or reject it differently.",
+        "path": "meta.name",
+      }
+    `)
+    expect(
+      firstIssue(
+        honest.replace(
+          '"createdAt":1700000000000',
+          '"createdAt":9007199254740993',
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      {
+        "message": "the number 9007199254740993 (offset 47) is beyond 2^53, where parsers disagree on its value; write amounts as decimal strings.",
+        "path": "createdAt",
+      }
+    `)
+    expect(
+      firstIssue(honest.replace('"name":"Batch"', '"name":"\\xBatch"'))?.path,
+    ).toBe('(root)')
+  })
+
+  test('error: 10,000 levels of nesting (20 KB) fail with a typed error, without recursion', () => {
+    const deep = `{"transactions":${'['.repeat(10_000)}${']'.repeat(10_000)}}`
+    expect(firstIssue(deep)).toMatchInlineSnapshot(`
+      {
+        "message": "nesting deeper than 64 levels (offset 79); a Transaction Builder file needs far less.",
+        "path": "transactions[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]",
+      }
+    `)
+    const object: Record<string, unknown> = {}
+    let cursor = object
+    for (let i = 0; i < 10_000; i++) {
+      const next: Record<string, unknown> = {}
+      cursor.a = next
+      cursor = next
+    }
+    expect(firstIssue(object)?.message).toMatch(/^nesting deeper than 64/)
+  })
+
+  test('error: an already-parsed object with a cycle', () => {
+    const batch = exported() as unknown as Record<string, unknown>
+    ;(batch.meta as Record<string, unknown>).self = batch
+    expect(firstIssue(batch)).toMatchInlineSnapshot(`
+      {
+        "message": "the same object appears twice (a cycle or a shared reference), which no JSON file can hold.",
+        "path": "(root).meta.self",
+      }
+    `)
+  })
+})
+
+describe('parseTransactionBuilderBatch: ABI types', () => {
+  test('error: types that do not exist', () => {
+    const batch = exported()
+    const method = batch.transactions[1]!.contractMethod!
+    const inputs = [
+      'uint7',
+      'int264',
+      'bytes33',
+      'uint0',
+      'uint08',
+      'address[0]',
+      'tuple',
+    ].map((type, i) => ({ name: `x${i}`, type, internalType: type }))
+    const forged = withChecksum({
+      ...batch,
+      transactions: [
+        { ...batch.transactions[1]!, contractMethod: { ...method, inputs } },
+      ],
+    })
+    let error: unknown
+    try {
+      parseTransactionBuilderBatch({ json: forged })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(TransactionBuilderParseError)
+    expect(
+      (error as TransactionBuilderParseError).issues,
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "message": ""uint7" is not an ABI type: integers take 8 to 256 bits in steps of 8 (uint8 … uint256).",
+          "path": "transactions[0].contractMethod.inputs[0].type",
+        },
+        {
+          "message": ""int264" is not an ABI type: integers take 8 to 256 bits in steps of 8 (uint8 … uint256).",
+          "path": "transactions[0].contractMethod.inputs[1].type",
+        },
+        {
+          "message": ""bytes33" is not an ABI type: fixed-size bytes take 1 to 32 bytes (bytes1 … bytes32).",
+          "path": "transactions[0].contractMethod.inputs[2].type",
+        },
+        {
+          "message": ""uint0" is not an ABI type: integers take 8 to 256 bits in steps of 8 (uint8 … uint256).",
+          "path": "transactions[0].contractMethod.inputs[3].type",
+        },
+        {
+          "message": ""uint08" is not an ABI type: integers take 8 to 256 bits in steps of 8 (uint8 … uint256).",
+          "path": "transactions[0].contractMethod.inputs[4].type",
+        },
+        {
+          "message": ""address[0]" has an array length of 0; fixed arrays hold at least one element, written without leading zeros.",
+          "path": "transactions[0].contractMethod.inputs[5].type",
+        },
+        {
+          "message": ""tuple" needs \`components\`.",
+          "path": "transactions[0].contractMethod.inputs[6].type",
+        },
+      ]
+    `)
+  })
+
+  test('behavior: every real ABI type is accepted', () => {
+    const batch = exported()
+    const method = batch.transactions[1]!.contractMethod!
+    const types = [
+      'uint8',
+      'int256',
+      'uint',
+      'bytes1',
+      'bytes32',
+      'bytes',
+      'string',
+      'bool',
+      'address[]',
+      'uint256[2][]',
+    ]
+    const forged = withChecksum({
+      ...batch,
+      transactions: [
+        {
+          ...batch.transactions[1]!,
+          data: '0xdeadbeef',
+          contractMethod: {
+            ...method,
+            inputs: types.map((type, i) => ({
+              name: `x${i}`,
+              type,
+              internalType: type,
+            })),
+          },
+          contractInputsValues: null,
+        },
+      ],
+    })
+    // No values: only the encoding fails, never a type.
+    expect(firstIssue(forged)?.path).toBe('transactions[0].contractMethod')
   })
 })

@@ -1,38 +1,31 @@
 import { authorCoinAbi } from '@storydao/core'
-import {
-  getFreePort,
-  type LocalStack,
-  startLocalStack,
-} from '@storydao/testkit'
-import { concat, encodeFunctionData, parseEther, slice } from 'viem'
+import { type LocalStack, startLocalStack } from '@storydao/testkit'
+import { concat, slice } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { buildRejection } from './buildRejection.js'
 import { buildSafePlan } from './buildSafePlan.js'
 import { confirmSafePlan } from './confirmSafePlan.js'
-import { createSafeService, type SafeService } from './createSafeService.js'
-import { SafeExecutionFailedError } from './errors/execution.js'
-import {
-  SafeChainMismatchError,
-  SafePlanInputError,
-  SafePlanIntegrityError,
-} from './errors/plan.js'
-import {
-  SafeServiceError,
-  SafeServiceUnreachableError,
-} from './errors/service.js'
+import { createSafeService } from './createSafeService.js'
+import { SafePlanInputError, SafePlanIntegrityError } from './errors/plan.js'
+import { SafeChainMismatchError } from './errors/safeIdentity.js'
+import { SafeServiceTimeoutError } from './errors/service.js'
 import { SafeSignatureError } from './errors/signature.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { getQueuedSafePlans } from './getQueuedSafePlans.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
+import { getApiKit } from './internal/serviceState.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'
 import {
   type RecordingServer,
   startRecordingServer,
 } from './test/recordingServer.js'
+import { proposePause, serviceError } from './test/service.js'
+import { startSilentServer } from './test/silentServer.js'
 import { contract, pauseCall, twoSignatures } from './test/stack.js'
 import type { SafePlan } from './types/safe.js'
+import type { SafeService } from './types/service.js'
 
 let stack: LocalStack<true>
 let service: SafeService
@@ -62,48 +55,19 @@ afterAll(async () => {
 })
 
 const emergency = () => stack.manifest.safes.emergency!.address
-const serviceError = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a SafeServiceError')
-    },
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(SafeServiceError)
-      return error as SafeServiceError
-    },
-  )
-
-/** Builds and proposes the pause plan, signed by the first emergency owner. */
-async function proposePause(): Promise<SafePlan> {
-  const plan = await buildSafePlan(stack.client, {
-    safe: emergency(),
-    service,
-    calls: [pauseCall(stack)],
-  })
-  const [owner] = stack.accounts.emergencyOwners
-  await proposeSafePlan(plan, {
-    service,
-    sender: owner.address,
-    signature: await signSafePlan(plan, owner.privateKey),
-    origin: 'storydao-ops tests',
-  })
-  return plan
-}
-
 describe('proposeSafePlan', () => {
   test('default: propose → second owner confirms → queue shows 2 confirmations → execute → service shows it executed', async () => {
     const [first, second] = stack.accounts.emergencyOwners
-    const plan = await proposePause()
+    const plan = await proposePause(stack, service)
 
-    const [pending] = await getQueuedSafePlans(service, emergency())
+    const [pending] = await getQueuedSafePlans(service, { safe: emergency() })
     expect(pending!.confirmations.map((c) => c.signer)).toEqual([first.address])
 
-    await confirmSafePlan(
-      service,
-      plan.safeTxHash,
-      await signSafePlan(plan, second.privateKey),
-    )
-    const queue = await getQueuedSafePlans(service, emergency())
+    await confirmSafePlan(service, {
+      safeTxHash: plan.safeTxHash,
+      signature: await signSafePlan({ plan, account: second.privateKey }),
+    })
+    const queue = await getQueuedSafePlans(service, { safe: emergency() })
     expect(queue).toHaveLength(1)
     const [queued] = queue
     expect(queued).toMatchObject({
@@ -130,7 +94,10 @@ describe('proposeSafePlan', () => {
     )
 
     // The queued record executes with the service's confirmations as is.
-    await executeSafePlan(queued!, queued!.confirmations, stack.client)
+    await executeSafePlan(stack.client, {
+      plan: queued!,
+      signatures: queued!.confirmations,
+    })
     expect(
       await stack.client.readContract({
         address: contract(stack, 'AuthorCoin'),
@@ -138,97 +105,11 @@ describe('proposeSafePlan', () => {
         functionName: 'paused',
       }),
     ).toBe(true)
-    const { default: SafeApiKit } = await import('@safe-global/api-kit')
-    const apiKit = new (SafeApiKit as unknown as typeof SafeApiKit.default)({
-      chainId: 31337n,
-      txServiceUrl: stack.txServiceUrl,
-    })
+    const apiKit = await getApiKit(service)
     const executed = await apiKit.getTransaction(plan.safeTxHash)
     expect(executed.isExecuted).toBe(true)
     expect(executed.isSuccessful).toBe(true)
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
-  })
-
-  test('behavior: a queued batch comes back with its calls decoded', async () => {
-    const safe = stack.manifest.safes.ops.address
-    const [owner] = stack.accounts.opsOwners
-    const calls = [
-      stack.accounts.stranger.address,
-      stack.accounts.deployer.address,
-    ].map((to, i) => ({
-      to,
-      value: BigInt(i + 1),
-      data: '0x' as const,
-      operation: 'call' as const,
-      label: `Send ${i + 1} wei`,
-    }))
-    const plan = await buildSafePlan(stack.client, { safe, service, calls })
-    await proposeSafePlan(plan, {
-      service,
-      sender: owner.address,
-      signature: await signSafePlan(plan, owner.privateKey),
-    })
-    const [queued] = await getQueuedSafePlans(service, safe)
-    expect(queued!.safeTxHash).toBe(plan.safeTxHash)
-    expect(
-      queued!.calls.map(({ to, value, data, operation }) => ({
-        to,
-        value,
-        data,
-        operation,
-      })),
-    ).toEqual(
-      calls.map(({ to, value, data, operation }) => ({
-        to,
-        value,
-        data,
-        operation,
-      })),
-    )
-    expect(queued!.warnings).toEqual([])
-  })
-
-  test('behavior: rejection shares the nonce, executes, and kills the queued transaction', async () => {
-    const plan = await proposePause()
-    const rejection = await buildRejection(stack.client, {
-      safe: emergency(),
-      nonce: plan.nonce,
-      service,
-    })
-    expect(rejection.safeTx).toMatchObject({
-      to: emergency(),
-      value: 0n,
-      data: '0x',
-      operation: 0,
-      nonce: plan.nonce,
-    })
-    const [owner] = stack.accounts.emergencyOwners
-    await proposeSafePlan(rejection, {
-      service,
-      sender: owner.address,
-      signature: await signSafePlan(rejection, owner.privateKey),
-    })
-    const queue = await getQueuedSafePlans(service, emergency())
-    expect(queue.map((q) => q.safeTxHash).sort()).toEqual(
-      [plan.safeTxHash, rejection.safeTxHash].sort(),
-    )
-    expect(queue[0]!.warnings).toEqual([
-      '2 queued transactions share nonce 0: only one can ever execute.',
-    ])
-
-    await executeSafePlan(
-      rejection,
-      await twoSignatures(rejection, stack.accounts.emergencyOwners),
-      stack.client,
-    )
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
-    await expect(
-      executeSafePlan(
-        plan,
-        await twoSignatures(plan, stack.accounts.emergencyOwners),
-        stack.client,
-      ),
-    ).rejects.toThrow(SafeExecutionFailedError)
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
   })
 
   test('error: bad hash (plan hashed for another Safe version) → 422', async () => {
@@ -243,10 +124,10 @@ describe('proposeSafePlan', () => {
     }
     const [owner] = stack.accounts.emergencyOwners
     const error = await serviceError(
-      proposeSafePlan(plan, {
-        service,
+      proposeSafePlan(service, {
+        plan,
         sender: owner.address,
-        signature: await signSafePlan(plan, owner.privateKey),
+        signature: await signSafePlan({ plan, account: owner.privateKey }),
       }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
@@ -266,10 +147,10 @@ describe('proposeSafePlan', () => {
     })
     const { stranger } = stack.accounts
     const error = await serviceError(
-      proposeSafePlan(plan, {
-        service,
+      proposeSafePlan(service, {
+        plan,
         sender: stranger.address,
-        signature: await signSafePlan(plan, stranger.privateKey),
+        signature: await signSafePlan({ plan, account: stranger.privateKey }),
       }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
@@ -287,9 +168,9 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [first, second] = stack.accounts.emergencyOwners
-    const signature = await signSafePlan(plan, second.privateKey)
-    const error = await proposeSafePlan(plan, {
-      service: recorded,
+    const signature = await signSafePlan({ plan, account: second.privateKey })
+    const error = await proposeSafePlan(recorded, {
+      plan,
       sender: first.address,
       signature,
     }).catch((e: unknown) => e)
@@ -313,8 +194,8 @@ describe('proposeSafePlan', () => {
       concat([ethSign.slice(0, -2) as `0x${string}`, `0x${v.toString(16)}`]),
     ])
       await expect(
-        proposeSafePlan(plan, {
-          service: recorded,
+        proposeSafePlan(recorded, {
+          plan,
           sender: first.address,
           signature: hex,
         }),
@@ -322,20 +203,16 @@ describe('proposeSafePlan', () => {
         `The signature is not from the sender ${first.address}.`,
       )
     expect(recorder.requests).toEqual([])
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
 
     // The same plan, signed by its sender, goes through the same relay (an
     // ETH_SIGN signature too: it merges as a second confirmation).
-    await proposeSafePlan(plan, {
-      service: recorded,
-      sender: second.address,
-      signature,
-    })
+    await proposeSafePlan(recorded, { plan, sender: second.address, signature })
     const firstEthSign = await privateKeyToAccount(
       first.privateKey,
     ).signMessage({ message: { raw: plan.safeTxHash } })
-    await proposeSafePlan(plan, {
-      service: recorded,
+    await proposeSafePlan(recorded, {
+      plan,
       sender: first.address,
       signature: concat([
         slice(firstEthSign, 0, 64),
@@ -346,7 +223,7 @@ describe('proposeSafePlan', () => {
       'POST',
       'POST',
     ])
-    const [queued] = await getQueuedSafePlans(service, emergency())
+    const [queued] = await getQueuedSafePlans(service, { safe: emergency() })
     expect(queued!.proposer).toBe(second.address)
     expect(
       queued!.confirmations.map(({ signer, type }) => ({ signer, type })),
@@ -364,10 +241,13 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner] = stack.accounts.emergencyOwners
-    const { signature } = await signSafePlan(plan, owner.privateKey)
+    const { signature } = await signSafePlan({
+      plan,
+      account: owner.privateKey,
+    })
     await expect(
-      proposeSafePlan(plan, {
-        service: recorded,
+      proposeSafePlan(recorded, {
+        plan,
         sender: owner.address,
         signature: signature.slice(0, 66) as `0x${string}`,
       }),
@@ -380,8 +260,8 @@ describe('proposeSafePlan', () => {
     `)
     // r = 0: no public key recovers.
     await expect(
-      proposeSafePlan(plan, {
-        service: recorded,
+      proposeSafePlan(recorded, {
+        plan,
         sender: owner.address,
         signature: concat([`0x${'00'.repeat(32)}`, slice(signature, 32)]),
       }),
@@ -401,10 +281,10 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner] = stack.accounts.emergencyOwners
-    const signature = await signSafePlan(plan, owner.privateKey)
+    const signature = await signSafePlan({ plan, account: owner.privateKey })
     const propose = (origin: string) =>
-      proposeSafePlan(plan, {
-        service: recorded,
+      proposeSafePlan(recorded, {
+        plan,
         sender: owner.address,
         signature,
         origin,
@@ -431,12 +311,12 @@ describe('proposeSafePlan', () => {
       'it is 201 characters long',
     )
     expect(recorder.requests).toEqual([])
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
 
     // The limits themselves are accepted by the service.
     const longest = ` ${'🙂'.repeat(200)} `
     await propose(longest)
-    const [queued] = await getQueuedSafePlans(service, emergency())
+    const [queued] = await getQueuedSafePlans(service, { safe: emergency() })
     expect(queued!.origin).toBe(longest.trim())
   })
 
@@ -446,7 +326,7 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner] = stack.accounts.emergencyOwners
-    const signature = await signSafePlan(plan, owner.privateKey)
+    const signature = await signSafePlan({ plan, account: owner.privateKey })
     const edited: SafePlan[] = [
       // The transaction changed, the hashes kept.
       { ...plan, safeTx: { ...plan.safeTx, value: 1n } },
@@ -460,14 +340,14 @@ describe('proposeSafePlan', () => {
     ]
     for (const tampered of edited)
       await expect(
-        proposeSafePlan(tampered, {
-          service: recorded,
+        proposeSafePlan(recorded, {
+          plan: tampered,
           sender: owner.address,
           signature,
         }),
       ).rejects.toThrow(SafePlanIntegrityError)
     expect(recorder.requests).toEqual([])
-    expect(await getQueuedSafePlans(service, emergency())).toEqual([])
+    expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])
   })
 
   test('error: stale nonce (already executed on chain) → 422', async () => {
@@ -480,17 +360,22 @@ describe('proposeSafePlan', () => {
       safe: emergency(),
       nonce: 0n,
     })
-    await executeSafePlan(
-      rejection,
-      await twoSignatures(rejection, stack.accounts.emergencyOwners),
-      stack.client,
-    )
+    await executeSafePlan(stack.client, {
+      plan: rejection,
+      signatures: await twoSignatures(
+        rejection,
+        stack.accounts.emergencyOwners,
+      ),
+    })
     const [owner] = stack.accounts.emergencyOwners
     const error = await serviceError(
-      proposeSafePlan(stale, {
-        service,
+      proposeSafePlan(service, {
+        plan: stale,
         sender: owner.address,
-        signature: await signSafePlan(stale, owner.privateKey),
+        signature: await signSafePlan({
+          plan: stale,
+          account: owner.privateKey,
+        }),
       }),
     )
     expect({ status: error.status, reason: error.reason }).toEqual({
@@ -506,10 +391,13 @@ describe('proposeSafePlan', () => {
       calls: [pauseCall(stack)],
     })
     const [owner, second] = stack.accounts.emergencyOwners
-    const { signature } = await signSafePlan(plan, owner.privateKey)
+    const { signature } = await signSafePlan({
+      plan,
+      account: owner.privateKey,
+    })
     const error = await serviceError(
-      proposeSafePlan(plan, {
-        service,
+      proposeSafePlan(service, {
+        plan,
         sender: owner.address,
         signature: concat([signature, signature]),
       }),
@@ -519,17 +407,16 @@ describe('proposeSafePlan', () => {
       reason: 'duplicate-signature',
     })
 
-    await proposeSafePlan(plan, { service, sender: owner.address, signature })
-    const { signature: secondSignature } = await signSafePlan(
+    await proposeSafePlan(service, { plan, sender: owner.address, signature })
+    const { signature: secondSignature } = await signSafePlan({
       plan,
-      second.privateKey,
-    )
+      account: second.privateKey,
+    })
     const confirmError = await serviceError(
-      confirmSafePlan(
-        service,
-        plan.safeTxHash,
-        concat([secondSignature, secondSignature]),
-      ),
+      confirmSafePlan(service, {
+        safeTxHash: plan.safeTxHash,
+        signature: concat([secondSignature, secondSignature]),
+      }),
     )
     expect({
       status: confirmError.status,
@@ -543,69 +430,6 @@ describe('proposeSafePlan', () => {
     )
   })
 
-  test('error: confirmation by a non-owner → 400', async () => {
-    const plan = await proposePause()
-    const error = await serviceError(
-      confirmSafePlan(
-        service,
-        plan.safeTxHash,
-        await signSafePlan(plan, stack.accounts.stranger.privateKey),
-      ),
-    )
-    expect({ status: error.status, reason: error.reason }).toEqual({
-      status: 400,
-      reason: 'not-owner',
-    })
-    expect(error).toMatchInlineSnapshot(`
-      [SafeServiceError: Safe Transaction Service refused to confirm Safe transaction 0x8850ebd8d0b53c6463efd915f9e2e019bd7b76fa2ea63f3bec604754ca7dbade (HTTP 400): signature: Signer=0xa0Ee7A142d267C1f36714E4a8F75612F20a79720 is not an owner. Current owners=['0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65', '0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc', '0x976EA74026E726554dB657fA54763abd0C3a0aa9']
-
-      Hint: Only current owners (or their delegates) may propose or confirm: sign with an owner key (check getOwners() on the Safe).
-      Docs: packages/safe/README.md#errors
-      Details: Bad Request
-      Version: @storydao/core@x.y.z]
-    `)
-  })
-
-  test('error: confirming an unknown transaction → 404', async () => {
-    const plan = await buildSafePlan(stack.client, {
-      safe: emergency(),
-      calls: [pauseCall(stack)],
-    })
-    const [owner] = stack.accounts.emergencyOwners
-    const error = await serviceError(
-      confirmSafePlan(
-        service,
-        plan.safeTxHash,
-        await signSafePlan(plan, owner.privateKey),
-      ),
-    )
-    expect({ status: error.status, reason: error.reason }).toEqual({
-      status: 404,
-      reason: 'not-found',
-    })
-  })
-
-  test('error: confirming an executed transaction → 400', async () => {
-    const plan = await proposePause()
-    await executeSafePlan(
-      plan,
-      await twoSignatures(plan, stack.accounts.emergencyOwners),
-      stack.client,
-    )
-    const third = stack.accounts.emergencyOwners[2]
-    const error = await serviceError(
-      confirmSafePlan(
-        service,
-        plan.safeTxHash,
-        await signSafePlan(plan, third.privateKey),
-      ),
-    )
-    expect({ status: error.status, reason: error.reason }).toEqual({
-      status: 400,
-      reason: 'already-executed',
-    })
-  })
-
   test('error: service for another chain (checked before sending)', async () => {
     const plan = await buildSafePlan(stack.client, {
       safe: emergency(),
@@ -613,64 +437,64 @@ describe('proposeSafePlan', () => {
     })
     const [owner] = stack.accounts.emergencyOwners
     await expect(
-      proposeSafePlan(plan, {
-        service: createSafeService({
-          chainId: 1,
-          txServiceUrl: stack.txServiceUrl,
-        }),
-        sender: owner.address,
-        signature: await signSafePlan(plan, owner.privateKey),
-      }),
+      proposeSafePlan(
+        createSafeService({ chainId: 1, txServiceUrl: stack.txServiceUrl }),
+        {
+          plan,
+          sender: owner.address,
+          signature: await signSafePlan({ plan, account: owner.privateKey }),
+        },
+      ),
     ).rejects.toThrow(SafeChainMismatchError)
   })
+})
 
-  test('error: unreachable service; the API key never shows', async () => {
-    const port = await getFreePort()
-    const offline = createSafeService({
-      chainId: stack.chainId,
-      txServiceUrl: `http://127.0.0.1:${port}/api`,
-      apiKey: 'sk-local-secret',
-    })
-    const error = await getQueuedSafePlans(offline, emergency()).catch(
-      (e: unknown) => e,
-    )
-    expect(error).toBeInstanceOf(SafeServiceUnreachableError)
-    expect(String((error as Error).message)).not.toContain('sk-local-secret')
-    expect((error as SafeServiceUnreachableError).shortMessage).toBe(
-      `Could not reach the Safe Transaction Service to read Safe ${emergency()}.`,
-    )
+describe('proposeSafePlan: a service that never answers', () => {
+  test('error: times out once (a proposal is never retried)', async () => {
+    const silent = await startSilentServer()
+    try {
+      const hanging = createSafeService({
+        chainId: stack.chainId,
+        txServiceUrl: silent.url,
+        timeout: 300,
+      })
+      const plan = await buildSafePlan(stack.client, {
+        safe: emergency(),
+        calls: [pauseCall(stack)],
+      })
+      const [owner] = stack.accounts.emergencyOwners
+      const error = (await proposeSafePlan(hanging, {
+        plan,
+        sender: owner.address,
+        signature: await signSafePlan({ plan, account: owner.privateKey }),
+      }).catch((e: unknown) => e)) as SafeServiceTimeoutError
+      expect(error).toBeInstanceOf(SafeServiceTimeoutError)
+      expect(error.code).toBe('SAFE_SERVICE_TIMEOUT')
+      expect(error.url).toBe(
+        `POST ${silent.url}/v2/safes/${emergency()}/multisig-transactions/`,
+      )
+      expect(silent.requests).toHaveLength(1)
+    } finally {
+      await silent.stop()
+    }
   })
+})
 
-  test('behavior: plans keep working with ether values (queue records keep the value)', async () => {
-    const safe = stack.manifest.safes.ops.address
-    await stack.client.sendTransaction({
-      account: stack.accounts.deployer.address,
-      to: safe,
-      value: parseEther('1'),
-    })
-    const [owner] = stack.accounts.opsOwners
+describe('proposeSafePlan: parameters', () => {
+  test('error: the old argument order gets a typed error', async () => {
     const plan = await buildSafePlan(stack.client, {
-      safe,
-      service,
-      calls: [
-        {
-          to: stack.accounts.stranger.address,
-          value: parseEther('0.5'),
-          data: encodeFunctionData({
-            abi: authorCoinAbi,
-            functionName: 'paused',
-          }),
-          operation: 'call',
-          label: 'odd but valid',
-        },
-      ],
+      safe: emergency(),
+      calls: [pauseCall(stack)],
     })
-    await proposeSafePlan(plan, {
-      service,
-      sender: owner.address,
-      signature: await signSafePlan(plan, owner.privateKey),
-    })
-    const [queued] = await getQueuedSafePlans(service, safe)
-    expect(queued!.safeTx).toEqual(plan.safeTx)
+    await expect(
+      // @ts-expect-error: the 0.1.0 signature
+      proposeSafePlan(plan, { service }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [SafeServiceConfigError: proposeSafePlan: the first argument is not a Safe service object.
+
+      Hint: Create it with createSafeService({ chainId, txServiceUrl?, apiKey? }) and pass it first: proposeSafePlan(service, { … }).
+      Docs: packages/safe/README.md#errors
+      Version: @storydao/core@x.y.z]
+    `)
   })
 })

@@ -1,32 +1,41 @@
-import type { InvalidAddressErrorType } from '@storydao/core'
-import { type Address, type Hex, size } from 'viem'
-import type { SafeService } from './createSafeService.js'
 import {
-  SafeChainMismatchError,
-  type SafeChainMismatchErrorType,
+  assertParameters,
+  type InvalidAddressErrorType,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import { type Address, type Hex, isAddressEqual, size } from 'viem'
+import {
   SafePlanInputError,
   type SafePlanInputErrorType,
   type SafePlanIntegrityErrorType,
 } from './errors/plan.js'
+import {
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+} from './errors/safeIdentity.js'
 import type {
   SafeServiceErrorType,
   SafeServiceResponseErrorType,
+  SafeServiceTimeoutErrorType,
   SafeServiceUnreachableErrorType,
 } from './errors/service.js'
 import {
   SafeSignatureError,
   type SafeSignatureErrorType,
 } from './errors/signature.js'
+import { version } from './errors/version.js'
 import { assertPlanIntegrity } from './internal/assertPlanIntegrity.js'
 import { callService } from './internal/callService.js'
 import { recoverSafeSigners } from './internal/recoverSafeSigner.js'
+import { assertService } from './internal/serviceState.js'
 import { toSignatureHex } from './internal/toSignatureHex.js'
 import { checkAddress } from './internal/validate.js'
 import type { SafePlan, SafeSignature } from './types/safe.js'
+import type { SafeService } from './types/service.js'
 
 export type ProposeSafePlanParameters = {
-  /** The Transaction Service (createSafeService). */
-  service: SafeService
+  /** The plan to propose. */
+  plan: SafePlan
   /** The proposing owner (or delegate); must be the signer of `signature`. */
   sender: Address
   /** The sender's signature of the plan (signSafePlan's result, or its hex). */
@@ -42,6 +51,8 @@ export type ProposeSafePlanReturnType = {
 
 export type ProposeSafePlanErrorType =
   | InvalidAddressErrorType
+  | MissingParameterErrorType
+  | SafeServiceTimeoutErrorType
   | SafeChainMismatchErrorType
   | SafePlanInputErrorType
   | SafePlanIntegrityErrorType
@@ -67,11 +78,15 @@ export type ProposeSafePlanErrorType =
  * import { createSafeService, proposeSafePlan, signSafePlan } from '@storydao/safe'
  *
  * const service = createSafeService({ chainId: 31337, txServiceUrl })
- * const signature = await signSafePlan(plan, ownerKey)
- * await proposeSafePlan(plan, { service, sender: signature.signer, signature })
+ * const signature = await signSafePlan({ plan, account: ownerKey })
+ * await proposeSafePlan(service, {
+ *   plan,
+ *   sender: signature.signer,
+ *   signature,
+ * })
  * ```
  *
- * @param plan - The plan.
+ * @param service - The Transaction Service (createSafeService).
  * @param parameters - {@link ProposeSafePlanParameters}
  * @returns The safeTxHash.
  * @throws {SafePlanIntegrityError} When the plan's hashes do not match its fields.
@@ -79,11 +94,18 @@ export type ProposeSafePlanErrorType =
  * @throws {SafePlanInputError} When `origin` is blank or longer than 200 characters.
  */
 export async function proposeSafePlan(
-  plan: SafePlan,
+  service: SafeService,
   parameters: ProposeSafePlanParameters,
 ): Promise<ProposeSafePlanReturnType> {
+  assertService('proposeSafePlan', service)
+  assertParameters(
+    'proposeSafePlan',
+    parameters,
+    ['plan', 'sender', 'signature'],
+    { version },
+  )
+  const { plan } = parameters
   assertPlanIntegrity(plan)
-  const { service } = parameters
   if (service.chainId !== plan.chainId)
     throw new SafeChainMismatchError({
       expected: plan.chainId,
@@ -103,7 +125,11 @@ export async function proposeSafePlan(
   const { safeTx } = plan
   await callService(
     service,
-    `propose Safe transaction ${plan.safeTxHash}`,
+    {
+      operation: `propose Safe transaction ${plan.safeTxHash}`,
+      method: 'POST',
+      path: `/v2/safes/${plan.safe}/multisig-transactions/`,
+    },
     (apiKit) =>
       apiKit.proposeTransaction({
         safeAddress: plan.safe,
@@ -130,7 +156,7 @@ export async function proposeSafePlan(
   return { safeTxHash: plan.safeTxHash }
 }
 
-/** The service's `origin`: DRF `CharField(max_length=200)`, blank refused (SAFE_SPEC A.4). */
+/** The service's `origin`: DRF `CharField(max_length=200)`, blank refused (docs/safe-transaction-service.md#proposing-a-transaction). */
 const maxOriginLength = 200
 
 function checkOrigin(origin: unknown): void {
@@ -159,7 +185,7 @@ function checkOrigin(origin: unknown): void {
 
 /**
  * The service recovers every signature in the blob and refuses the proposal
- * when none is the sender's (SAFE_SPEC A.4 step 3.8): same reading here.
+ * when none is the sender's (docs/safe-transaction-service.md#validation-order): same reading here.
  */
 async function checkSender(
   safeTxHash: Hex,
@@ -178,7 +204,11 @@ async function checkSender(
       message: `Signature ${unrecovered.index} (v ${unrecovered.v}) does not recover to any address from safeTxHash ${safeTxHash}.`,
       signer: sender,
     })
-  if (!parsed.some(({ signer }) => signer === sender))
+  if (
+    !parsed.some(
+      ({ signer }) => signer !== undefined && isAddressEqual(signer, sender),
+    )
+  )
     throw new SafeSignatureError({
       message: `The signature is not from the sender ${sender}.`,
       signer: sender,

@@ -1,16 +1,11 @@
-import {
-  buildSignatureBytes,
-  EthSafeSignature,
-} from '@safe-global/protocol-kit'
 import { localAccounts } from '@storydao/testkit'
 import { hexToNumber, recoverAddress, slice, zeroAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'
-import { encodeSafeSignatures } from './encodeSafeSignatures.js'
 import { signSafePlan } from './signSafePlan.js'
 import { offlinePlan } from './test/plans.js'
 
-const [ownerA, ownerB, ownerC] = localAccounts.opsOwners
+const [ownerA, ownerB] = localAccounts.opsOwners
 const plan = offlinePlan({
   calls: [
     {
@@ -25,7 +20,7 @@ const plan = offlinePlan({
 
 describe('signSafePlan', () => {
   test('default: private key → EOA signature of the safeTxHash, v 27/28', async () => {
-    const signature = await signSafePlan(plan, ownerA.privateKey)
+    const signature = await signSafePlan({ plan, account: ownerA.privateKey })
     expect(signature.signer).toBe(ownerA.address)
     expect(signature.type).toBe('EOA')
     expect([27, 28]).toContain(hexToNumber(slice(signature.signature, 64, 65)))
@@ -40,7 +35,7 @@ describe('signSafePlan', () => {
   test('behavior: any viem LocalAccount; pre-1.3.0 domain', async () => {
     const account = privateKeyToAccount(ownerB.privateKey)
     const legacy = offlinePlan({ calls: [...plan.calls], safeVersion: '1.2.0' })
-    const signature = await signSafePlan(legacy, account)
+    const signature = await signSafePlan({ plan: legacy, account })
     expect(
       await recoverAddress({
         hash: legacy.safeTxHash,
@@ -51,10 +46,10 @@ describe('signSafePlan', () => {
 
   test('error: edited plan', async () => {
     await expect(
-      signSafePlan(
-        { ...plan, safeTx: { ...plan.safeTx, value: 2n } },
-        ownerA.privateKey,
-      ),
+      signSafePlan({
+        plan: { ...plan, safeTx: { ...plan.safeTx, value: 2n } },
+        account: ownerA.privateKey,
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafePlanIntegrityError: The plan’s safeTxHash does not match its transaction fields.
 
@@ -70,7 +65,7 @@ describe('signSafePlan', () => {
 
   test('error: invalid private key (never echoed)', async () => {
     await expect(
-      signSafePlan(plan, '0x1234'),
+      signSafePlan({ plan, account: '0x1234' }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SafeSignatureError: The private key is not a valid 32-byte secp256k1 key.
 
@@ -93,88 +88,8 @@ describe('signSafePlan', () => {
           message: { x: 1n },
         }),
     }
-    await expect(signSafePlan(plan, rogue)).rejects.toThrow(
+    await expect(signSafePlan({ plan, account: rogue })).rejects.toThrow(
       /does not recover to it/,
     )
-  })
-})
-
-describe('encodeSafeSignatures', () => {
-  test('default: sorted by owner, equal to protocol-kit buildSignatureBytes', async () => {
-    const signatures = await Promise.all(
-      [ownerC, ownerA, ownerB].map((owner) =>
-        signSafePlan(plan, owner.privateKey),
-      ),
-    )
-    expect(encodeSafeSignatures(signatures)).toBe(
-      buildSignatureBytes(
-        signatures.map((s) => new EthSafeSignature(s.signer, s.signature)),
-      ).toLowerCase(),
-    )
-  })
-
-  test('behavior: approved-hash and contract signatures (protocol-kit layout)', async () => {
-    const eoa = await signSafePlan(plan, ownerB.privateKey)
-    const contractOwner = '0x00000000000000000000000000000000000000aa'
-    const payload = '0x1122334455'
-    const ours = encodeSafeSignatures([
-      eoa,
-      { signer: ownerA.address, signature: '0x', type: 'APPROVED_HASH' },
-      {
-        signer: '0x00000000000000000000000000000000000000AA',
-        signature: payload,
-        type: 'CONTRACT_SIGNATURE',
-      },
-    ])
-    const theirs = buildSignatureBytes([
-      new EthSafeSignature(eoa.signer, eoa.signature),
-      new EthSafeSignature(
-        ownerA.address,
-        `0x000000000000000000000000${ownerA.address.slice(2)}000000000000000000000000000000000000000000000000000000000000000001`,
-      ),
-      new EthSafeSignature(contractOwner, payload, true),
-    ]).toLowerCase()
-    expect(ours).toBe(theirs)
-    // The service's standalone form of the contract signature encodes the same.
-    const standalone =
-      `0x${'0'.repeat(24)}${contractOwner.slice(2)}${(65).toString(16).padStart(64, '0')}00${(5).toString(16).padStart(64, '0')}1122334455` as const
-    expect(
-      encodeSafeSignatures([
-        eoa,
-        { signer: ownerA.address, signature: '0x', type: 'APPROVED_HASH' },
-        {
-          signer: '0x00000000000000000000000000000000000000AA',
-          signature: standalone,
-          type: 'CONTRACT_SIGNATURE',
-        },
-      ]),
-    ).toBe(theirs)
-  })
-
-  test('error: same owner twice', async () => {
-    const signature = await signSafePlan(plan, ownerA.privateKey)
-    expect(() =>
-      encodeSafeSignatures([signature, signature]),
-    ).toThrowErrorMatchingInlineSnapshot(`
-      [SafeSignatureError: Owner 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 signed more than once.
-
-      Hint: The Safe counts each owner once and rejects unsorted or repeated owners (GS026). Drop the duplicate and collect another owner’s signature.
-      Docs: packages/safe/README.md#errors
-      Version: @storydao/core@x.y.z]
-    `)
-  })
-
-  test('error: malformed signature', () => {
-    expect(() =>
-      encodeSafeSignatures([
-        { signer: ownerA.address, signature: '0x1234', type: 'EOA' },
-      ]),
-    ).toThrowErrorMatchingInlineSnapshot(`
-      [SafeSignatureError: signatures[0] (0x70997970C51812dc3A010C7d01b50e0d17dc79C8) is not 65 bytes r ‖ s ‖ v.
-
-      Hint: Sign the plan with signSafePlan (EIP-712, v 27/28) using an owner’s key, once per owner.
-      Docs: packages/safe/README.md#errors
-      Version: @storydao/core@x.y.z]
-    `)
   })
 })

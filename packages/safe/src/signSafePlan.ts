@@ -1,4 +1,8 @@
-import type { Hex, LocalAccount } from 'viem'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import { type Hex, isAddressEqual, type LocalAccount } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type {
   SafePlanInputErrorType,
@@ -8,6 +12,7 @@ import {
   SafeSignatureError,
   type SafeSignatureErrorType,
 } from './errors/signature.js'
+import { version } from './errors/version.js'
 import { assertPlanIntegrity } from './internal/assertPlanIntegrity.js'
 import { recoverSafeSigner } from './internal/recoverSafeSigner.js'
 import { getSafeTxTypedData } from './internal/typedData.js'
@@ -16,9 +21,17 @@ import type { SafePlan, SafeSignature } from './types/safe.js'
 /** A private key (hex) or any viem local account (`privateKeyToAccount`, `mnemonicToAccount`, `toAccount`…). */
 export type SignSafePlanAccount = Hex | LocalAccount
 
+export type SignSafePlanParameters = {
+  /** The plan to sign (from buildSafePlan / buildRejection / getQueuedSafePlans). */
+  plan: SafePlan
+  /** A private key or a viem local account. */
+  account: SignSafePlanAccount
+}
+
 export type SignSafePlanReturnType = SafeSignature & { type: 'EOA' }
 
 export type SignSafePlanErrorType =
+  | MissingParameterErrorType
   | SafePlanInputErrorType
   | SafePlanIntegrityErrorType
   | SafeSignatureErrorType
@@ -36,19 +49,22 @@ export type SignSafePlanErrorType =
  * import { buildSafePlan, signSafePlan } from '@storydao/safe'
  *
  * const plan = await buildSafePlan(client, { safe, calls })
- * const { signer, signature } = await signSafePlan(plan, process.env.OWNER_KEY as `0x${string}`)
+ * const { signer, signature } = await signSafePlan({
+ *   plan,
+ *   account: process.env.OWNER_KEY as `0x${string}`,
+ * })
  * ```
  *
- * @param plan - The plan to sign (from buildSafePlan / buildRejection / getQueuedSafePlans).
- * @param account - A private key or a viem local account.
+ * @param parameters - {@link SignSafePlanParameters}
  * @returns `{ signer, signature, type: 'EOA' }`.
  * @throws {SafePlanIntegrityError} When the plan's hashes do not match its fields.
  * @throws {SafeSignatureError} When the account cannot sign typed data or signs something else.
  */
 export async function signSafePlan(
-  plan: SafePlan,
-  account: SignSafePlanAccount,
+  parameters: SignSafePlanParameters,
 ): Promise<SignSafePlanReturnType> {
+  assertParameters('signSafePlan', parameters, ['plan', 'account'], { version })
+  const { plan, account } = parameters
   assertPlanIntegrity(plan)
   const signer = toLocalAccount(account)
   if (typeof signer.signTypedData !== 'function')
@@ -67,7 +83,7 @@ export async function signSafePlan(
     })
   }
   const recovered = await recoverSafeSigner(plan.safeTxHash, signature, 'EOA')
-  if (recovered !== signer.address)
+  if (!recovered || !isAddressEqual(recovered, signer.address))
     throw new SafeSignatureError({
       message: `The signature from ${signer.address} does not recover to it from safeTxHash ${plan.safeTxHash}.`,
       signer: signer.address,

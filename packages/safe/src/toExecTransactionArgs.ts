@@ -1,7 +1,19 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Address, Hex } from 'viem'
+import { version } from './errors/version.js'
 import type { SafeOperation, SafePlan } from './types/safe.js'
 
-export type ToExecTransactionArgsParameters = Pick<SafePlan, 'safeTx'>
+export type ToExecTransactionArgsParameters = {
+  /** A plan (or anything with its `safeTx`). */
+  plan: Pick<SafePlan, 'safeTx'>
+  /** The signature bytes (`encodeSafeSignatures`). */
+  signatures: Hex
+}
+
+export type ToExecTransactionArgsErrorType = MissingParameterErrorType
 
 /** The ten arguments of `execTransaction`, in the Safe ABI's order. */
 export type ToExecTransactionArgsReturnType = readonly [
@@ -33,19 +45,30 @@ export type ToExecTransactionArgsReturnType = readonly [
  * const data = encodeFunctionData({
  *   abi: safeAbi,
  *   functionName: 'execTransaction',
- *   args: toExecTransactionArgs(plan, encodeSafeSignatures(signatures)),
+ *   args: toExecTransactionArgs({
+ *     plan,
+ *     signatures: encodeSafeSignatures(signatures),
+ *   }),
  * })
  * ```
  *
- * @param plan - A plan (or anything with its `safeTx`). {@link ToExecTransactionArgsParameters}
- * @param signatures - The signature bytes (`encodeSafeSignatures`).
+ * @param parameters - {@link ToExecTransactionArgsParameters}
  * @returns The arguments. {@link ToExecTransactionArgsReturnType}
  */
 export function toExecTransactionArgs(
-  plan: ToExecTransactionArgsParameters,
-  signatures: Hex,
+  parameters: ToExecTransactionArgsParameters,
 ): ToExecTransactionArgsReturnType {
-  const { safeTx } = plan
+  assertParameters(
+    'toExecTransactionArgs',
+    parameters,
+    ['plan', 'signatures'],
+    { version },
+  )
+  assertParameters('toExecTransactionArgs', parameters.plan, ['safeTx'], {
+    version,
+  })
+  const { signatures } = parameters
+  const { safeTx } = parameters.plan
   return [
     safeTx.to,
     safeTx.value,

@@ -21,7 +21,7 @@ const kitchenSinkAbi = parseAbi([
 ])
 
 describe('toTransactionBuilderBatch', () => {
-  test('default: reproduces the SAFE_SPEC B.2 library-style file', () => {
+  test('default: reproduces the docs/safe-formats.md#checksum library-style file', () => {
     const plan = offlinePlan({
       calls: [
         {
@@ -40,7 +40,8 @@ describe('toTransactionBuilderBatch', () => {
         },
       ],
     })
-    const batch = toTransactionBuilderBatch(plan, {
+    const batch = toTransactionBuilderBatch({
+      plan,
       name: 'Example batch',
       createdAt: 1700000000000,
     })
@@ -108,10 +109,7 @@ describe('toTransactionBuilderBatch', () => {
         },
       ],
     })
-    const batch = toTransactionBuilderBatch(plan, {
-      name: 'x',
-      createdAt: 0,
-    })
+    const batch = toTransactionBuilderBatch({ plan, name: 'x', createdAt: 0 })
     const { transactions } = batch
     expect(transactions).toMatchInlineSnapshot(`
       [
@@ -155,7 +153,8 @@ describe('toTransactionBuilderBatch', () => {
     `)
     // Round trip: the importer rebuilds the exact calldata from the decoded
     // view, and the checksum of the exported file verifies.
-    const parsed = parseTransactionBuilderBatch(JSON.stringify(batch), {
+    const parsed = parseTransactionBuilderBatch({
+      json: JSON.stringify(batch),
       chainId: plan.chainId,
       safe: plan.safe,
     })
@@ -200,7 +199,8 @@ describe('toTransactionBuilderBatch', () => {
       ],
     })
     expect(
-      toTransactionBuilderBatch(plan, {
+      toTransactionBuilderBatch({
+        plan,
         name: realAppExport.meta.name,
         createdAt: realAppExport.createdAt,
         txBuilderVersion: realAppExport.meta.txBuilderVersion,
@@ -252,7 +252,7 @@ describe('toTransactionBuilderBatch', () => {
         },
       ],
     })
-    const batch = toTransactionBuilderBatch(plan, { name: 'x', createdAt: 0 })
+    const batch = toTransactionBuilderBatch({ plan, name: 'x', createdAt: 0 })
     const [tx] = batch.transactions
     expect(tx!.data).toBeNull()
     expect(tx!.contractMethod?.payable).toBe(true)
@@ -274,14 +274,18 @@ describe('toTransactionBuilderBatch', () => {
     `)
     // The decoded view alone (what the file carries) encodes to the same
     // calldata; so does the view next to the raw data, had it been written.
-    const [call] = parseTransactionBuilderBatch(JSON.stringify(batch)).calls
+    const [call] = parseTransactionBuilderBatch({
+      json: JSON.stringify(batch),
+    }).calls
     expect(call).toMatchObject({ to: a, value: 3n, data, operation: 'call' })
     const withData = { ...batch, transactions: [{ ...tx!, data }] }
     withData.meta = {
       ...withData.meta,
       checksum: computeTransactionBuilderChecksum(withData),
     }
-    expect(parseTransactionBuilderBatch(withData).calls[0]!.data).toBe(data)
+    expect(
+      parseTransactionBuilderBatch({ json: withData }).calls[0]!.data,
+    ).toBe(data)
   })
 
   test('behavior: data only when the ABI does not describe the call', () => {
@@ -298,7 +302,8 @@ describe('toTransactionBuilderBatch', () => {
         },
       ],
     })
-    const [tx] = toTransactionBuilderBatch(plan, {
+    const [tx] = toTransactionBuilderBatch({
+      plan,
       name: 'x',
       createdAt: 0,
     }).transactions
@@ -326,7 +331,8 @@ describe('toTransactionBuilderBatch', () => {
         },
       ],
     })
-    const [tx] = toTransactionBuilderBatch(plan, {
+    const [tx] = toTransactionBuilderBatch({
+      plan,
       name: 'x',
       createdAt: 0,
     }).transactions
@@ -348,7 +354,7 @@ describe('toTransactionBuilderBatch', () => {
       ],
     })
     expect(() =>
-      toTransactionBuilderBatch(plan, { name: 'x' }),
+      toTransactionBuilderBatch({ plan, name: 'x' }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [TransactionBuilderUnsupportedError: A delegatecall plan cannot be exported: Transaction Builder transactions are always plain calls.
 
@@ -369,7 +375,7 @@ describe('toTransactionBuilderBatch', () => {
       calls: [{ ...plan.calls[0]!, to: zeroAddress }],
     }
     expect(() =>
-      toTransactionBuilderBatch(edited, { name: 'x' }),
+      toTransactionBuilderBatch({ plan: edited, name: 'x' }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [SafePlanIntegrityError: The plan’s calls do not match its Safe transaction.
 

@@ -1,3 +1,7 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import { computeTransactionBuilderChecksum } from './computeTransactionBuilderChecksum.js'
 import type {
   SafePlanInputErrorType,
@@ -7,6 +11,7 @@ import {
   TransactionBuilderUnsupportedError,
   type TransactionBuilderUnsupportedErrorType,
 } from './errors/transactionBuilder.js'
+import { version } from './errors/version.js'
 import { assertPlanIntegrity } from './internal/assertPlanIntegrity.js'
 import { toContractInputs } from './internal/txBuilderInputs.js'
 import { checkAddress } from './internal/validate.js'
@@ -17,6 +22,8 @@ import type {
 } from './types/transactionBuilder.js'
 
 export type ToTransactionBuilderBatchParameters = {
+  /** The plan (its hashes are re-checked). */
+  plan: SafePlan
   /** Batch name (file name in the app; not covered by the checksum). */
   name: string
   /** Description shown in the app. Default `''`. */
@@ -32,16 +39,17 @@ export type ToTransactionBuilderBatchParameters = {
 export type ToTransactionBuilderBatchReturnType = TransactionBuilderBatch
 
 export type ToTransactionBuilderBatchErrorType =
+  | MissingParameterErrorType
   | SafePlanInputErrorType
   | SafePlanIntegrityErrorType
   | TransactionBuilderUnsupportedErrorType
 
 /**
  * Exports a plan's calls as a Safe{Wallet} Transaction Builder batch file
- * (SAFE_SPEC B), with a valid `meta.checksum`. Each call becomes one
+ * (docs/safe-formats.md#transaction-builder-files), with a valid `meta.checksum`. Each call becomes one
  * transaction with `value` as a decimal string. When the call has an ABI
  * (`Call.abi`) and the app would encode the decoded arguments back to exactly
- * the call's calldata (SAFE_SPEC B.4), the transaction carries
+ * the call's calldata (docs/safe-formats.md#contract-inputs-values), the transaction carries
  * `contractMethod` and `contractInputsValues` with `data: null`, so signers
  * see the decoded call; otherwise the calldata goes in `data` (shown as
  * "Custom hex data") with `contractMethod`/`contractInputsValues` null.
@@ -57,19 +65,25 @@ export type ToTransactionBuilderBatchErrorType =
  * import { writeFile } from 'node:fs/promises'
  * import { toTransactionBuilderBatch } from '@storydao/safe'
  *
- * const batch = toTransactionBuilderBatch(plan, { name: 'Pause AuthorCoin', description: 'Incident 42' })
+ * const batch = toTransactionBuilderBatch({
+ *   plan,
+ *   name: 'Pause AuthorCoin',
+ *   description: 'Incident 42',
+ * })
  * await writeFile('pause.json', JSON.stringify(batch, null, 2))
  * ```
  *
- * @param plan - The plan (its hashes are re-checked).
  * @param parameters - {@link ToTransactionBuilderBatchParameters}
  * @returns The batch, checksum included.
  * @throws {TransactionBuilderUnsupportedError} For a delegatecall plan (the format only has calls).
  */
 export function toTransactionBuilderBatch(
-  plan: SafePlan,
   parameters: ToTransactionBuilderBatchParameters,
 ): ToTransactionBuilderBatchReturnType {
+  assertParameters('toTransactionBuilderBatch', parameters, ['plan', 'name'], {
+    version,
+  })
+  const { plan } = parameters
   assertPlanIntegrity(plan)
   if (plan.calls.some((call) => call.operation !== 'call'))
     throw new TransactionBuilderUnsupportedError({
@@ -79,7 +93,7 @@ export function toTransactionBuilderBatch(
   const owner = parameters.createdFromOwnerAddress
   const transactions = plan.calls.map((call): TransactionBuilderTransaction => {
     // The app uses a truthy `data` verbatim and shows it as "Custom hex data"
-    // (SAFE_SPEC B.3 step 7): the decoded view only shows with `data: null`,
+    // (docs/safe-formats.md#what-the-importer-does step 7): the decoded view only shows with `data: null`,
     // and only where its re-encoding is exactly `call.data`.
     const decoded = toContractInputs(call.abi, call.data)
     if (decoded)

@@ -1,6 +1,7 @@
 import { BaseError } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { OpsError, setErrorConfig } from './base.js'
+import { setErrorConfig } from '../setErrorConfig.js'
+import { OpsError } from './base.js'
 import { assertParameters, MissingParameterError } from './parameters.js'
 
 describe('OpsError', () => {

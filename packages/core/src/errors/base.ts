@@ -1,64 +1,5 @@
+import { getErrorConfig } from './errorConfig.js'
 import { version } from './version.js'
-
-/** Settings that shape every {@link OpsError} message. */
-export type ErrorConfig = {
-  /** Turns an error's `docsPath` into the `Docs:` line (omitted when it returns `undefined`). */
-  getDocsUrl?:
-    | ((args: { docsPath?: string | undefined }) => string | undefined)
-    | undefined
-  /**
-   * Overrides the `Version:` line of every error (tests pin it so snapshots
-   * survive releases). By default each error names the package that raised it.
-   */
-  version?: string | undefined
-}
-
-/**
- * Where the repository's documentation lives; every `docsPath` is relative to
- * it, so a `Docs:` link works for someone who installed the package from npm.
- */
-export const docsBaseUrl = 'https://github.com/storydao/ops-sdk/blob/main/'
-
-/**
- * Turns a repository-relative documentation path (`docs/errors.md#anchor`)
- * into the absolute URL printed in `Docs:` lines.
- *
- * @example
- * ```ts
- * import { toDocsUrl } from '@storydao/core'
- *
- * toDocsUrl('packages/safe/README.md#errors')
- * // 'https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors'
- * ```
- */
-export function toDocsUrl(docsPath: string): string {
-  return new URL(docsPath.replace(/^\/+/, ''), docsBaseUrl).href
-}
-
-const defaultErrorConfig: ErrorConfig = {
-  getDocsUrl: ({ docsPath }) => (docsPath ? toDocsUrl(docsPath) : undefined),
-}
-
-let errorConfig: ErrorConfig = defaultErrorConfig
-
-/**
- * Replaces the settings used to build {@link OpsError} messages, as viem's
- * `setErrorConfig` does. Tests pin `version` so message snapshots stay stable.
- *
- * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
- *
- * @example
- * ```ts
- * import { setErrorConfig } from '@storydao/core'
- *
- * setErrorConfig({ version: '@storydao/core@x.y.z' })
- * ```
- *
- * @param config - The new settings (replaces the current ones).
- */
-export function setErrorConfig(config: ErrorConfig): void {
-  errorConfig = { ...defaultErrorConfig, ...config }
-}
 
 /** Parameters of the {@link OpsError} constructor. */
 export type OpsErrorParameters = {
@@ -140,9 +81,9 @@ export class OpsError extends Error {
       cause instanceof OpsError
         ? cause.docsPath || parameters.docsPath
         : parameters.docsPath
+    const errorConfig = getErrorConfig()
     const docsUrl = errorConfig.getDocsUrl?.({ docsPath })
-    const errorVersion =
-      errorConfig.version ?? parameters.version ?? `@storydao/core@${version}`
+    const errorVersion = errorConfig.version ?? parameters.version ?? version
 
     const message = [
       shortMessage || 'An error occurred.',

@@ -13,7 +13,7 @@ export type ChainReadErrorType = ChainReadError & { name: 'ChainReadError' }
  * import { ChainReadError, checkManifestAgainstChain } from '@storydao/core'
  *
  * try {
- *   await checkManifestAgainstChain(manifest, client)
+ *   await checkManifestAgainstChain(client, { manifest })
  * } catch (error) {
  *   if (error instanceof ChainReadError) console.error(error.details)
  * }

@@ -194,7 +194,7 @@ export type ManifestFileErrorType = ManifestFileError & {
  * import { ManifestFileError, writeManifest } from '@storydao/core'
  *
  * try {
- *   await writeManifest('/read-only/local.json', manifest)
+ *   await writeManifest('deployments/local.json', { manifest })
  * } catch (error) {
  *   if (error instanceof ManifestFileError) console.error(error.operation, error.path)
  * }
@@ -232,6 +232,52 @@ export class ManifestFileError extends OpsError {
   }
 }
 
+export type ManifestReadOnlyErrorType = ManifestReadOnlyError & {
+  name: 'ManifestReadOnlyError'
+}
+
+/**
+ * A manifest cannot be written because its file or directory is read-only (a
+ * read-only mount, or no write permission); `cause` holds the Node.js error
+ * (`EROFS`, `EACCES` or `EPERM`). Nothing was changed.
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { ManifestReadOnlyError, writeManifest } from '@storydao/core'
+ *
+ * try {
+ *   await writeManifest('/mnt/ro/local.json', { manifest })
+ * } catch (error) {
+ *   if (error instanceof ManifestReadOnlyError) console.error(error.path)
+ * }
+ * ```
+ */
+export class ManifestReadOnlyError extends OpsError {
+  override name = 'ManifestReadOnlyError'
+  /** The read-only file or directory. */
+  path: string
+
+  constructor({ path, cause }: { path: string; cause: unknown }) {
+    const code = (cause as { code?: unknown } | undefined)?.code
+    super(`Cannot write ${path}: it is read-only.`, {
+      code: 'MANIFEST_READ_ONLY',
+      cause,
+      docsPath: 'packages/core/README.md#writemanifest',
+      metaMessages: [
+        `Path:   ${path}`,
+        `Reason: ${code === 'EROFS' ? 'read-only file system (EROFS)' : `no write permission (${String(code ?? 'EACCES')})`}`,
+      ],
+      hint:
+        code === 'EROFS'
+          ? 'The file system is mounted read-only: write the manifest to a writable location, or remount it read-write.'
+          : 'Grant write permission on the manifest and its directory (the lock and temp files are created next to it), or run as a user who has it.',
+    })
+    this.path = path
+  }
+}
+
 export type ManifestLockedErrorType = ManifestLockedError & {
   name: 'ManifestLockedError'
 }
@@ -256,7 +302,10 @@ export type ManifestLockHolder = {
  * import { ManifestLockedError, updateManifest } from '@storydao/core'
  *
  * try {
- *   await updateManifest('deployments/local.json', (m) => m, { lockTimeoutMs: 1_000 })
+ *   await updateManifest('deployments/local.json', {
+ *     update: (m) => m,
+ *     lockTimeoutMs: 1_000,
+ *   })
  * } catch (error) {
  *   if (error instanceof ManifestLockedError) console.error(error.lockPath)
  * }
@@ -317,8 +366,10 @@ export type ManifestUpdaterErrorType = ManifestUpdaterError & {
  * import { ManifestUpdaterError, updateManifest } from '@storydao/core'
  *
  * try {
- *   await updateManifest('deployments/local.json', () => {
- *     throw new TypeError('oops')
+ *   await updateManifest('deployments/local.json', {
+ *     update: () => {
+ *       throw new TypeError('oops')
+ *     },
  *   })
  * } catch (error) {
  *   if (error instanceof ManifestUpdaterError) console.error(error.cause)

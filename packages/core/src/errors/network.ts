@@ -15,7 +15,10 @@ export type UnknownNetworkErrorType = UnknownNetworkError & {
  * import { UnknownNetworkError, getNetwork, loadNetworks } from '@storydao/core'
  *
  * try {
- *   getNetwork(await loadNetworks(), 'holesky')
+ *   getNetwork({
+ *     networks: await loadNetworks({ path: 'deployments/networks.json' }),
+ *     network: 'holesky',
+ *   })
  * } catch (error) {
  *   if (error instanceof UnknownNetworkError) console.error(error.known)
  * }
@@ -66,7 +69,7 @@ export type InvalidNetworksErrorType = InvalidNetworksError & {
  * import { InvalidNetworksError, loadNetworks } from '@storydao/core'
  *
  * try {
- *   await loadNetworks('deployments/networks.json')
+ *   await loadNetworks({ path: 'deployments/networks.json' })
  * } catch (error) {
  *   if (error instanceof InvalidNetworksError) console.error(error.issues)
  * }

@@ -46,12 +46,16 @@ export class MissingParameterError extends OpsError {
       code: 'PARAMETER_MISSING',
       docsPath: 'packages/core/README.md#errors',
       hint: `Call ${functionName}(…) with \`${parameter}\` set; see its doc comment for an example.`,
-      version: packageVersion ?? `@storydao/core@${version}`,
+      version: packageVersion ?? version,
     })
     this.functionName = functionName
     this.parameter = parameter
   }
 }
+
+export type AssertParametersReturnType = undefined
+
+export type AssertParametersErrorType = MissingParameterErrorType
 
 /**
  * Throws {@link MissingParameterError} for the first listed key that is
@@ -64,9 +68,18 @@ export class MissingParameterError extends OpsError {
  * import { assertParameters } from '@storydao/core'
  *
  * export function buildThing(parameters: { to: string }) {
- *   assertParameters('buildThing', parameters, ['to'])
+ *   assertParameters('buildThing', parameters, ['to'], {
+ *     version: '@storydao/governance@0.1.0',
+ *   })
  * }
  * ```
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#errors
+ *
+ * @param functionName - The public function checking its parameters (named in the error).
+ * @param parameters - What it was called with.
+ * @param required - Keys that must not be `undefined` or `null`.
+ * @param options - `version`: the calling package, as `@storydao/<name>@<version>`.
  */
 export function assertParameters<parameters extends object>(
   functionName: string,

@@ -13,6 +13,10 @@ export {
   upgradeableBeaconAbi,
 } from '../abis/generated.js'
 export {
+  openZeppelinErrorsAbi,
+  openZeppelinRoleNames,
+} from '../abis/openZeppelinErrors.js'
+export {
   erc1271Abi,
   multiSendAbi,
   safeAbi,
@@ -21,11 +25,14 @@ export {
 export type { Call } from '../call.js'
 export {
   type CheckManifestAgainstChainErrorType,
+  type CheckManifestAgainstChainParameters,
   type CheckManifestAgainstChainReturnType,
   checkManifestAgainstChain,
-  type ManifestFinding,
 } from '../checkManifestAgainstChain.js'
 export {
+  type DiffManifestsErrorType,
+  type DiffManifestsParameters,
+  type DiffManifestsReturnType,
   diffManifests,
   type ImplementationChange,
   type ManifestDiff,
@@ -42,13 +49,9 @@ export {
   type InvalidAddressErrorType,
 } from '../errors/address.js'
 export {
-  docsBaseUrl,
-  type ErrorConfig,
   OpsError,
   type OpsErrorParameters,
   type OpsErrorType,
-  setErrorConfig,
-  toDocsUrl,
 } from '../errors/base.js'
 export {
   ChainReadError,
@@ -56,6 +59,7 @@ export {
   InvalidSlotValueError,
   type InvalidSlotValueErrorType,
 } from '../errors/chain.js'
+export { docsBaseUrl, type ErrorConfig } from '../errors/errorConfig.js'
 export {
   ManifestError,
   type ManifestErrorType,
@@ -69,6 +73,8 @@ export {
   type ManifestNotFoundErrorType,
   ManifestParseError,
   type ManifestParseErrorType,
+  ManifestReadOnlyError,
+  type ManifestReadOnlyErrorType,
   ManifestUpdaterError,
   type ManifestUpdaterErrorType,
 } from '../errors/manifest.js'
@@ -83,12 +89,15 @@ export {
   type UnknownNetworkErrorType,
 } from '../errors/network.js'
 export {
+  type AssertParametersErrorType,
+  type AssertParametersReturnType,
   assertParameters,
   MissingParameterError,
   type MissingParameterErrorType,
 } from '../errors/parameters.js'
 export {
   type GetNetworkErrorType,
+  type GetNetworkParameters,
   type GetNetworkReturnType,
   getNetwork,
 } from '../getNetwork.js'
@@ -105,6 +114,7 @@ export {
 } from '../loadManifest.js'
 export {
   type LoadNetworksErrorType,
+  type LoadNetworksParameters,
   type LoadNetworksReturnType,
   loadNetworks,
 } from '../loadNetworks.js'
@@ -112,6 +122,7 @@ export {
   contractKinds,
   manifestRoleKinds,
   manifestSchemaRef,
+  manifestSchemaUrl,
   manifestSchemaVersion,
   upgradeStatuses,
 } from '../manifestConstants.js'
@@ -143,6 +154,7 @@ export {
   parseManifest,
 } from '../parseManifest.js'
 export {
+  type RenderManifestDiffErrorType,
   type RenderManifestDiffParameters,
   type RenderManifestDiffReturnType,
   renderManifestDiff,
@@ -151,12 +163,20 @@ export {
   type ResolveRpcUrlErrorType,
   type ResolveRpcUrlParameters,
   type ResolveRpcUrlReturnType,
+  type RpcUrlSource,
   resolveRpcUrl,
 } from '../resolveRpcUrl.js'
 export {
+  type SerializeManifestErrorType,
   type SerializeManifestReturnType,
   serializeManifest,
 } from '../serializeManifest.js'
+export {
+  type SetErrorConfigErrorType,
+  type SetErrorConfigParameters,
+  type SetErrorConfigReturnType,
+  setErrorConfig,
+} from '../setErrorConfig.js'
 export {
   type ToAddressFromSlotErrorType,
   type ToAddressFromSlotReturnType,
@@ -169,11 +189,18 @@ export {
   toChecksummedAddress,
 } from '../toChecksummedAddress.js'
 export {
+  type ToDocsUrlErrorType,
+  type ToDocsUrlReturnType,
+  toDocsUrl,
+} from '../toDocsUrl.js'
+export {
   type FrontendArtifact,
   type ToFrontendArtifactsErrorType,
+  type ToFrontendArtifactsParameters,
   type ToFrontendArtifactsReturnType,
   toFrontendArtifacts,
 } from '../toFrontendArtifacts.js'
+export type { ManifestFinding } from '../types/manifestFinding.js'
 export {
   type UpdateManifestErrorType,
   type UpdateManifestParameters,
@@ -181,6 +208,7 @@ export {
   updateManifest,
 } from '../updateManifest.js'
 export {
+  type ManifestWriteSettings,
   type WriteManifestErrorType,
   type WriteManifestParameters,
   type WriteManifestReturnType,

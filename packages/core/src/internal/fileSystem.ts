@@ -1,11 +1,85 @@
 import { randomBytes } from 'node:crypto'
-import { link, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import {
+  access,
+  link,
+  lstat,
+  open,
+  readdir,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  unlink,
+} from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { ManifestFileError, ManifestReadOnlyError } from '../errors/manifest.js'
 
 /** @internal Node.js system error code, if any. */
 export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : undefined
+}
+
+const readOnlyCodes = new Set(['EROFS', 'EACCES', 'EPERM'])
+
+/**
+ * @internal The typed error for a failed file operation: a read-only file
+ * system or missing permission says so ({@link ManifestReadOnlyError});
+ * anything else is a {@link ManifestFileError}.
+ */
+export function toFileError(
+  operation: 'read' | 'write' | 'archive' | 'lock',
+  path: string,
+  cause: unknown,
+): ManifestFileError | ManifestReadOnlyError {
+  if (operation !== 'read' && readOnlyCodes.has(errorCode(cause) ?? ''))
+    return new ManifestReadOnlyError({ path: displayPath(path), cause })
+  return new ManifestFileError({ operation, path: displayPath(path), cause })
+}
+
+/**
+ * @internal Fails with {@link ManifestReadOnlyError} when the manifest's
+ * directory cannot be written (the lock, temp files and the rename all happen
+ * there; the file's own mode does not matter to a rename), before anything is
+ * created: otherwise the first failure is the lock's temp directory, whose
+ * error names neither the manifest nor the reason. A directory that does not
+ * exist yet is created later, and its parent's errors are mapped there.
+ */
+export async function assertWritable(path: string): Promise<void> {
+  const dir = dirname(path)
+  try {
+    await access(dir, constants.W_OK)
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw toFileError('write', path, error)
+  }
+}
+
+/**
+ * @internal The file a write to `path` must change: symlinks resolved, so a
+ * link stays a link and every link to one file locks and writes that file.
+ * A dangling link resolves to the file it names; a missing path resolves
+ * through its closest existing directory.
+ */
+export async function resolveWriteTarget(path: string): Promise<string> {
+  const absolute = resolve(path)
+  try {
+    return await realpath(absolute)
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') return absolute
+  }
+  try {
+    if ((await lstat(absolute)).isSymbolicLink())
+      return resolveWriteTarget(
+        resolve(dirname(absolute), await readlink(absolute)),
+      )
+  } catch {
+    // Not there at all: resolve its directory below.
+  }
+  const parent = dirname(absolute)
+  if (parent === absolute) return absolute
+  return join(await resolveWriteTarget(parent), basename(absolute))
 }
 
 /** @internal `true` unless the process certainly does not exist. */
@@ -101,6 +175,7 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Creates `path` exclusively with `data`, fsynced; removed again if that fails. */
 async function writeSynced(
   path: string,
   data: Uint8Array | string,
@@ -110,9 +185,13 @@ async function writeSynced(
   try {
     await handle.writeFile(data)
     await handle.sync()
-  } finally {
-    await handle.close()
+  } catch (error) {
+    await handle.close().catch(() => {})
+    // Disk full mid-write: a partial file is worse than none.
+    await rm(path, { force: true }).catch(() => {})
+    throw error
   }
+  await handle.close()
 }
 
 /**
@@ -154,8 +233,8 @@ export async function writeFileExclusive(
   data: Uint8Array,
 ): Promise<string> {
   const temp = tempPathFor(join(dir, nameFor(0)))
-  await writeSynced(temp, data, 0o644)
   try {
+    await writeSynced(temp, data, 0o644)
     for (let attempt = 0; ; attempt++) {
       const candidate = join(dir, nameFor(attempt))
       try {

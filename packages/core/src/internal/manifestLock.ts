@@ -14,7 +14,6 @@ import {
 import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import {
-  ManifestFileError,
   ManifestLockedError,
   type ManifestLockHolder,
 } from '../errors/manifest.js'
@@ -23,6 +22,7 @@ import {
   errorCode,
   isProcessAlive,
   tempPathFor,
+  toFileError,
 } from './fileSystem.js'
 
 /** @internal Options shared by every function that writes a manifest. */
@@ -172,6 +172,175 @@ const occupiedCodes = new Set([
   'EACCES',
 ])
 
+/** One writer's attempt to take a lock, and what it has seen so far. */
+type Acquisition = {
+  path: string
+  lockPath: string
+  /** The holder directory, prepared under a temp name. */
+  staging: string
+  content: LockContent
+  started: number
+  lockTimeoutMs: number
+  staleLockMs: number
+  /**
+   * Past the deadline, a lock that just became free (broken, released or
+   * emptied) still gets a few more attempts before giving up.
+   */
+  lateAttempts: number
+  sawHolder: boolean
+  /** Current backoff, in milliseconds. */
+  delay: number
+}
+
+function lockError(acquisition: Acquisition, cause: unknown) {
+  return toFileError('lock', acquisition.lockPath, cause)
+}
+
+/** Writes the holder file into the staging directory. */
+async function prepareStaging(acquisition: Acquisition): Promise<void> {
+  const { staging, content } = acquisition
+  try {
+    await mkdir(staging, { recursive: true })
+    await writeFile(
+      join(staging, `${content.token}.json`),
+      JSON.stringify(content),
+    )
+  } catch (error) {
+    throw lockError(acquisition, error)
+  }
+}
+
+/**
+ * Renames the staging directory onto the lock: `taken`, `retry` (the
+ * staging directory vanished and was prepared again), or the error of a
+ * rename onto a held lock.
+ */
+async function tryRename(
+  acquisition: Acquisition,
+): Promise<'taken' | 'retry' | { occupied: unknown }> {
+  try {
+    await rename(acquisition.staging, acquisition.lockPath)
+    return 'taken'
+  } catch (error) {
+    const code = errorCode(error)
+    // The holder's clean-up removed it: on a shared file system, our pid
+    // means nothing to another host's `isProcessAlive`.
+    if (
+      code === 'ENOENT' &&
+      Date.now() - acquisition.started < acquisition.lockTimeoutMs
+    ) {
+      await prepareStaging(acquisition)
+      return 'retry'
+    }
+    if (!occupiedCodes.has(code ?? '')) throw lockError(acquisition, error)
+    return { occupied: error }
+  }
+}
+
+/** The error for a writer that waited `waitedMs` in vain. */
+function giveUp(
+  acquisition: Acquisition,
+  held: FoundLock | undefined,
+  renameError: unknown,
+  waitedMs: number,
+): Error {
+  // Never saw a holder: the rename fails for another reason.
+  if (!acquisition.sawHolder) return lockError(acquisition, renameError)
+  const holder =
+    held === undefined || held.kind === 'empty' ? undefined : held.content
+  return new ManifestLockedError({
+    path: displayPath(acquisition.path),
+    lockPath: displayPath(acquisition.lockPath),
+    holder: holder && {
+      pid: holder.pid,
+      hostname: holder.hostname,
+      createdAt: holder.createdAt,
+    },
+    waitedMs,
+  })
+}
+
+/**
+ * Looks at the lock that refused us: breaks it when its holder is dead,
+ * clears an empty one, and decides to retry at once, to wait, or (past the
+ * deadline) to give up.
+ */
+async function judgeHolder(
+  acquisition: Acquisition,
+  renameError: unknown,
+): Promise<{ next: 'retry' } | { next: 'wait'; waitedMs: number }> {
+  const held = await readLock(acquisition.lockPath)
+  if (held) acquisition.sawHolder = true
+  const waitedMs = Date.now() - acquisition.started
+  const late = waitedMs >= acquisition.lockTimeoutMs
+  const mayRetry = () => !late || acquisition.lateAttempts-- > 0
+  if (held?.kind === 'holder' && isStale(held, acquisition.staleLockMs)) {
+    await breakLock(acquisition.lockPath, held).catch(() => {})
+    if (mayRetry()) return { next: 'retry' }
+  } else if (held?.kind === 'empty') {
+    // Nobody holds it (only Windows gets here: elsewhere `rename` replaces
+    // an empty directory).
+    await rmdir(acquisition.lockPath).catch(() => {})
+    if (mayRetry()) return { next: 'retry' }
+  } else if (
+    !held &&
+    acquisition.sawHolder &&
+    late &&
+    acquisition.lateAttempts-- > 0
+  ) {
+    // Released between our rename and the read: try once more.
+    return { next: 'retry' }
+  }
+  if (late) throw giveUp(acquisition, held, renameError, waitedMs)
+  return { next: 'wait', waitedMs }
+}
+
+/** Takes the lock, waiting with jittered backoff while a live writer holds it. */
+async function acquireLock(acquisition: Acquisition): Promise<void> {
+  for (;;) {
+    const renamed = await tryRename(acquisition)
+    if (renamed === 'taken') return
+    if (renamed === 'retry') continue
+    const judged = await judgeHolder(acquisition, renamed.occupied)
+    if (judged.next === 'retry') continue
+    // Jittered so waiting writers do not wake in lockstep.
+    await sleep(
+      Math.min(acquisition.delay, acquisition.lockTimeoutMs - judged.waitedMs) *
+        (0.5 + Math.random()),
+    )
+    acquisition.delay = Math.min(acquisition.delay * 1.5, 100)
+  }
+}
+
+/**
+ * Runs `fn` with the lock held, refreshing the holder file's mtime so a slow
+ * update is never taken for a dead one, then releases it.
+ */
+async function holdLock<result>(
+  lockPath: string,
+  holderFile: string,
+  staleLockMs: number,
+  fn: () => Promise<result>,
+): Promise<result> {
+  const heartbeat = setInterval(
+    () => {
+      const now = new Date()
+      utimes(holderFile, now, now).catch(() => {})
+    },
+    Math.max(10, Math.floor(staleLockMs / 3)),
+  )
+  heartbeat.unref()
+  try {
+    return await fn()
+  } finally {
+    clearInterval(heartbeat)
+    // Our holder file only: if we were judged stale and broken, it is gone
+    // and whatever is there now belongs to another writer.
+    await unlink(holderFile).catch(() => {})
+    await rmdir(lockPath).catch(() => {})
+  }
+}
+
 /**
  * @internal Runs `fn` while holding `<path>.lock`.
  *
@@ -190,130 +359,44 @@ export async function withManifestLock<result>(
   options: LockOptions,
   fn: () => Promise<result>,
 ): Promise<result> {
-  const lockTimeoutMs = options.lockTimeoutMs ?? defaultLockTimeoutMs
-  const staleLockMs = options.staleLockMs ?? defaultStaleLockMs
   const lockPath = `${path}.lock`
-  const content: LockContent = {
-    pid: process.pid,
-    hostname: hostname(),
-    createdAt: new Date().toISOString(),
-    token: randomUUID(),
+  const acquisition: Acquisition = {
+    path,
+    lockPath,
+    // Named like the manifest's temp files, so a writer killed before the
+    // rename leaves nothing that `removeStaleTemps` does not clean up.
+    staging: tempPathFor(lockPath),
+    content: {
+      pid: process.pid,
+      hostname: hostname(),
+      createdAt: new Date().toISOString(),
+      token: randomUUID(),
+    },
+    started: Date.now(),
+    lockTimeoutMs: options.lockTimeoutMs ?? defaultLockTimeoutMs,
+    staleLockMs: options.staleLockMs ?? defaultStaleLockMs,
+    lateAttempts: 3,
+    sawHolder: false,
+    delay: 5,
   }
-  const holderFile = join(lockPath, `${content.token}.json`)
-  const started = Date.now()
-  let delay = 5
-
-  // Named like the manifest's temp files, so a writer killed before the
-  // rename leaves nothing that `removeStaleTemps` does not clean up.
-  const staging = tempPathFor(lockPath)
-  const fileError = (cause: unknown) =>
-    new ManifestFileError({
-      operation: 'lock',
-      path: displayPath(lockPath),
-      cause,
-    })
-  const prepare = async () => {
-    try {
-      await mkdir(staging, { recursive: true })
-      await writeFile(
-        join(staging, `${content.token}.json`),
-        JSON.stringify(content),
-      )
-    } catch (error) {
-      throw fileError(error)
-    }
-  }
-
   try {
     try {
       await mkdir(dirname(path), { recursive: true })
     } catch (error) {
-      throw fileError(error)
+      throw lockError(acquisition, error)
     }
-    await prepare()
-    // Past the deadline, a lock that just became free (broken, released or
-    // emptied) still gets a few more attempts before giving up.
-    let lateAttempts = 3
-    let sawHolder = false
-    for (let renameError: unknown; ; ) {
-      try {
-        await rename(staging, lockPath)
-        break
-      } catch (error) {
-        const code = errorCode(error)
-        // The holder's clean-up removed it: on a shared file system, our pid
-        // means nothing to another host's `isProcessAlive`.
-        if (code === 'ENOENT' && Date.now() - started < lockTimeoutMs) {
-          await prepare()
-          continue
-        }
-        if (!occupiedCodes.has(code ?? '')) throw fileError(error)
-        renameError = error
-      }
-      const held = await readLock(lockPath)
-      if (held) sawHolder = true
-      const waitedMs = Date.now() - started
-      const late = waitedMs >= lockTimeoutMs
-      if (held?.kind === 'holder' && isStale(held, staleLockMs)) {
-        await breakLock(lockPath, held).catch(() => {})
-        if (!late || lateAttempts-- > 0) continue
-      } else if (held?.kind === 'empty') {
-        // Nobody holds it (only Windows gets here: elsewhere `rename`
-        // replaces an empty directory).
-        await rmdir(lockPath).catch(() => {})
-        if (!late || lateAttempts-- > 0) continue
-      } else if (!held && sawHolder && late && lateAttempts-- > 0) {
-        // Released between our rename and the read: try once more.
-        continue
-      }
-      if (late) {
-        // Never saw a holder: the rename fails for another reason.
-        if (!sawHolder) throw fileError(renameError)
-        if (!held)
-          throw new ManifestLockedError({
-            path: displayPath(path),
-            lockPath: displayPath(lockPath),
-            holder: undefined,
-            waitedMs,
-          })
-        const holder = held.kind === 'empty' ? undefined : held.content
-        throw new ManifestLockedError({
-          path: displayPath(path),
-          lockPath: displayPath(lockPath),
-          holder: holder && {
-            pid: holder.pid,
-            hostname: holder.hostname,
-            createdAt: holder.createdAt,
-          },
-          waitedMs,
-        })
-      }
-      // Jittered backoff so waiting writers do not wake in lockstep.
-      await sleep(
-        Math.min(delay, lockTimeoutMs - waitedMs) * (0.5 + Math.random()),
-      )
-      delay = Math.min(delay * 1.5, 100)
-    }
+    await prepareStaging(acquisition)
+    await acquireLock(acquisition)
   } catch (error) {
-    await rm(staging, { recursive: true, force: true }).catch(() => {})
+    await rm(acquisition.staging, { recursive: true, force: true }).catch(
+      () => {},
+    )
     throw error
   }
-
-  const heartbeat = setInterval(
-    () => {
-      const now = new Date()
-      utimes(holderFile, now, now).catch(() => {})
-    },
-    Math.max(10, Math.floor(staleLockMs / 3)),
+  return holdLock(
+    lockPath,
+    join(lockPath, `${acquisition.content.token}.json`),
+    acquisition.staleLockMs,
+    fn,
   )
-  heartbeat.unref()
-  try {
-    return await fn()
-  } finally {
-    clearInterval(heartbeat)
-    // Our holder file only: if we were judged stale and broken, it is gone
-    // and whatever is there now belongs to another writer.
-    await unlink(holderFile).catch(() => {})
-    await rmdir(lockPath).catch(() => {})
-  }
 }

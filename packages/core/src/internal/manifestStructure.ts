@@ -244,7 +244,10 @@ export const upgradeSchema = z.strictObject({
 export const manifestStructureSchema = z.strictObject({
   $schema: z
     .string()
-    .meta({ description: 'Editor hint: "./manifest.schema.json".' })
+    .meta({
+      description:
+        'Where editors find this JSON Schema; writeManifest writes a reference that resolves from the manifest folder.',
+    })
     .exactOptional(),
   schemaVersion: z.literal(manifestSchemaVersion),
   network: networkSchema,

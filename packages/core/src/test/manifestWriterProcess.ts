@@ -17,14 +17,16 @@ if (mode === 'write-loop') {
   ]
   process.stdout.write('started\n')
   for (let index = 0; ; index++)
-    await writeManifest(path, versions[index % 2]!, { lockTimeoutMs: 60_000 })
+    await writeManifest(path, {
+      manifest: versions[index % 2]!,
+      lockTimeoutMs: 60_000,
+    })
 }
 
 if (mode === 'append') {
   for (let index = 0; index < Number(count); index++)
-    await updateManifest(
-      path,
-      (manifest) => ({
+    await updateManifest(path, {
+      update: (manifest) => ({
         ...manifest,
         upgrades: [
           ...(manifest.upgrades ?? []),
@@ -39,7 +41,7 @@ if (mode === 'append') {
           },
         ],
       }),
-      { lockTimeoutMs: 60_000 },
-    )
+      lockTimeoutMs: 60_000,
+    })
   process.stdout.write('done\n')
 }

@@ -1,4 +1,4 @@
-import { setErrorConfig } from '../errors/base.js'
+import { setErrorConfig } from '../setErrorConfig.js'
 
 // Pinned so error message snapshots do not change with every release.
 setErrorConfig({

@@ -1,9 +1,9 @@
 import { type DecodedCall, decodeCall } from '@storydao/governance'
+import { decodeSafeRevert } from '@storydao/safe'
 import {
   type Abi,
   type AbiParameter,
   type Address,
-  decodeErrorResult,
   decodeEventLog,
   getAddress,
   type Hex,
@@ -141,26 +141,9 @@ function inputsOf(signature: string): readonly AbiParameter[] {
   }
 }
 
-/** @internal Safe 1.3.0–1.5.0 revert codes `execTransaction` can raise. */
-const safeErrorCodes: { readonly [code: string]: string } = {
-  GS010: 'Not enough gas to execute Safe transaction',
-  GS011: 'Could not pay gas costs with ether',
-  GS012: 'Could not pay gas costs with token',
-  GS013: 'Safe transaction failed when gasPrice and safeTxGas were 0',
-  GS020: 'Signatures data too short',
-  GS021: 'Invalid contract signature location: inside static part',
-  GS022: 'Invalid contract signature location: length not present',
-  GS023: 'Invalid contract signature location: data not complete',
-  GS024: 'Invalid contract signature provided',
-  GS025: 'Hash has not been approved',
-  GS026: 'Invalid owner provided',
-  GS030: 'Only owners can approve a hash',
-  GS031: 'Method can only be called from this contract',
-}
-
 /** @internal A decoded revert. */
 export type DecodedRevert = {
-  /** `Error(string)` text (Safe codes expanded), `Panic(0x11)` or `CustomError(args)`. */
+  /** `Error(string)` text (Safe codes expanded), `Panic(0x11)` or `CustomError(args)`, a role shown by name. */
   reason: string
   /** Custom error name, `Error` or `Panic`, when decoded. */
   errorName?: string | undefined
@@ -168,44 +151,19 @@ export type DecodedRevert = {
   data: Hex
 }
 
-/** @internal Decodes revert data with the target's ABI, then every known error. */
+/**
+ * @internal Decodes revert data with `decodeSafeRevert` from
+ * `@storydao/safe` (the repository's one revert decoder: Safe codes and every
+ * OpenZeppelin error): the target's ABI first, then every known error.
+ */
 export function decodeRevert(
   data: Hex | undefined,
   abis: readonly (Abi | undefined)[],
 ): DecodedRevert {
-  const raw = data ?? '0x'
-  if (raw === '0x') return { reason: 'reverted without a reason', data: raw }
-  for (const abi of [...abis, []]) {
-    if (!abi) continue
-    try {
-      const decoded = decodeErrorResult({ abi, data: raw })
-      const args = (decoded.args ?? []) as readonly unknown[]
-      if (decoded.errorName === 'Error') {
-        const text = String(args[0])
-        const meaning = safeErrorCodes[text]
-        return {
-          reason: meaning ? `${text}: ${meaning}` : text,
-          errorName: 'Error',
-          data: raw,
-        }
-      }
-      if (decoded.errorName === 'Panic')
-        return {
-          reason: `Panic(0x${Number(args[0]).toString(16)})`,
-          errorName: 'Panic',
-          data: raw,
-        }
-      return {
-        reason: `${decoded.errorName}(${args.map((arg) => String(arg)).join(', ')})`,
-        errorName: decoded.errorName,
-        data: raw,
-      }
-    } catch {
-      // Try the next ABI.
-    }
-  }
+  const decoded = decodeSafeRevert({ data: data ?? '0x', abis })
   return {
-    reason: `unrecognized revert data ${raw.length > 74 ? `${raw.slice(0, 74)}…` : raw}`,
-    data: raw,
+    reason: decoded.reason,
+    ...(decoded.errorName ? { errorName: decoded.errorName } : {}),
+    data: decoded.data,
   }
 }

@@ -214,7 +214,7 @@ export async function runSafePlan(
           data: encodeFunctionData({
             abi: safeAbi,
             functionName: 'execTransaction',
-            args: toExecTransactionArgs(plan, signatures),
+            args: toExecTransactionArgs({ plan, signatures }),
           }),
           // Estimates are unreliable on anvil (ERC20Votes checkpoints); gas is free here.
           gas: numberToHex(gasLimit),

@@ -1,17 +1,9 @@
-import { multiSendAbi } from '@storydao/core'
-import { decodeMultiSend, type SafePlan } from '@storydao/safe'
-import {
-  type Abi,
-  type Address,
-  getAddress,
-  type Hex,
-  toFunctionSelector,
-} from 'viem'
+import { isHexEqual } from '@storydao/core'
+import { decodeSafeTransaction, type SafePlan } from '@storydao/safe'
+import type { Abi, Address, Hex } from 'viem'
 import { sameAddress } from './values.js'
 
 export type { SafePlan }
-
-const multiSendSelector = toFunctionSelector(multiSendAbi[0])
 
 /** @internal One call the Safe transaction makes. */
 export type InnerCall = {
@@ -24,31 +16,15 @@ export type InnerCall = {
 }
 
 /**
- * @internal The calls the Safe transaction really makes, decoded from
- * `safeTx` (never taken from `plan.calls` on trust): the MultiSend entries of
- * a delegatecall whose data decodes as `multiSend(bytes)`, else the one call.
- * A plan call describing the same `(to, value, data)` at the same position
- * lends its label and ABI.
+ * @internal The calls the Safe transaction really makes, as
+ * `decodeSafeTransaction` from `@storydao/safe` reads `safeTx` (never taken
+ * from `plan.calls` on trust): a MultiSendCallOnly batch's entries, else the
+ * one call or flagged delegatecall. A plan call describing the same
+ * `(to, value, data)` at the same position lends its label and ABI.
  */
 export function innerCallsOf(plan: SafePlan): InnerCall[] {
-  const { safeTx } = plan
-  let calls: InnerCall[]
-  if (
-    safeTx.operation === 1 &&
-    safeTx.data.toLowerCase().startsWith(multiSendSelector)
-  ) {
-    try {
-      calls = decodeMultiSend(safeTx.data).map((entry) => ({
-        to: getAddress(entry.to),
-        value: entry.value,
-        data: entry.data,
-        operation: entry.operation === 1 ? 'delegatecall' : 'call',
-      }))
-    } catch {
-      calls = [single(plan)]
-    }
-  } else calls = [single(plan)]
-  const batched = calls.length > 1 || safeTx.operation === 1
+  const { kind, calls } = decodeSafeTransaction(plan.safeTx)
+  const batched = kind === 'batch'
   return calls.map((call, position) => {
     const described = plan.calls[position]
     const matches =
@@ -56,7 +32,7 @@ export function innerCallsOf(plan: SafePlan): InnerCall[] {
       (batched || plan.calls.length === 1) &&
       sameAddress(described.to, call.to) &&
       described.value === call.value &&
-      described.data.toLowerCase() === call.data.toLowerCase()
+      isHexEqual(described.data, call.data)
     return matches
       ? {
           ...call,
@@ -65,13 +41,4 @@ export function innerCallsOf(plan: SafePlan): InnerCall[] {
         }
       : call
   })
-}
-
-function single(plan: SafePlan): InnerCall {
-  return {
-    to: getAddress(plan.safeTx.to),
-    value: plan.safeTx.value,
-    data: plan.safeTx.data,
-    operation: plan.safeTx.operation === 1 ? 'delegatecall' : 'call',
-  }
 }

@@ -52,11 +52,13 @@ export async function executeOnStack(
     calls,
   })
   const signatures = [
-    await signSafePlan(plan, owners[0].privateKey),
-    await signSafePlan(plan, owners[1].privateKey),
+    await signSafePlan({ plan, account: owners[0].privateKey }),
+    await signSafePlan({ plan, account: owners[1].privateKey }),
   ]
   // Explicit gas: anvil's estimate misses ERC20Votes checkpoint writes.
-  await executeSafePlan(plan, signatures, stack.client as unknown as Client, {
+  await executeSafePlan(stack.client as unknown as Client, {
+    plan,
+    signatures,
     gas: 5_000_000n,
   })
 }

@@ -1,5 +1,6 @@
 import { OpsError } from '@storydao/core'
 import type { Hex } from 'viem'
+import { version } from './version.js'
 
 export type SafeExecutionFailedErrorType = SafeExecutionFailedError & {
   name: 'SafeExecutionFailedError'
@@ -17,7 +18,7 @@ export type SafeExecutionFailedErrorType = SafeExecutionFailedError & {
  * import { SafeExecutionFailedError, executeSafePlan } from '@storydao/safe'
  *
  * try {
- *   await executeSafePlan(plan, signatures, wallet)
+ *   await executeSafePlan(wallet, { plan, signatures })
  * } catch (error) {
  *   if (error instanceof SafeExecutionFailedError) console.error(error.reason)
  * }
@@ -69,6 +70,7 @@ export class SafeExecutionFailedError extends OpsError {
       {
         code: 'SAFE_EXECUTION_FAILED',
         docsPath: 'packages/safe/README.md#errors',
+        version,
         cause,
         metaMessages: [
           ...(reason ? [`Safe:       ${reason}`] : []),
@@ -84,5 +86,58 @@ export class SafeExecutionFailedError extends OpsError {
     this.kind = kind
     this.reason = reason
     this.innerReason = innerReason
+  }
+}
+
+export type SafeWalletChainMismatchErrorType = SafeWalletChainMismatchError & {
+  name: 'SafeWalletChainMismatchError'
+}
+
+/**
+ * The wallet client is configured for one chain (`chain`) while its RPC
+ * answers for another: viem would refuse to send, so nothing is sent.
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { SafeWalletChainMismatchError, executeSafePlan } from '@storydao/safe'
+ *
+ * try {
+ *   await executeSafePlan(wallet, { plan, signatures })
+ * } catch (error) {
+ *   if (error instanceof SafeWalletChainMismatchError) console.error(error.rpcChainId)
+ * }
+ * ```
+ */
+export class SafeWalletChainMismatchError extends OpsError {
+  override name = 'SafeWalletChainMismatchError'
+  /** The wallet client's `chain.id`. */
+  walletChainId: number
+  /** The chain id its RPC reports (`eth_chainId`). */
+  rpcChainId: number
+
+  constructor({
+    walletChainId,
+    rpcChainId,
+  }: {
+    walletChainId: number
+    rpcChainId: number
+  }) {
+    super(
+      `The wallet client is set to chain ${walletChainId}, but its RPC is on chain ${rpcChainId}.`,
+      {
+        code: 'SAFE_WALLET_CHAIN_MISMATCH',
+        docsPath: 'packages/safe/README.md#errors',
+        version,
+        metaMessages: [
+          `Wallet client chain: ${walletChainId} (createWalletClient({ chain }))`,
+          `RPC chain:           ${rpcChainId} (eth_chainId)`,
+        ],
+        hint: 'Create the wallet client with the chain its transport’s RPC serves (or point the transport at that chain’s RPC). Nothing was sent.',
+      },
+    )
+    this.walletChainId = walletChainId
+    this.rpcChainId = rpcChainId
   }
 }

@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 export type MultiSendDecodeErrorType = MultiSendDecodeError & {
   name: 'MultiSendDecodeError'
@@ -42,6 +43,7 @@ export class MultiSendDecodeError extends OpsError {
       {
         code: 'MULTISEND_DECODE',
         docsPath: 'packages/safe/README.md#errors',
+        version,
         cause,
         hint: 'Pass the full calldata of `multiSend(bytes)` (selector 0x8d80ff0a), as found in the Safe transaction `data`.',
       },

@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 const docsPath = 'packages/safe/README.md#errors'
 
@@ -35,7 +36,7 @@ export type SafeServiceErrorType = SafeServiceError & {
  * import { SafeServiceError, proposeSafePlan } from '@storydao/safe'
  *
  * try {
- *   await proposeSafePlan(plan, { service, sender, signature })
+ *   await proposeSafePlan(service, { plan, sender, signature })
  * } catch (error) {
  *   if (error instanceof SafeServiceError) console.error(error.status, error.reason)
  * }
@@ -72,7 +73,7 @@ export class SafeServiceError extends OpsError {
   }) {
     super(
       `Safe Transaction Service refused to ${operation} (HTTP ${status}): ${serviceMessage}`,
-      { code: 'SAFE_SERVICE_ERROR', docsPath, cause, hint },
+      { code: 'SAFE_SERVICE_ERROR', docsPath, cause, hint, version },
     )
     this.status = status
     this.serviceMessage = serviceMessage
@@ -96,7 +97,7 @@ export type SafeServiceUnreachableErrorType = SafeServiceUnreachableError & {
  * import { SafeServiceUnreachableError, getQueuedSafePlans } from '@storydao/safe'
  *
  * try {
- *   await getQueuedSafePlans(service, safe)
+ *   await getQueuedSafePlans(service, { safe })
  * } catch (error) {
  *   if (error instanceof SafeServiceUnreachableError) console.error(error.details)
  * }
@@ -117,6 +118,7 @@ export class SafeServiceUnreachableError extends OpsError {
     super(`Could not reach the Safe Transaction Service to ${operation}.`, {
       code: 'SAFE_SERVICE_UNREACHABLE',
       docsPath,
+      version,
       cause,
       metaMessages: [`Service: ${url}`],
       hint: 'Check the network and `txServiceUrl` (it must include the `/api` suffix, e.g. http://127.0.0.1:8000/api).',
@@ -158,7 +160,13 @@ export class SafeServiceConfigError extends OpsError {
     hint: string
     cause?: unknown
   }) {
-    super(message, { code: 'SAFE_SERVICE_CONFIG', docsPath, cause, hint })
+    super(message, {
+      code: 'SAFE_SERVICE_CONFIG',
+      docsPath,
+      cause,
+      hint,
+      version,
+    })
   }
 }
 
@@ -177,7 +185,7 @@ export type SafeServiceResponseErrorType = SafeServiceResponseError & {
  * import { SafeServiceResponseError, getQueuedSafePlans } from '@storydao/safe'
  *
  * try {
- *   await getQueuedSafePlans(service, safe)
+ *   await getQueuedSafePlans(service, { safe })
  * } catch (error) {
  *   if (error instanceof SafeServiceResponseError) console.error(error.shortMessage)
  * }
@@ -198,9 +206,76 @@ export class SafeServiceResponseError extends OpsError {
     super(message, {
       code: 'SAFE_SERVICE_RESPONSE',
       docsPath,
+      version,
       cause,
       metaMessages,
       hint: 'Do not sign or execute what this service returned; compare with the chain and with the proposer, and report it.',
     })
+  }
+}
+
+export type SafeServiceTimeoutErrorType = SafeServiceTimeoutError & {
+  name: 'SafeServiceTimeoutError'
+}
+
+/**
+ * A request to the Safe Transaction Service got no answer within the
+ * service's `timeout` (after the retries, for reads).
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#errors
+ *
+ * @example
+ * ```ts
+ * import { SafeServiceTimeoutError, getQueuedSafePlans } from '@storydao/safe'
+ *
+ * try {
+ *   await getQueuedSafePlans(service, { safe })
+ * } catch (error) {
+ *   if (error instanceof SafeServiceTimeoutError) console.error(error.url, error.elapsed)
+ * }
+ * ```
+ */
+export class SafeServiceTimeoutError extends OpsError {
+  override name = 'SafeServiceTimeoutError'
+  /** The request (method and URL, credentials removed). */
+  url: string
+  /** Milliseconds spent, over all attempts. */
+  elapsed: number
+  /** The per-request timeout, in milliseconds. */
+  timeout: number
+  /** Requests made. */
+  attempts: number
+
+  constructor({
+    operation,
+    url,
+    elapsed,
+    timeout,
+    attempts,
+  }: {
+    operation: string
+    url: string
+    elapsed: number
+    timeout: number
+    attempts: number
+  }) {
+    super(
+      `The Safe Transaction Service did not answer in time to ${operation} (${elapsed} ms).`,
+      {
+        code: 'SAFE_SERVICE_TIMEOUT',
+        docsPath,
+        version,
+        metaMessages: [
+          `Request:  ${url}`,
+          `Elapsed:  ${elapsed} ms over ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+          `Timeout:  ${timeout} ms per request`,
+        ],
+        hint: 'The service accepted the connection but did not answer: check its health (or the proxy in front of it), or raise `timeout` in createSafeService. A proposal or confirmation that timed out may still have been stored: read the queue before sending it again.',
+      },
+    )
+    this.url = url
+    this.elapsed = elapsed
+    this.timeout = timeout
+    this.attempts = attempts
   }
 }

@@ -1,5 +1,6 @@
 import { OpsError } from '@storydao/core'
 import type { Address } from 'viem'
+import { version } from './version.js'
 
 export type SafeSignatureErrorType = SafeSignatureError & {
   name: 'SafeSignatureError'
@@ -16,7 +17,7 @@ export type SafeSignatureErrorType = SafeSignatureError & {
  * import { SafeSignatureError, executeSafePlan } from '@storydao/safe'
  *
  * try {
- *   await executeSafePlan(plan, [signature, signature], wallet)
+ *   await executeSafePlan(wallet, { plan, signatures: [signature, signature] })
  * } catch (error) {
  *   if (error instanceof SafeSignatureError) console.error(error.signer)
  * }
@@ -43,6 +44,7 @@ export class SafeSignatureError extends OpsError {
     super(message, {
       code: 'SAFE_SIGNATURE_INVALID',
       docsPath: 'packages/safe/README.md#errors',
+      version,
       cause,
       metaMessages,
       hint:

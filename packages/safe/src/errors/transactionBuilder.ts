@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 const docsPath = 'packages/safe/README.md#transaction-builder-files'
 
@@ -48,6 +49,7 @@ export class TransactionBuilderParseError extends OpsError {
       {
         code: 'TX_BUILDER_INVALID',
         docsPath,
+        version,
         cause,
         metaMessages: issues.map(
           ({ path, message }) => `- ${path}: ${message}`,
@@ -73,7 +75,7 @@ export type TransactionBuilderChecksumErrorType =
  * import { TransactionBuilderChecksumError, parseTransactionBuilderBatch } from '@storydao/safe'
  *
  * try {
- *   parseTransactionBuilderBatch(text)
+ *   parseTransactionBuilderBatch({ json: text })
  * } catch (error) {
  *   if (error instanceof TransactionBuilderChecksumError) console.error(error.computed)
  * }
@@ -100,6 +102,7 @@ export class TransactionBuilderChecksumError extends OpsError {
       {
         code: 'TX_BUILDER_CHECKSUM',
         docsPath,
+        version,
         metaMessages: [
           `Stored:   ${stored ?? '(none)'}`,
           `Computed: ${computed}`,
@@ -127,7 +130,7 @@ export type TransactionBuilderChainMismatchErrorType =
  * import { TransactionBuilderChainMismatchError, parseTransactionBuilderBatch } from '@storydao/safe'
  *
  * try {
- *   parseTransactionBuilderBatch(text, { chainId: 1 })
+ *   parseTransactionBuilderBatch({ json: text, chainId: 1 })
  * } catch (error) {
  *   if (error instanceof TransactionBuilderChainMismatchError) console.error(error.actual)
  * }
@@ -146,6 +149,7 @@ export class TransactionBuilderChainMismatchError extends OpsError {
       {
         code: 'TX_BUILDER_CHAIN_MISMATCH',
         docsPath,
+        version,
         hint: 'The same addresses on another chain can be other contracts. Export the batch again for the right network.',
       },
     )
@@ -169,7 +173,7 @@ export type TransactionBuilderSafeMismatchErrorType =
  * import { TransactionBuilderSafeMismatchError, parseTransactionBuilderBatch } from '@storydao/safe'
  *
  * try {
- *   parseTransactionBuilderBatch(text, { safe })
+ *   parseTransactionBuilderBatch({ json: text, safe })
  * } catch (error) {
  *   if (error instanceof TransactionBuilderSafeMismatchError) console.error(error.actual)
  * }
@@ -196,6 +200,7 @@ export class TransactionBuilderSafeMismatchError extends OpsError {
       {
         code: 'TX_BUILDER_SAFE_MISMATCH',
         docsPath,
+        version,
         hint: 'Check that the batch is meant for this Safe before importing it.',
       },
     )
@@ -233,6 +238,7 @@ export class TransactionBuilderUnsupportedError extends OpsError {
     super(message, {
       code: 'TX_BUILDER_UNSUPPORTED',
       docsPath,
+      version,
       hint: 'Propose the plan through the Transaction Service instead (proposeSafePlan).',
     })
   }

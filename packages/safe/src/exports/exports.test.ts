@@ -12,24 +12,28 @@ test('exports', async () => {
       "confirmSafePlan",
       "createSafeService",
       "decodeMultiSend",
+      "decodeSafeRevert",
+      "decodeSafeTransaction",
       "encodeMultiSend",
       "encodeSafeSignatures",
       "SafeExecutionFailedError",
+      "SafeWalletChainMismatchError",
       "MultiSendDecodeError",
       "MultiSendUnavailableError",
-      "NotASafeError",
-      "SafeChainMismatchError",
       "SafeDelegateCallError",
       "SafeNonceConflictError",
       "SafeNonceTooLowError",
-      "SafeNotDeployedError",
       "SafePlanInputError",
       "SafePlanIntegrityError",
+      "NotASafeError",
+      "SafeChainMismatchError",
+      "SafeNotDeployedError",
       "SafeVersionMismatchError",
       "UnsupportedSafeVersionError",
       "SafeServiceConfigError",
       "SafeServiceError",
       "SafeServiceResponseError",
+      "SafeServiceTimeoutError",
       "SafeServiceUnreachableError",
       "SafeSignatureError",
       "TransactionBuilderChainMismatchError",
@@ -67,7 +71,9 @@ test('behavior: api-kit and protocol-kit are never imported eagerly', () => {
       /^\s*import\s+(type\s+)?[^'"]*?from\s+'(@safe-global\/[^']+)'/gm,
     ))
       if (!match[1]) eager.push(`${file}: ${match[2]}`)
-    for (const match of text.matchAll(/import\('(@safe-global\/[^']+)'\)/g))
+    for (const match of text.matchAll(
+      /import\('(@safe-global\/[^']+)'(?: as string)?\)/g,
+    ))
       if (
         !/typeof import\(/.test(
           text.slice(Math.max(0, match.index - 7), match.index + 7),
@@ -82,4 +88,43 @@ test('behavior: api-kit and protocol-kit are never imported eagerly', () => {
     ),
   )
   expect(lazy).toEqual(['internal/serviceState.ts: @safe-global/api-kit'])
+})
+
+test('every function called with nothing throws a typed error', async () => {
+  const { OpsError } = await import('@storydao/core')
+  const exports = (await import('./index.js')) as Record<string, unknown>
+  const outcomes: Record<string, string> = {}
+  for (const [name, value] of Object.entries(exports)) {
+    if (typeof value !== 'function' || /^[A-Z]/.test(name)) continue
+    try {
+      await (value as () => unknown)()
+      outcomes[name] = 'returned'
+    } catch (error) {
+      outcomes[name] =
+        error instanceof OpsError ? error.code : `untyped ${String(error)}`
+    }
+  }
+  expect(outcomes).toMatchInlineSnapshot(`
+    {
+      "buildRejection": "PARAMETER_MISSING",
+      "buildSafePlan": "PARAMETER_MISSING",
+      "computeTransactionBuilderChecksum": "PARAMETER_MISSING",
+      "confirmSafePlan": "PARAMETER_MISSING",
+      "createSafeService": "PARAMETER_MISSING",
+      "decodeMultiSend": "PARAMETER_MISSING",
+      "decodeSafeRevert": "returned",
+      "decodeSafeTransaction": "PARAMETER_MISSING",
+      "encodeMultiSend": "PARAMETER_MISSING",
+      "encodeSafeSignatures": "PARAMETER_MISSING",
+      "executeSafePlan": "PARAMETER_MISSING",
+      "getQueuedSafePlans": "PARAMETER_MISSING",
+      "hashSafeTransaction": "PARAMETER_MISSING",
+      "isMultiSendCallOnly": "PARAMETER_MISSING",
+      "parseTransactionBuilderBatch": "PARAMETER_MISSING",
+      "proposeSafePlan": "PARAMETER_MISSING",
+      "signSafePlan": "PARAMETER_MISSING",
+      "toExecTransactionArgs": "PARAMETER_MISSING",
+      "toTransactionBuilderBatch": "PARAMETER_MISSING",
+    }
+  `)
 })

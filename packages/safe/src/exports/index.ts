@@ -18,6 +18,7 @@ export {
 } from '../computeTransactionBuilderChecksum.js'
 export {
   type ConfirmSafePlanErrorType,
+  type ConfirmSafePlanParameters,
   type ConfirmSafePlanReturnType,
   confirmSafePlan,
 } from '../confirmSafePlan.js'
@@ -26,7 +27,6 @@ export {
   type CreateSafeServiceParameters,
   type CreateSafeServiceReturnType,
   createSafeService,
-  type SafeService,
 } from '../createSafeService.js'
 export {
   type DecodeMultiSendErrorType,
@@ -34,6 +34,19 @@ export {
   type DecodeMultiSendReturnType,
   decodeMultiSend,
 } from '../decodeMultiSend.js'
+export {
+  type DecodeSafeRevertErrorType,
+  type DecodeSafeRevertParameters,
+  type DecodeSafeRevertReturnType,
+  decodeSafeRevert,
+} from '../decodeSafeRevert.js'
+export {
+  type DecodeSafeTransactionErrorType,
+  type DecodeSafeTransactionParameters,
+  type DecodeSafeTransactionReturnType,
+  decodeSafeTransaction,
+  type SafeTransactionCall,
+} from '../decodeSafeTransaction.js'
 export {
   type EncodeMultiSendErrorType,
   type EncodeMultiSendParameters,
@@ -50,6 +63,8 @@ export {
 export {
   SafeExecutionFailedError,
   type SafeExecutionFailedErrorType,
+  SafeWalletChainMismatchError,
+  type SafeWalletChainMismatchErrorType,
 } from '../errors/execution.js'
 export {
   MultiSendDecodeError,
@@ -58,27 +73,29 @@ export {
 export {
   MultiSendUnavailableError,
   type MultiSendUnavailableErrorType,
-  NotASafeError,
-  type NotASafeErrorType,
-  SafeChainMismatchError,
-  type SafeChainMismatchErrorType,
   SafeDelegateCallError,
   type SafeDelegateCallErrorType,
   SafeNonceConflictError,
   type SafeNonceConflictErrorType,
   SafeNonceTooLowError,
   type SafeNonceTooLowErrorType,
-  SafeNotDeployedError,
-  type SafeNotDeployedErrorType,
   SafePlanInputError,
   type SafePlanInputErrorType,
   SafePlanIntegrityError,
   type SafePlanIntegrityErrorType,
+} from '../errors/plan.js'
+export {
+  NotASafeError,
+  type NotASafeErrorType,
+  SafeChainMismatchError,
+  type SafeChainMismatchErrorType,
+  SafeNotDeployedError,
+  type SafeNotDeployedErrorType,
   SafeVersionMismatchError,
   type SafeVersionMismatchErrorType,
   UnsupportedSafeVersionError,
   type UnsupportedSafeVersionErrorType,
-} from '../errors/plan.js'
+} from '../errors/safeIdentity.js'
 export {
   SafeServiceConfigError,
   type SafeServiceConfigErrorType,
@@ -87,6 +104,8 @@ export {
   type SafeServiceErrorType,
   SafeServiceResponseError,
   type SafeServiceResponseErrorType,
+  SafeServiceTimeoutError,
+  type SafeServiceTimeoutErrorType,
   SafeServiceUnreachableError,
   type SafeServiceUnreachableErrorType,
 } from '../errors/service.js'
@@ -109,12 +128,13 @@ export {
 } from '../errors/transactionBuilder.js'
 export {
   type ExecuteSafePlanErrorType,
-  type ExecuteSafePlanOptions,
+  type ExecuteSafePlanParameters,
   type ExecuteSafePlanReturnType,
   executeSafePlan,
 } from '../executeSafePlan.js'
 export {
   type GetQueuedSafePlansErrorType,
+  type GetQueuedSafePlansParameters,
   type GetQueuedSafePlansReturnType,
   getQueuedSafePlans,
   type QueuedSafePlan,
@@ -147,10 +167,12 @@ export {
 export {
   type SignSafePlanAccount,
   type SignSafePlanErrorType,
+  type SignSafePlanParameters,
   type SignSafePlanReturnType,
   signSafePlan,
 } from '../signSafePlan.js'
 export {
+  type ToExecTransactionArgsErrorType,
   type ToExecTransactionArgsParameters,
   type ToExecTransactionArgsReturnType,
   toExecTransactionArgs,
@@ -162,6 +184,7 @@ export {
   toTransactionBuilderBatch,
 } from '../toTransactionBuilderBatch.js'
 export type {
+  MultiSendCallOnlyVersion,
   SafeOperation,
   SafePlan,
   SafePlanCall,
@@ -169,6 +192,7 @@ export type {
   SafeSignatureType,
   SafeTransaction,
 } from '../types/safe.js'
+export type { SafeService } from '../types/service.js'
 export type {
   TransactionBuilderBatch,
   TransactionBuilderContractInput,

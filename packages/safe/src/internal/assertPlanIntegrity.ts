@@ -1,9 +1,12 @@
-import type { Hex } from 'viem'
-import { decodeMultiSend } from '../decodeMultiSend.js'
+import { isHexEqual } from '@storydao/core'
+import { isAddressEqual } from 'viem'
+import {
+  decodeSafeTransaction,
+  type SafeTransactionCall,
+} from '../decodeSafeTransaction.js'
 import { SafePlanInputError, SafePlanIntegrityError } from '../errors/plan.js'
 import { hashSafeTransaction } from '../hashSafeTransaction.js'
-import { isMultiSendCallOnly } from '../isMultiSendCallOnly.js'
-import type { SafePlan } from '../types/safe.js'
+import type { SafePlan, SafePlanCall } from '../types/safe.js'
 
 /**
  * @internal Recomputes a plan's hashes from its fields and checks its `calls`
@@ -28,52 +31,57 @@ export function assertPlanIntegrity(plan: SafePlan): void {
       computed: hashes.safeTxHash,
       detail,
     })
-  if (hashes.safeTxHash !== plan.safeTxHash?.toLowerCase())
+  if (
+    typeof plan.safeTxHash !== 'string' ||
+    !isHexEqual(hashes.safeTxHash, plan.safeTxHash)
+  )
     throw fail('The transaction fields were changed after hashing.')
   if (
-    hashes.domainHash !== plan.domainHash?.toLowerCase() ||
-    hashes.messageHash !== plan.messageHash?.toLowerCase()
+    typeof plan.domainHash !== 'string' ||
+    typeof plan.messageHash !== 'string' ||
+    !isHexEqual(hashes.domainHash, plan.domainHash) ||
+    !isHexEqual(hashes.messageHash, plan.messageHash)
   )
     throw fail('domainHash/messageHash do not match the transaction.')
   if (plan.nonce !== plan.safeTx.nonce)
     throw fail(`plan.nonce ${plan.nonce} ≠ safeTx.nonce ${plan.safeTx.nonce}.`)
 
-  const calls = plan.calls
-  if (!Array.isArray(calls) || calls.length === 0)
+  if (!Array.isArray(plan.calls) || plan.calls.length === 0)
     throw fail('The plan lists no calls.')
-  const { safeTx } = plan
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
-  if (calls.length === 1) {
-    const [call] = calls
-    const operation = call!.operation === 'delegatecall' ? 1 : 0
-    if (
-      same(call!.to, safeTx.to) &&
-      call!.value === safeTx.value &&
-      same(call!.data, safeTx.data) &&
-      operation === safeTx.operation
-    )
-      return
-  }
-  if (safeTx.operation === 1 && isMultiSendCallOnly(safeTx.to)) {
-    let inner: ReturnType<typeof decodeMultiSend> | undefined
-    try {
-      inner = decodeMultiSend(safeTx.data as Hex)
-    } catch {
-      inner = undefined
-    }
-    if (
-      inner &&
-      inner.length === calls.length &&
-      inner.every(
-        (tx, i) =>
-          tx.operation === 0 &&
-          calls[i]!.operation === 'call' &&
-          same(tx.to, calls[i]!.to) &&
-          tx.value === calls[i]!.value &&
-          same(tx.data, calls[i]!.data),
-      )
-    )
-      return
-  }
-  throw fail('plan.calls do not match what safeTx executes.')
+  if (!callsMatch(plan))
+    throw fail('plan.calls do not match what safeTx executes.')
+}
+
+/**
+ * The plan's calls are what `decodeSafeTransaction` says `safeTx` executes,
+ * or (a single call) the Safe transaction itself, as buildSafePlan writes an
+ * explicitly allowed delegatecall.
+ */
+function callsMatch(plan: SafePlan): boolean {
+  const { calls, safeTx } = plan
+  const executed = decodeSafeTransaction(safeTx).calls
+  if (
+    calls.length === 1 &&
+    sameCall(calls[0]!, {
+      ...safeTx,
+      operation: safeTx.operation === 1 ? 'delegatecall' : 'call',
+    })
+  )
+    return true
+  return (
+    executed.length === calls.length &&
+    executed.every((call, index) => sameCall(calls[index]!, call))
+  )
+}
+
+function sameCall(
+  a: SafePlanCall,
+  b: Omit<SafeTransactionCall, 'operation'> & { operation: string },
+): boolean {
+  return (
+    a.operation === b.operation &&
+    isAddressEqual(a.to, b.to) &&
+    a.value === b.value &&
+    isHexEqual(a.data, b.data)
+  )
 }

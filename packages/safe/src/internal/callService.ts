@@ -1,57 +1,124 @@
 import { OpsError } from '@storydao/core'
-import type { SafeService } from '../createSafeService.js'
 import {
   SafeServiceError,
   type SafeServiceErrorReason,
   SafeServiceResponseError,
+  SafeServiceTimeoutError,
   SafeServiceUnreachableError,
 } from '../errors/service.js'
+import type { SafeService } from '../types/service.js'
+import type { SafeApiKit } from './apiKit.js'
 import { printableUrl, redact, redactText } from './redact.js'
-import { getApiKit, type SafeApiKit, serviceSecrets } from './serviceState.js'
+import { getApiKit, serviceSecrets } from './serviceState.js'
+
+/** @internal One request to the service, for messages and the retry policy. */
+export type ServiceRequest = {
+  /** What the caller was doing, for messages (`read Safe 0x…`). */
+  operation: string
+  /** `GET` requests are idempotent and retried; `POST`s never are. */
+  method: 'GET' | 'POST'
+  /** The endpoint api-kit calls, below the base URL (`/v1/safes/0x…/`). */
+  path: string
+}
+
+const timedOut = Symbol('timed out')
 
 /**
- * @internal Runs one api-kit request and turns its failures into typed
- * errors: `HttpError` → {@link SafeServiceError} (status, the service's
- * message, a hint per common case), network failures →
- * {@link SafeServiceUnreachableError}. Secrets are redacted from causes.
+ * @internal Runs one api-kit request with the service's timeout, retries
+ * reads with exponential backoff (timeouts, network failures, 429, 5xx), and
+ * turns failures into typed errors: no answer in time →
+ * {@link SafeServiceTimeoutError} (URL and elapsed time), `HttpError` →
+ * {@link SafeServiceError} (status, the service's message, a hint per common
+ * case), network failures → {@link SafeServiceUnreachableError}. Secrets are
+ * redacted from causes.
  */
 export async function callService<T>(
   service: SafeService,
-  operation: string,
-  request: (apiKit: SafeApiKit) => Promise<T>,
+  request: ServiceRequest,
+  send: (apiKit: SafeApiKit) => Promise<T>,
 ): Promise<T> {
   const apiKit = await getApiKit(service)
-  const secrets = serviceSecrets(service)
-  try {
-    return await request(apiKit)
-  } catch (error) {
-    if (error instanceof OpsError) throw error
-    const cause = redact(error, secrets)
-    if (isHttpError(error)) {
-      const serviceMessage = redactText(serviceMessageOf(error), secrets)
-      const reason = classify(error.statusCode, serviceMessage)
-      throw new SafeServiceError({
-        operation,
-        status: error.statusCode,
-        serviceMessage,
-        reason,
-        hint: hintFor(reason, service),
-        data: error.data,
-        cause,
-      })
+  const attempts = request.method === 'GET' ? 1 + service.retryCount : 1
+  const started = Date.now()
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTimeout(send(apiKit), service.timeout)
+    } catch (error) {
+      if (error instanceof OpsError) throw error
+      if (attempt < attempts && isTransient(error)) {
+        await sleep(service.retryDelay * 2 ** (attempt - 1))
+        continue
+      }
+      if (error === timedOut)
+        throw new SafeServiceTimeoutError({
+          operation: request.operation,
+          url: `${request.method} ${printableUrl(service.txServiceUrl)}${request.path}`,
+          elapsed: Date.now() - started,
+          timeout: service.timeout,
+          attempts: attempt,
+        })
+      throw toServiceError(error, service, request.operation)
     }
-    if (isNetworkError(error))
-      throw new SafeServiceUnreachableError({
-        operation,
-        url: printableUrl(service.txServiceUrl),
-        cause,
-      })
-    throw new SafeServiceResponseError({
-      message: `The Safe Transaction Service client failed to ${operation}.`,
-      metaMessages: [`Service: ${printableUrl(service.txServiceUrl)}`],
+  }
+}
+
+/**
+ * Rejects with `timedOut` when the request takes longer than `timeout`.
+ * api-kit takes no abort signal, so the abandoned request is left to its
+ * socket; its late outcome is ignored rather than reported as unhandled.
+ */
+function withTimeout<T>(promise: Promise<T>, timeout: number): Promise<T> {
+  promise.catch(() => {})
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut), timeout)
+  })
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer))
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds))
+}
+
+/** Failures a later attempt of the same read may not meet. */
+function isTransient(error: unknown): boolean {
+  if (error === timedOut || isNetworkError(error)) return true
+  return (
+    isHttpError(error) && (error.statusCode === 429 || error.statusCode >= 500)
+  )
+}
+
+function toServiceError(
+  error: unknown,
+  service: SafeService,
+  operation: string,
+): Error {
+  const secrets = serviceSecrets(service)
+  const cause = redact(error, secrets)
+  if (isHttpError(error)) {
+    const serviceMessage = redactText(serviceMessageOf(error), secrets)
+    const reason = classify(error.statusCode, serviceMessage)
+    return new SafeServiceError({
+      operation,
+      status: error.statusCode,
+      serviceMessage,
+      reason,
+      hint: hintFor(reason, service),
+      data: error.data,
       cause,
     })
   }
+  if (isNetworkError(error))
+    return new SafeServiceUnreachableError({
+      operation,
+      url: printableUrl(service.txServiceUrl),
+      cause,
+    })
+  return new SafeServiceResponseError({
+    message: `The Safe Transaction Service client failed to ${operation}.`,
+    metaMessages: [`Service: ${printableUrl(service.txServiceUrl)}`],
+    cause,
+  })
 }
 
 /** node-fetch's `FetchError`, fetch's `TypeError: fetch failed`, socket errors. */

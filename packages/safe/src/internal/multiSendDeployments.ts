@@ -11,10 +11,8 @@ import v150 from '@safe-global/safe-deployments/dist/assets/v1.5.0/multi_send_ca
   type: 'json',
 }
 import { type Address, getAddress, type Hex } from 'viem'
+import type { MultiSendCallOnlyVersion } from '../types/safe.js'
 import { parseSafeVersion } from './safeVersion.js'
-
-/** @internal A MultiSendCallOnly release with a canonical deployment. */
-export type MultiSendCallOnlyVersion = '1.3.0' | '1.4.1' | '1.5.0'
 
 /** @internal A canonical MultiSendCallOnly deployment (safe-deployments). */
 export type MultiSendCallOnlyDeployment = {

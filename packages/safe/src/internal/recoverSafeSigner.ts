@@ -46,7 +46,7 @@ export type ParsedSafeSignature = {
   index: number
   /** The `v` byte. */
   v: number
-  /** Kind, by `v` (SAFE_SPEC A.4.1). */
+  /** Kind, by `v` (docs/safe-transaction-service.md#signatures). */
   type: SafeSignatureType | 'SECP256R1'
   /** The owner it stands for; `undefined` when ECDSA recovery fails or `v` is not a known kind. */
   signer: Address | undefined
@@ -54,7 +54,7 @@ export type ParsedSafeSignature = {
 
 /**
  * @internal The owners a signature blob stands for, read as the Transaction
- * Service reads it (SAFE_SPEC A.4.1, safe-eth-py `parse_signature`): 65-byte
+ * Service reads it (docs/safe-transaction-service.md#signatures, safe-eth-py `parse_signature`): 65-byte
  * `{r}{s}{v}` parts until the first dynamic part; `v` 0 (EIP-1271) and 1
  * (approved hash) name the owner in `r`, 2 (passkey) too; 27/28 and 31/32
  * are recovered with {@link recoverSafeSigner}.

@@ -1,4 +1,4 @@
-import { UnsupportedSafeVersionError } from '../errors/plan.js'
+import { UnsupportedSafeVersionError } from '../errors/safeIdentity.js'
 
 /** @internal `[major, minor, patch]` of a Safe `VERSION()` string. */
 export type SafeVersionParts = readonly [number, number, number]
@@ -38,7 +38,7 @@ export function versionAtLeast(
 }
 
 /**
- * @internal Safe ≥ 1.3.0 puts `chainId` in the EIP-712 domain (SAFE_SPEC C.1;
+ * @internal Safe ≥ 1.3.0 puts `chainId` in the EIP-712 domain (docs/safe-formats.md#safe-transaction-hash;
  * protocol-kit and safe-eth-py use the same rule).
  */
 export function domainHasChainId(version: string): boolean {

@@ -1,6 +1,6 @@
-import type { SafeMultisigTransactionResponse } from '@safe-global/types-kit'
 import type { Address } from 'viem'
-import type { SafeService } from '../createSafeService.js'
+import type { SafeService } from '../types/service.js'
+import type { ServiceMultisigTransaction } from './apiKit.js'
 import { callService } from './callService.js'
 
 const pageSize = 100
@@ -14,12 +14,16 @@ export async function fetchServiceQueue(
   service: SafeService,
   safe: Address,
   options: { minNonce?: bigint | undefined } = {},
-): Promise<SafeMultisigTransactionResponse[]> {
-  const results: SafeMultisigTransactionResponse[] = []
+): Promise<ServiceMultisigTransaction[]> {
+  const results: ServiceMultisigTransaction[] = []
   for (let page = 0; page < maxPages; page++) {
     const response = await callService(
       service,
-      `list the queued transactions of ${safe}`,
+      {
+        operation: `list the queued transactions of ${safe}`,
+        method: 'GET',
+        path: `/v2/safes/${safe}/multisig-transactions/`,
+      },
       (apiKit) =>
         apiKit.getMultisigTransactions(safe, {
           executed: false,

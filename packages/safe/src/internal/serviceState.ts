@@ -1,11 +1,9 @@
-import type { SafeService } from '../createSafeService.js'
+import { MissingParameterError } from '@storydao/core'
 import { SafeServiceConfigError } from '../errors/service.js'
+import { version } from '../errors/version.js'
+import type { SafeService } from '../types/service.js'
+import type { SafeApiKit, SafeApiKitClass } from './apiKit.js'
 import { redact } from './redact.js'
-
-/** @internal api-kit's client class (types only: the module loads lazily). */
-export type SafeApiKitClass = typeof import('@safe-global/api-kit')['default']
-/** @internal An api-kit client. */
-export type SafeApiKit = InstanceType<SafeApiKitClass>
 
 type ServiceState = {
   apiKey: string | undefined
@@ -20,6 +18,26 @@ export function registerService(service: SafeService, state: ServiceState) {
   states.set(service, state)
 }
 
+/**
+ * @internal The first argument of a service function is a service made by
+ * createSafeService (a plain-JavaScript caller may pass nothing, or mix up
+ * the arguments of the old signature).
+ */
+export function assertService(functionName: string, service: unknown): void {
+  if (service === undefined || service === null)
+    throw new MissingParameterError({
+      functionName,
+      parameter: 'service',
+      expected: 'a service from createSafeService',
+      version,
+    })
+  if (!states.has(service as SafeService))
+    throw new SafeServiceConfigError({
+      message: `${functionName}: the first argument is not a Safe service object.`,
+      hint: `Create it with createSafeService({ chainId, txServiceUrl?, apiKey? }) and pass it first: ${functionName}(service, { … }).`,
+    })
+}
+
 /** @internal The API key of a service (for redaction only). */
 export function serviceSecrets(service: SafeService): string[] {
   const apiKey = states.get(service)?.apiKey
@@ -28,15 +46,51 @@ export function serviceSecrets(service: SafeService): string[] {
 
 let apiKitClass: Promise<SafeApiKitClass> | undefined
 
-/** @internal Loads api-kit once (ESM build: the class is the default export). */
+/**
+ * @internal Loads api-kit once (ESM build: the class is the default export).
+ * A failed load is not cached, and says what actually went wrong.
+ */
 function loadApiKit(): Promise<SafeApiKitClass> {
-  apiKitClass ??= import('@safe-global/api-kit').then((module) => {
-    const exported = module.default as unknown as
-      | SafeApiKitClass
-      | { default: SafeApiKitClass }
-    return typeof exported === 'function' ? exported : exported.default
-  })
+  // `as string` keeps api-kit's declarations out of the program (see
+  // apiKit.ts); the emitted specifier stays literal for bundlers.
+  apiKitClass ??= import('@safe-global/api-kit' as string).then(
+    (module) => {
+      const exported = module.default as
+        | SafeApiKitClass
+        | { default: SafeApiKitClass }
+      return typeof exported === 'function' ? exported : exported.default
+    },
+    (cause: unknown) => {
+      apiKitClass = undefined
+      throw loadError(cause)
+    },
+  )
   return apiKitClass
+}
+
+/**
+ * @internal Why `@safe-global/api-kit` did not load. A bundler that inlined
+ * it into an ESM bundle leaves its CommonJS `require("stream")` calls behind
+ * (`Dynamic require of "stream" is not supported`): the package is installed,
+ * the bundle is the problem. Only a missing package is an install problem.
+ */
+export function loadError(cause: unknown): SafeServiceConfigError {
+  const message = cause instanceof Error ? cause.message : String(cause)
+  const code = (cause as { code?: unknown } | null)?.code
+  const hint = /Dynamic require of|require is not defined|__require/.test(
+    message,
+  )
+    ? 'A bundler inlined @safe-global/api-kit (or node-fetch) into an ESM bundle, where its CommonJS require() calls cannot run. Mark @safe-global/* as external (esbuild `--external:@safe-global/*`, tsup `external: [/^@safe-global\\//]`) so it is loaded from node_modules at run time.'
+    : (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+        /@safe-global\/api-kit/.test(message)
+      ? 'Install it next to @storydao/safe: `pnpm add @safe-global/api-kit` (it is a dependency; a pruned or partial install can lose it).'
+      : '@safe-global/api-kit is installed but failed while loading; the cause below says where.'
+  return new SafeServiceConfigError({
+    message:
+      'The Safe Transaction Service client (@safe-global/api-kit) could not be loaded.',
+    hint,
+    cause,
+  })
 }
 
 /**

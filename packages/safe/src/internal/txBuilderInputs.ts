@@ -1,3 +1,4 @@
+import { isHexEqual } from '@storydao/core'
 import {
   type Abi,
   type AbiFunction,
@@ -295,7 +296,7 @@ export function toContractInputs(
       payable: fn.stateMutability === 'payable',
     }
     const reencoded = encodeContractInputs(contractMethod, contractInputsValues)
-    return reencoded.toLowerCase() === data.toLowerCase()
+    return isHexEqual(reencoded, data)
       ? { contractMethod, contractInputsValues }
       : undefined
   } catch {

@@ -30,6 +30,8 @@ export async function twoSignatures(
   owners: readonly { privateKey: `0x${string}` }[],
 ): Promise<SafeSignature[]> {
   return Promise.all(
-    owners.slice(0, 2).map((owner) => signSafePlan(plan, owner.privateKey)),
+    owners
+      .slice(0, 2)
+      .map((owner) => signSafePlan({ plan, account: owner.privateKey })),
   )
 }

@@ -93,3 +93,6 @@ export type SafeSignature = {
   /** Signature kind. */
   type: SafeSignatureType
 }
+
+/** A MultiSendCallOnly release with a canonical deployment. */
+export type MultiSendCallOnlyVersion = '1.3.0' | '1.4.1' | '1.5.0'

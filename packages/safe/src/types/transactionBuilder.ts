@@ -46,11 +46,11 @@ export type TransactionBuilderMeta = {
   createdFromSafeAddress?: string | undefined
   /** The owner who made it (`''` in app exports). */
   createdFromOwnerAddress?: string | undefined
-  /** `0x` + keccak256 of the canonical serialization (SAFE_SPEC B.2). */
+  /** `0x` + keccak256 of the canonical serialization (docs/safe-formats.md#checksum). */
   checksum?: string | undefined
 }
 
-/** A Safe{Wallet} Transaction Builder batch file (SAFE_SPEC B.1). */
+/** A Safe{Wallet} Transaction Builder batch file (docs/safe-formats.md#transaction-builder-files). */
 export type TransactionBuilderBatch = {
   /** Format version, `"1.0"`. */
   version: string

@@ -140,11 +140,10 @@ process.on('SIGTERM', () => void shutdown(0))
 try {
   mkdirSync(dirname(manifestPath), { recursive: true })
   // A local chain is throwaway: no archive of the previous local manifest.
-  await writeManifest(
-    manifestPath,
-    { ...stack.manifest, $schema: schemaRef(manifestPath) },
-    { archive: false },
-  )
+  await writeManifest(manifestPath, {
+    manifest: { ...stack.manifest, $schema: schemaRef(manifestPath) },
+    archive: false,
+  })
 } catch (error) {
   process.stderr.write(
     `${error instanceof OpsError ? error.message : String(error)}\n`,

@@ -12,7 +12,11 @@ export {
   localAccounts,
 } from '../accounts.js'
 export { storyDaoBytecodes } from '../artifacts/bytecode.generated.js'
-export { TestkitError } from '../errors.js'
+export { TestkitError, type TestkitErrorType } from '../errors/testkit.js'
+export {
+  TxServiceStateInvalidError,
+  type TxServiceStateInvalidErrorType,
+} from '../errors/txService.js'
 export {
   createLocalClient,
   type LocalClient,
@@ -50,6 +54,7 @@ export {
 } from '../storydao/deployStoryDao.js'
 export { storyDaoRelease } from '../storydao/storyDaoRelease.js'
 export { toLocalManifest } from '../storydao/toLocalManifest.js'
+export type { TxServiceLimits } from '../txService/server.js'
 export {
   type StartTxServiceErrorType,
   type StartTxServiceParameters,

@@ -12,7 +12,7 @@ import {
   type SingletonDeployment,
 } from '@safe-global/safe-deployments'
 import type { Address, Hex } from 'viem'
-import { TestkitError } from '../errors.js'
+import { TestkitError } from '../errors/testkit.js'
 
 /** Keys follow protocol-kit's `ContractNetworkConfig` so the result plugs into `contractNetworks`. */
 export type SafeContractName =

@@ -17,7 +17,7 @@ import {
   setBalance,
   waitForTransactionReceipt,
 } from 'viem/actions'
-import { TestkitError } from '../errors.js'
+import { TestkitError } from '../errors/testkit.js'
 import type { LocalClient } from '../localClient.js'
 import {
   canonicalSafeContracts,

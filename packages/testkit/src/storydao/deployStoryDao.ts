@@ -31,7 +31,7 @@ import {
   treasuryBytecode,
   upgradeableBeaconBytecode,
 } from '../artifacts/bytecode.generated.js'
-import { TestkitError } from '../errors.js'
+import { TestkitError } from '../errors/testkit.js'
 import type { LocalClient } from '../localClient.js'
 
 /** Protocol parameters of a local StoryDAO deployment. */

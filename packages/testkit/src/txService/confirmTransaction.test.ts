@@ -246,4 +246,31 @@ describe('confirmTransaction', () => {
       }
     `)
   })
+  test('error: an oversized signature (400) and a non-JSON body (415)', async () => {
+    const { safeTxHash } = await proposed()
+    const path = `/v1/multisig-transactions/${safeTxHash}/confirmations/`
+    expect(
+      await request(stack, 'POST', path, {
+        signature: `0x${'ab'.repeat(5001)}`,
+      }),
+    ).toMatchObject({
+      status: 400,
+      json: {
+        signature: [
+          'Ensure this field has no more than 5000 hexadecimal chars (not counting 0x).',
+        ],
+      },
+    })
+    expect(
+      await request(stack, 'POST', path, '{"signature": "0x"}', {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+    ).toMatchObject({
+      status: 415,
+      json: {
+        detail:
+          'Unsupported media type "application/x-www-form-urlencoded" in request.',
+      },
+    })
+  })
 })

@@ -10,16 +10,18 @@ import {
 import { validateFields } from './fields.js'
 import { hashSafeTx } from './hashSafeTx.js'
 import { json, type Reply } from './http.js'
+import { maxSignatureBytes } from './proposeTransaction.js'
 import { pyRepr } from './pythonRepr.js'
 import {
   exportSignature,
   isSignatureValid,
   parseSignatures,
 } from './signatures.js'
-import type { StoredTransaction } from './store.js'
+import type { StoredTransaction } from './storedTypes.js'
 import { syncExecutions } from './syncExecutions.js'
 
-// `POST /v1/multisig-transactions/{safeTxHash}/confirmations/` (SAFE_SPEC §A.5;
+// `POST /v1/multisig-transactions/{safeTxHash}/confirmations/`
+// (docs/safe-transaction-service.md#confirming;
 // `history/serializers.py` SafeMultisigConfirmationSerializer). DRF `create`
 // with `raise_exception=True`: failures are 400 `{"signature": [msg]}`, an
 // unknown hash 404.
@@ -36,7 +38,7 @@ export async function confirmTransaction(
 ): Promise<Reply> {
   const pathHash = request.params.safeTxHash!
   const result = validateFields(await request.body(), {
-    signature: { kind: 'hex', minLength: 65, maxLength: 5000 },
+    signature: { kind: 'hex', minLength: 65, maxLength: maxSignatureBytes },
   })
   if (result.errors) return json(400, camelizeErrors(result.errors))
   const signature = result.values.signature as Hex

@@ -5,9 +5,10 @@ import { isChecksummedAddress, validateFields } from './fields.js'
 import { checksumFailed, empty, json, type Reply } from './http.js'
 import { lastParam, paginate, toDelegateResponse } from './serializers.js'
 import { isSignatureValid, parseSignatures } from './signatures.js'
-import type { Store, StoredDelegate } from './store.js'
+import type { Store } from './store.js'
+import type { StoredDelegate } from './storedTypes.js'
 
-// `/v2/delegates/` (SAFE_SPEC §A.8; `history/views_v2.py` DelegateListView,
+// `/v2/delegates/` (docs/safe-transaction-service.md#delegates; `history/views_v2.py` DelegateListView,
 // DelegateDeleteView; `history/serializers.py` DelegateSerializerV2,
 // DelegateDeleteSerializerV2, DelegateSerializerMixin).
 

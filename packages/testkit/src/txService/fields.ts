@@ -3,8 +3,8 @@ import { underscoreizeKey } from './casing.js'
 import { pyStr } from './pythonRepr.js'
 
 // Request-body validation as DRF fields and safe-eth-py's `EthereumAddressField`
-// / `HexadecimalField` do it (SAFE_SPEC §A.2, §A.4): same checks, same order,
-// same messages.
+// / `HexadecimalField` do it (docs/safe-transaction-service.md#conventions,
+// #proposing-a-transaction): same checks, same order, same messages.
 
 type Common = {
   /** Default `true` unless `default` is given. */
@@ -30,7 +30,7 @@ export type FieldSpec =
       minLength?: number
       maxLength?: number
     })
-  | (Common & { kind: 'integer'; minValue?: bigint })
+  | (Common & { kind: 'integer'; minValue?: bigint; maxValue?: bigint })
   | (Common & { kind: 'char'; maxLength?: number })
   | (Common & { kind: 'datetime' })
 
@@ -215,5 +215,7 @@ function toInteger(
     : fail('A valid integer is required.')
   if (spec.minValue !== undefined && value < spec.minValue)
     fail(`Ensure this value is greater than or equal to ${spec.minValue}.`)
+  if (spec.maxValue !== undefined && value > spec.maxValue)
+    fail(`Ensure this value is less than or equal to ${spec.maxValue}.`)
   return value
 }

@@ -16,7 +16,8 @@ beforeAll(async () => {
 })
 afterAll(() => stack?.stop())
 
-// SAFE_SPEC §C.1 vectors (the first two are safe-eth-py's own expectations).
+// Vectors from docs/safe-formats.md#safe-transaction-hash (the first two are
+// safe-eth-py's own expectations).
 const vectorTx: SafeTxFields = {
   to: '0x79613FD49472C3C7a32188e45ff00e7bdC8a897d',
   value: 2n,
@@ -32,7 +33,7 @@ const vectorTx: SafeTxFields = {
 const vectorSafe = '0x2B0b9cBDA3D7b0F760187c52A8FFB18C48E5d96A'
 
 describe('hashSafeTx', () => {
-  test('default: SAFE_SPEC vector on chain 31337 (v1.4.1)', () => {
+  test('default: the documented vector on chain 31337 (v1.4.1)', () => {
     expect(
       hashSafeTx({
         chainId: 31337,

@@ -44,7 +44,7 @@ export type HashSafeTxReturnType = {
 
 const typeHash = (text: string) => keccak256(toBytes(text))
 
-/** @internal SAFE_SPEC §C.1 constants, derived from their preimages (tests pin the values). */
+/** @internal docs/safe-formats.md#safe-transaction-hash constants, derived from their preimages (tests pin the values). */
 export const safeTxTypeHashes = {
   domainWithChainId: typeHash(
     'EIP712Domain(uint256 chainId,address verifyingContract)',
@@ -80,7 +80,7 @@ export function compareVersions(a: string, b: string): number {
 
 /**
  * @internal
- * The safeTxHash exactly as safe-eth-py's `SafeTx` computes it (SAFE_SPEC §C.1):
+ * The safeTxHash exactly as safe-eth-py's `SafeTx` computes it (docs/safe-formats.md#safe-transaction-hash):
  * chainId in the domain from v1.3.0, `baseGas` from v1.0.0 (`dataGas` before).
  */
 export function hashSafeTx(

@@ -1,13 +1,9 @@
-import {
-  type IncomingMessage,
-  type ServerResponse,
-  STATUS_CODES,
-} from 'node:http'
+import { type ServerResponse, STATUS_CODES } from 'node:http'
 
 /** @internal What a handler answers; the router turns it into an HTTP response. */
 export type Reply =
   | { status: number; json: unknown }
-  | { status: number; html: string }
+  | { status: number; html: string; reason?: string }
   | { status: number; empty: true }
 
 /** @internal A JSON reply. */
@@ -40,14 +36,60 @@ export const nodeUnavailable = (error: unknown): Reply =>
     trace: [String(error instanceof Error ? error.message : error)],
   })
 
-/** @internal Thrown by body parsing; becomes DRF's 400. */
-export class ParseError extends Error {}
+/**
+ * @internal
+ * nginx's own 413 page: the real service sits behind nginx with its default
+ * `client_max_body_size` (1 MiB), so an oversized body never reaches Django.
+ */
+export const tooLargePage: Reply = {
+  status: 413,
+  reason: 'Request Entity Too Large',
+  html: '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+}
 
-/** @internal Reads and parses a JSON body; an empty body parses as `{}` (DRF). */
-export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf8')
+/** @internal Thrown by body parsing; becomes DRF's 400 or 415. */
+export class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 415 = 400,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * DRF's parser negotiation with the service's only parser
+ * (`CamelCaseJSONParser`, `application/json`): parameters are ignored and the
+ * request side may use wildcards.
+ */
+function isJsonMediaType(contentType: string): boolean {
+  const [type = '', subtype = ''] = (contentType.split(';')[0] ?? '')
+    .trim()
+    .toLowerCase()
+    .split('/')
+  return (
+    (type === 'application' || type === '*') &&
+    (subtype === 'json' || subtype === '*')
+  )
+}
+
+/**
+ * @internal
+ * Parses a request body that was read in full before queueing. As DRF: an
+ * empty body is `{}` whatever its type, any other body needs a JSON content
+ * type (else 415 naming the type as sent), then valid JSON (else 400).
+ */
+export function parseJsonBody(
+  bytes: Buffer,
+  contentType: string | undefined,
+): unknown {
+  if (bytes.length === 0) return {}
+  if (!isJsonMediaType(contentType ?? ''))
+    throw new ParseError(
+      `Unsupported media type "${contentType ?? ''}" in request.`,
+      415,
+    )
+  const text = bytes.toString('utf8')
   if (text.trim() === '') return {}
   try {
     return JSON.parse(text)
@@ -61,10 +103,19 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
 /**
  * @internal
  * Writes a reply with the standard reason phrase (api-kit surfaces
- * `statusText` for field-keyed errors, SAFE_SPEC §A.1).
+ * `statusText` for field-keyed errors, docs/safe-transaction-service.md#how-api-kit-reaches-the-service).
+ * `close` asks the client to open a new connection for its next request.
  */
-export function send(response: ServerResponse, reply: Reply): void {
-  const reason = STATUS_CODES[reply.status] ?? 'Unknown'
+export function send(
+  response: ServerResponse,
+  reply: Reply,
+  options: { close?: boolean } = {},
+): void {
+  const reason =
+    ('reason' in reply ? reply.reason : undefined) ??
+    STATUS_CODES[reply.status] ??
+    'Unknown'
+  if (options.close) response.setHeader('connection', 'close')
   if ('json' in reply) {
     const body = JSON.stringify(reply.json)
     response.writeHead(reply.status, reason, {

@@ -591,4 +591,102 @@ describe('proposeTransaction', () => {
       detail: expect.stringMatching(/^JSON parse error - /),
     })
   })
+  test('error: integers past uint256 and an oversized signature (422, field named)', async () => {
+    const [owner] = owners()
+    const { transaction, safeTxHash, signature } = await signedProposal(
+      stack,
+      owner,
+    )
+    const path = `/v2/safes/${ops()}/multisig-transactions/`
+    const body = {
+      ...transaction.data,
+      contractTransactionHash: safeTxHash,
+      sender: owner.address,
+    }
+    const tooBig = String(2n ** 256n)
+    expect(
+      await request(stack, 'POST', path, {
+        ...body,
+        value: tooBig,
+        safeTxGas: tooBig,
+        baseGas: tooBig,
+        gasPrice: tooBig,
+        nonce: tooBig,
+        signature: `0x${'ab'.repeat(5001)}`,
+      }),
+    ).toMatchObject({
+      status: 422,
+      statusText: 'Unprocessable Entity',
+      json: Object.fromEntries(
+        ['value', 'safeTxGas', 'baseGas', 'gasPrice', 'nonce']
+          .map((field) => [
+            field,
+            [
+              'Ensure this value is less than or equal to 115792089237316195423570985008687907853269984665640564039457584007913129639935.',
+            ],
+          ])
+          .concat([
+            [
+              'signature',
+              [
+                'Ensure this field has no more than 5000 hexadecimal chars (not counting 0x).',
+              ],
+            ],
+          ]),
+      ),
+    })
+    // The largest uint256 passes the fields and is hashed like any value.
+    const largest = await request(stack, 'POST', path, {
+      ...body,
+      value: String(2n ** 256n - 1n),
+      signature,
+    })
+    expect(largest.status).toBe(422)
+    expect(largest.json).toEqual({
+      nonFieldErrors: [
+        expect.stringMatching(
+          /^Contract-transaction-hash=0x[0-9a-f]{64} does not match provided contract-tx-hash=/,
+        ),
+      ],
+    })
+    expect(await apiKit.getPendingTransactions(ops())).toMatchObject({
+      count: 0,
+    })
+  })
+
+  test('error: a body whose content type is not JSON (415)', async () => {
+    const path = `/v2/safes/${ops()}/multisig-transactions/`
+    expect(
+      await request(stack, 'POST', path, '{}', {
+        'content-type': 'text/plain;charset=UTF-8',
+      }),
+    ).toMatchInlineSnapshot(`
+      {
+        "json": {
+          "detail": "Unsupported media type "text/plain;charset=UTF-8" in request.",
+        },
+        "status": 415,
+        "statusText": "Unsupported Media Type",
+        "text": "{"detail":"Unsupported media type \\"text/plain;charset=UTF-8\\" in request."}",
+      }
+    `)
+    // No content type at all is no better; an empty body has nothing to parse.
+    const untyped = await fetch(`${stack.txServiceUrl}${path}`, {
+      method: 'POST',
+      body: new TextEncoder().encode('{}'),
+    })
+    expect([untyped.status, await untyped.json()]).toEqual([
+      415,
+      { detail: 'Unsupported media type "" in request.' },
+    ])
+    expect(
+      await request(stack, 'POST', path, '', { 'content-type': 'text/plain' }),
+    ).toMatchObject({ status: 422, json: { to: ['This field is required.'] } })
+    // Parameters and case do not matter for JSON.
+    expect(
+      await request(stack, 'POST', path, '{}', {
+        'content-type': 'Application/JSON; charset=utf-8',
+      }),
+    ).toMatchObject({ status: 422 })
+  })
 })

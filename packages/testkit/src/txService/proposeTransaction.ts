@@ -21,18 +21,36 @@ import {
   isSignatureValid,
   parseSignatures,
 } from './signatures.js'
-import type { StoredTransaction } from './store.js'
+import type { StoredTransaction } from './storedTypes.js'
 import { syncExecutions } from './syncExecutions.js'
 
-// `POST /v2/safes/{address}/multisig-transactions/` (SAFE_SPEC §A.4;
+// `POST /v2/safes/{address}/multisig-transactions/`
+// (docs/safe-transaction-service.md#proposing-a-transaction;
 // `history/views_v2.py` SafeMultisigTransactionListView.post,
 // `history/serializers.py` SafeMultisigTransactionSerializer).
+
+/**
+ * Values the Safe hashes as `uint256`. The real service accepts larger ones
+ * here and then fails while hashing (a 500); a field error names the culprit.
+ */
+const uint256: FieldSpec = {
+  kind: 'integer',
+  minValue: 0n,
+  maxValue: 2n ** 256n - 1n,
+}
+
+/**
+ * The confirmation endpoint's cap (`MAX_SIGNATURE_LENGTH`), also applied to
+ * proposals: every 65-byte chunk costs an ecrecover, so an uncapped blob lets
+ * one request hold the queue.
+ */
+export const maxSignatureBytes = 5000
 
 /** Field order of the serializer (safe-eth-py base fields first). */
 const fields: Record<string, FieldSpec> = {
   safe: { kind: 'address' },
   to: { kind: 'address', allowZeroAddress: true, allowSentinelAddress: true },
-  value: { kind: 'integer', minValue: 0n },
+  value: uint256,
   data: { kind: 'hex', allowNull: true, allowBlank: true, default: null },
   operation: {
     kind: 'integer',
@@ -52,13 +70,19 @@ const fields: Record<string, FieldSpec> = {
     allowZeroAddress: true,
     default: null,
   },
-  safe_tx_gas: { kind: 'integer', minValue: 0n },
-  base_gas: { kind: 'integer', minValue: 0n },
-  gas_price: { kind: 'integer', minValue: 0n },
-  nonce: { kind: 'integer', minValue: 0n },
+  safe_tx_gas: uint256,
+  base_gas: uint256,
+  gas_price: uint256,
+  nonce: uint256,
   contract_transaction_hash: { kind: 'hex', minLength: 32, maxLength: 32 },
   sender: { kind: 'address' },
-  signature: { kind: 'hex', allowNull: true, required: false, minLength: 65 },
+  signature: {
+    kind: 'hex',
+    allowNull: true,
+    required: false,
+    minLength: 65,
+    maxLength: maxSignatureBytes,
+  },
   origin: { kind: 'char', maxLength: 200, allowNull: true, default: null },
 }
 
@@ -239,7 +263,7 @@ async function validateAndSave(
  * no indexer, "indexed as executed" is: a stored transaction marked executed
  * (from the Safe's execution logs), or — stricter than the real service, which
  * accepts a stale nonce it has not indexed — any nonce below the on-chain
- * nonce (SAFE_SPEC §A.4 step 4). The message names the Ethereum transaction
+ * nonce (docs/safe-transaction-service.md#validation-order). The message names the Ethereum transaction
  * that used the nonce: the n-th execution log of a Safe executed nonce n.
  */
 async function checkNotExecuted(

@@ -10,10 +10,10 @@ import {
   toConfirmationResponse,
   toTransactionResponse,
 } from './serializers.js'
-import type { StoredTransaction } from './store.js'
+import type { StoredTransaction } from './storedTypes.js'
 import { syncExecutions } from './syncExecutions.js'
 
-// Reads of stored transactions (SAFE_SPEC §A.6; `history/views_v2.py`,
+// Reads of stored transactions (docs/safe-transaction-service.md#reading-transactions; `history/views_v2.py`,
 // `history/filters.py` MultisigTransactionFilter).
 
 /** @internal `GET /v2/multisig-transactions/{safeTxHash}/` */
@@ -119,7 +119,7 @@ function parseFilters(query: URLSearchParams): {
   const hasConfirmations = boolean('has_confirmations')
   if (hasConfirmations !== undefined)
     predicates.push((tx) => tx.confirmations.length > 0 === hasConfirmations)
-  // Only trusted transactions unless `trusted=false` (SAFE_SPEC §A.6).
+  // Only trusted transactions unless `trusted=false` (docs/safe-transaction-service.md#reading-transactions).
   if (boolean('trusted') !== false) predicates.push((tx) => tx.trusted)
   const failed = boolean('failed')
   if (failed !== undefined)

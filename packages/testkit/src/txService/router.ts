@@ -8,8 +8,8 @@ import {
   nodeUnavailable,
   notFoundPage,
   ParseError,
+  parseJsonBody,
   type Reply,
-  readJsonBody,
 } from './http.js'
 import { proposeTransaction } from './proposeTransaction.js'
 import {
@@ -26,8 +26,9 @@ type Handler = (
 
 /**
  * Every endpoint api-kit v5 calls for proposals, confirmations, queue reads,
- * Safe info and delegates (SAFE_SPEC §A.3), each with and without the trailing
- * slash (api-kit calls some without it, §A.2).
+ * Safe info and delegates (docs/safe-transaction-service.md#endpoints), each
+ * with and without the trailing slash (api-kit calls some without it,
+ * docs/safe-transaction-service.md#conventions).
  */
 const routes: { pattern: RegExp; methods: Record<string, Handler> }[] = [
   { pattern: /^\/api\/v1\/about\/?$/, methods: { GET: getAbout } },
@@ -60,13 +61,14 @@ const routes: { pattern: RegExp; methods: Record<string, Handler> }[] = [
 
 /**
  * @internal
- * Matches a request to its handler and runs it; maps body parse errors to
- * DRF's 400, node outages to the service's 503, unknown paths to Django's 404
+ * Matches a request (its body already read) to its handler and runs it; maps
+ * body parse errors to DRF's 400 or 415, node outages to the service's 503, unknown paths to Django's 404
  * page and anything unexpected to a 500 (reported through `onError`).
  */
 export async function routeRequest(
   context: ServiceContext,
   request: IncomingMessage,
+  bytes: Buffer,
   onError: (error: unknown) => void,
 ): Promise<Reply> {
   const url = new URL(
@@ -93,10 +95,11 @@ export async function routeRequest(
     return await handler(context, {
       params,
       url,
-      body: () => readJsonBody(request),
+      body: async () => parseJsonBody(bytes, request.headers['content-type']),
     })
   } catch (error) {
-    if (error instanceof ParseError) return json(400, { detail: error.message })
+    if (error instanceof ParseError)
+      return json(error.status, { detail: error.message })
     if (isConnectionError(error)) return nodeUnavailable(error)
     onError(error)
     return { status: 500, html: '<h1>Server Error (500)</h1>' }

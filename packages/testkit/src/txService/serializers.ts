@@ -3,9 +3,10 @@ import type {
   StoredConfirmation,
   StoredDelegate,
   StoredTransaction,
-} from './store.js'
+} from './storedTypes.js'
 
-// Response bodies in the service's shapes and key order (SAFE_SPEC §A.6–§A.8).
+// Response bodies in the service's shapes and key order (docs/safe-transaction-service.md#reading-transactions,
+// #safe-and-service-info, #delegates).
 
 /**
  * @internal

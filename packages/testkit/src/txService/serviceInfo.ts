@@ -3,12 +3,12 @@ import type { ServiceContext, ServiceRequest } from './context.js'
 import { isChecksummedAddress } from './fields.js'
 import { checksumFailed, empty, json, type Reply } from './http.js'
 
-// The service release whose behaviour the stand-in follows (SAFE_SPEC §0).
+// The service release whose behaviour the stand-in follows (docs/safe-transaction-service.md#safe-and-service-info).
 const serviceVersion = '6.10.1'
 
 /**
  * @internal
- * `GET /v1/safes/{address}/` (SAFE_SPEC §A.7), read live from the chain;
+ * `GET /v1/safes/{address}/` (docs/safe-transaction-service.md#safe-and-service-info), read live from the chain;
  * 404 with an empty body when the address does not answer like a Safe.
  */
 export async function getSafeInfo(
@@ -46,7 +46,7 @@ export async function getSafeInfo(
 
 /**
  * @internal
- * `GET /v1/about/` — plain `JSONRenderer`, so snake_case keys (SAFE_SPEC §A.7).
+ * `GET /v1/about/` — plain `JSONRenderer`, so snake_case keys (docs/safe-transaction-service.md#safe-and-service-info).
  */
 export function getAbout(
   context: ServiceContext,

@@ -46,7 +46,7 @@ async function recover(hash: Hex, r: Hex, s: Hex, v: number): Promise<Address> {
 
 /**
  * @internal
- * safe-eth-py `SafeSignature.parse_signature` (SAFE_SPEC §A.4.1): 65-byte
+ * safe-eth-py `SafeSignature.parse_signature` (docs/safe-transaction-service.md#signatures): 65-byte
  * chunks, type by `v`, trailing bytes shorter than 65 ignored, parsing stops at
  * the smallest dynamic-data offset of a contract signature.
  */

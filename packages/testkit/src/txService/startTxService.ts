@@ -1,11 +1,22 @@
-import { createServer } from 'node:http'
+import type { Server } from 'node:http'
 import { resolve } from 'node:path'
-import { TestkitError } from '../errors.js'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import { TestkitError, type TestkitErrorType } from '../errors/testkit.js'
+import type { TxServiceStateInvalidErrorType } from '../errors/txService.js'
+import { version } from '../errors/version.js'
 import { createChainReader } from './chain.js'
 import type { ServiceContext } from './context.js'
-import { send } from './http.js'
-import { routeRequest } from './router.js'
-import { createStore, type TxServiceState } from './store.js'
+import {
+  createExclusive,
+  createServiceServer,
+  resolveLimits,
+  type TxServiceLimits,
+} from './server.js'
+import { createStore } from './store.js'
+import type { TxServiceState } from './storedTypes.js'
 
 export type StartTxServiceParameters = {
   /** JSON-RPC URL of the chain the Safes live on (the local stack's anvil). */
@@ -13,12 +24,14 @@ export type StartTxServiceParameters = {
   /** Loopback port; a free one when omitted. */
   port?: number | undefined
   /**
-   * JSON file the queue and delegates persist to (read at start, rewritten
-   * atomically after every change). In memory when omitted.
+   * JSON file the queue and delegates persist to (read and checked at start,
+   * rewritten atomically after every change). In memory when omitted.
    */
   statePath?: string | undefined
   /** Receives unexpected handler errors (answered with a 500). Default: stderr. */
   onError?: ((error: unknown) => void) | undefined
+  /** Body size and timeouts; production-like defaults. */
+  limits?: TxServiceLimits | undefined
 }
 
 /** An opaque copy of the service's state, from {@link TxService.snapshot}. */
@@ -41,14 +54,18 @@ export type TxService = {
 
 export type StartTxServiceReturnType = TxService
 
-export type StartTxServiceErrorType = TestkitError
+/** `TX_SERVICE_RPC_UNREACHABLE`, `TX_SERVICE_LISTEN_FAILED`, `TX_SERVICE_STATE_CHAIN_MISMATCH`, `TX_SERVICE_STATE_INVALID`, `PARAMETER_MISSING`. */
+export type StartTxServiceErrorType =
+  | TestkitErrorType
+  | TxServiceStateInvalidErrorType
+  | MissingParameterErrorType
 
 /**
  * Starts a local stand-in for the Safe Transaction Service, backed by a
  * chain: it serves the endpoints api-kit v5 calls (proposals, confirmations,
  * queue and transaction reads, Safe info, service info, delegates) with the
  * real service's paths, JSON shapes, validation order, status codes and
- * messages (`SAFE_SPEC.md` §A). Owners, threshold, nonce and `VERSION()` are
+ * messages (docs/safe-transaction-service.md). Owners, threshold, nonce and `VERSION()` are
  * read from the chain, safeTxHashes recomputed, signatures recovered
  * (EOA, eth_sign, approved hash, EIP-1271), and executions picked up from the
  * Safes' `ExecutionSuccess`/`ExecutionFailure` logs on every read (so they
@@ -62,7 +79,14 @@ export type StartTxServiceErrorType = TestkitError
  * - `dataDecoded` is always `null`, confirmations are not added from executed
  *   signatures, and malformed ECDSA signatures recover to the zero address
  *   (a 422) where the service may answer 500;
- * - requests are handled one at a time, and the `Authorization` header is ignored.
+ * - bodies are bounded as nginx bounds them in front of the real service (413
+ *   over `limits.maxBodyBytes`, 408 when an upload stalls), but the service
+ *   itself caps a proposal's signature at 5000 bytes and answers
+ *   out-of-range integers with a field error where the real one fails;
+ * - handlers run one at a time (bodies are read before, in parallel), and the
+ *   `Authorization` header is ignored.
+ *
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/testkit/README.md#local-transaction-service
  *
  * @example
  * ```ts
@@ -82,6 +106,40 @@ export type StartTxServiceErrorType = TestkitError
 export async function startTxService(
   parameters: StartTxServiceParameters,
 ): Promise<StartTxServiceReturnType> {
+  assertParameters('startTxService', parameters, ['rpcUrl'], { version })
+  const context = await connect(parameters)
+  const exclusive = createExclusive()
+  const { server, reading } = createServiceServer({
+    context,
+    limits: resolveLimits(parameters.limits),
+    exclusive,
+    onError: parameters.onError ?? writeToStderr,
+  })
+  const port = await listen(server, parameters.port)
+  const { store } = context
+  let stopped: Promise<void> | undefined
+  return {
+    url: `http://127.0.0.1:${port}/api`,
+    port,
+    stop() {
+      stopped ??= new Promise<void>((resolveStop) => {
+        server.close(() => resolveStop())
+        server.closeIdleConnections()
+        // Uploads still in progress would never be handled: cut them now.
+        for (const request of reading) request.socket.destroy()
+      })
+      return stopped
+    },
+    reset: () => exclusive(async () => store.clear()),
+    snapshot: () => ({ state: store.snapshot() }),
+    revert: (snapshot) => exclusive(async () => store.restore(snapshot.state)),
+  }
+}
+
+/** Reads the chain id and loads (and checks) the state file. */
+async function connect(
+  parameters: StartTxServiceParameters,
+): Promise<ServiceContext> {
   const { rpcUrl } = parameters
   const statePath =
     parameters.statePath === undefined
@@ -97,39 +155,22 @@ export async function startTxService(
     })
   })
   const store = createStore({ chainId, statePath })
-  const context: ServiceContext = { chain, store, chainId, rpcUrl }
-  const onError =
-    parameters.onError ??
-    ((error: unknown) => {
-      process.stderr.write(
-        `tx service: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      )
-    })
+  return { chain, store, chainId, rpcUrl }
+}
 
-  // One request at a time: handlers read the chain, then mutate the store.
-  let queue: Promise<unknown> = Promise.resolve()
-  const exclusive = <result>(task: () => Promise<result>): Promise<result> => {
-    const run = queue.then(task, task)
-    queue = run.catch(() => {})
-    return run
-  }
+function writeToStderr(error: unknown): void {
+  process.stderr.write(
+    `tx service: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
+}
 
-  const server = createServer((request, response) => {
-    void exclusive(async () => {
-      const reply = await routeRequest(context, request, onError)
-      request.resume()
-      send(response, reply)
-    }).catch((error: unknown) => {
-      onError(error)
-      if (!response.headersSent) send(response, { status: 500, html: '' })
-    })
-  })
-  const port = await new Promise<number>((resolvePort, reject) => {
+function listen(server: Server, port: number | undefined): Promise<number> {
+  return new Promise<number>((resolvePort, reject) => {
     server.once('error', (cause: NodeJS.ErrnoException) =>
       reject(
         new TestkitError('The Transaction Service could not listen.', {
           code: 'TX_SERVICE_LISTEN_FAILED',
-          metaMessages: [`Port: ${parameters.port ?? '(any free one)'}`],
+          metaMessages: [`Port: ${port ?? '(any free one)'}`],
           hint:
             cause.code === 'EADDRINUSE'
               ? 'Another process holds the port; omit `port` to get a free one.'
@@ -138,25 +179,9 @@ export async function startTxService(
         }),
       ),
     )
-    server.listen(parameters.port ?? 0, '127.0.0.1', () => {
+    server.listen(port ?? 0, '127.0.0.1', () => {
       const address = server.address()
       resolvePort(typeof address === 'object' && address ? address.port : 0)
     })
   })
-
-  let stopped: Promise<void> | undefined
-  return {
-    url: `http://127.0.0.1:${port}/api`,
-    port,
-    stop() {
-      stopped ??= new Promise<void>((resolveStop) => {
-        server.close(() => resolveStop())
-        server.closeIdleConnections()
-      })
-      return stopped
-    },
-    reset: () => exclusive(async () => store.clear()),
-    snapshot: () => ({ state: store.snapshot() }),
-    revert: (snapshot) => exclusive(async () => store.restore(snapshot.state)),
-  }
 }

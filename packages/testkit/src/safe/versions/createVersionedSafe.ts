@@ -7,7 +7,7 @@ import {
   type Hex,
   zeroAddress,
 } from 'viem'
-import { TestkitError } from '../../errors.js'
+import { TestkitError } from '../../errors/testkit.js'
 import type { LocalClient } from '../../localClient.js'
 import type { DeploySafeVersionReturnType } from './deploySafeVersion.js'
 import { requireAccount } from './requireAccount.js'

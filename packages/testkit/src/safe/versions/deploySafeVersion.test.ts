@@ -97,6 +97,7 @@ describe('deploySafeVersion', () => {
       [TestkitError: Safe version "1.2.0" is not known.
 
       Hint: Use one of 1.3.0, 1.4.1, 1.5.0.
+      Docs: packages/testkit/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -122,6 +123,7 @@ describe('deploySafeVersion', () => {
       Salt nonce: 7
 
       Hint: A Safe with the same owners, threshold and salt nonce may already exist; pass another saltNonce.
+      Docs: packages/testkit/README.md#errors
       Details: The contract function "createProxyWithNonce" reverted with the following reason:
       Create2 call failed
       Version: @storydao/core@x.y.z]
@@ -143,6 +145,7 @@ describe('deploySafeVersion', () => {
         Factory: 0x914d7Fec6aaC8cd542e72Bca78B30650d45643d7
 
         Hint: Call deployCanonicalSafeContracts first (startLocalStack does).
+        Docs: packages/testkit/README.md#errors
         Version: @storydao/core@x.y.z]
       `)
     } finally {

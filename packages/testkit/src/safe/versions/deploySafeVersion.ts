@@ -14,7 +14,7 @@ import {
   sendTransaction,
   waitForTransactionReceipt,
 } from 'viem/actions'
-import { TestkitError } from '../../errors.js'
+import { TestkitError } from '../../errors/testkit.js'
 import type { LocalClient } from '../../localClient.js'
 import { requireAccount } from './requireAccount.js'
 import {

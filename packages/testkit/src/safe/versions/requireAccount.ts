@@ -1,5 +1,5 @@
 import type { Account, Chain } from 'viem'
-import { TestkitError } from '../../errors.js'
+import { TestkitError } from '../../errors/testkit.js'
 import type { LocalClient } from '../../localClient.js'
 
 /**

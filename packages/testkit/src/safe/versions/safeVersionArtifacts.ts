@@ -6,7 +6,7 @@ import {
   type SingletonDeployment,
 } from '@safe-global/safe-deployments'
 import type { Address, Hex } from 'viem'
-import { TestkitError } from '../../errors.js'
+import { TestkitError } from '../../errors/testkit.js'
 
 /** Safe versions the local stack can deploy next to its canonical v1.4.1 set. */
 export type SafeVersion = '1.3.0' | '1.4.1' | '1.5.0'

@@ -1,3 +1,4 @@
+import { connect, type Socket } from 'node:net'
 import apiKitExport from '@safe-global/api-kit'
 import protocolKitExport from '@safe-global/protocol-kit'
 import { setErrorConfig } from '@storydao/core'
@@ -108,10 +109,11 @@ export async function request(
   method: string,
   path: string,
   body?: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
 ) {
   const response = await fetch(`${stack.txServiceUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers,
     ...(body === undefined
       ? {}
       : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -134,3 +136,38 @@ export async function request(
 /** @internal `countUniqueNonce` of a list page (not in api-kit's types). */
 export const countUniqueNonce = (page: object) =>
   (page as { countUniqueNonce?: number }).countUniqueNonce
+
+/** @internal A hand-written HTTP exchange on a raw loopback socket. */
+export type RawExchange = {
+  socket: Socket
+  /** Everything the server sent. */
+  received: () => string
+  /** Resolves once the server (or anyone) closed the connection. */
+  closed: Promise<void>
+}
+
+/**
+ * @internal
+ * Opens a loopback connection and writes `head` (request line, headers and
+ * any body bytes) without finishing: what a slow or stalled client does.
+ */
+export async function rawExchange(
+  port: number,
+  head: string,
+): Promise<RawExchange> {
+  const socket = connect(port, '127.0.0.1')
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve)
+    socket.once('error', reject)
+  })
+  let text = ''
+  socket.on('data', (chunk: Buffer) => {
+    text += chunk.toString('latin1')
+  })
+  socket.on('error', () => {})
+  const closed = new Promise<void>((resolve) =>
+    socket.once('close', () => resolve()),
+  )
+  socket.write(head)
+  return { socket, received: () => text, closed }
+}

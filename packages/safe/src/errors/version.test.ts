@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { version } from './version.js'
+
+describe('version', () => {
+  test('default: names this package at its package.json version', () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { name: string; version: string }
+    expect(version).toBe(`${manifest.name}@${manifest.version}`)
+  })
+})
