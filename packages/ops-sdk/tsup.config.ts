@@ -8,7 +8,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: { compilerOptions: { customConditions: [] } },
     tsconfig: 'tsconfig.build.json',
-    clean: true,
+    // Only this build's folder: the CLI build below writes dist/bin in parallel.
+    clean: ['exports'],
     // No maps: they would point at `src`, which the tarball leaves out.
     sourcemap: false,
     target: 'node20',
@@ -17,8 +18,9 @@ export default defineConfig([
     // The CLI: ESM only. Commands are loaded with `import()` and splitting
     // keeps each in its own chunk, so `storydao-ops --help` reads only the
     // bin and the command table.
-    entry: { 'bin/storydao-ops': 'src/bin/storydao-ops.ts' },
-    outDir: 'dist',
+    entry: { 'storydao-ops': 'src/bin/storydao-ops.ts' },
+    outDir: 'dist/bin',
+    clean: true,
     format: ['esm'],
     splitting: true,
     tsconfig: 'tsconfig.build.json',

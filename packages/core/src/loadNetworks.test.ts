@@ -35,6 +35,7 @@ describe('loadNetworks', () => {
             "defaultRpcUrl": null,
             "explorer": "https://basescan.org",
             "rpcEnv": "BASE_RPC_URL",
+            "shortName": "base",
             "txServiceUrl": null,
           },
           "local": {
@@ -42,6 +43,7 @@ describe('loadNetworks', () => {
             "defaultRpcUrl": "http://127.0.0.1:8545",
             "explorer": null,
             "rpcEnv": "LOCAL_RPC_URL",
+            "shortName": null,
             "txServiceUrl": "http://127.0.0.1:8546/api",
           },
           "mainnet": {
@@ -49,6 +51,7 @@ describe('loadNetworks', () => {
             "defaultRpcUrl": null,
             "explorer": "https://etherscan.io",
             "rpcEnv": "MAINNET_RPC_URL",
+            "shortName": "eth",
             "txServiceUrl": null,
           },
           "sepolia": {
@@ -56,6 +59,7 @@ describe('loadNetworks', () => {
             "defaultRpcUrl": null,
             "explorer": "https://sepolia.etherscan.io",
             "rpcEnv": "SEPOLIA_RPC_URL",
+            "shortName": "sep",
             "txServiceUrl": null,
           },
         },
@@ -92,7 +96,7 @@ describe('loadNetworks', () => {
       - networks.local.rpcEnv: Invalid environment variable name: uppercase letters, digits and "_". Got the string "local_rpc".
       - networks.local.defaultRpcUrl: Expected an http(s) or ws(s) URL. Got the string "ftp://127.0.0.1".
       - networks.local.explorrer: Unknown key "explorrer".
-        Hint: Did you mean "explorer"? Allowed keys here: chainId, rpcEnv, defaultRpcUrl, txServiceUrl, explorer.
+        Hint: Did you mean "explorer"? Allowed keys here: chainId, rpcEnv, defaultRpcUrl, txServiceUrl, explorer, shortName.
       - networks.other.defaultRpcUrl: Missing required field "defaultRpcUrl".
         Hint: Add "defaultRpcUrl" (string).
 

@@ -16,6 +16,17 @@ export const networkConfigSchema = z.strictObject({
   defaultRpcUrl: urlSchema.nullable(),
   txServiceUrl: urlSchema.nullable(),
   explorer: urlSchema.nullable(),
+  /**
+   * EIP-3770 short name Safe{Wallet} uses in its links (`eth`, `sep`,
+   * `base`); absent or `null` where Safe{Wallet} does not serve the chain.
+   */
+  shortName: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,15}$/, {
+      error: 'Invalid EIP-3770 short name: lowercase letters, digits and "-".',
+    })
+    .nullable()
+    .exactOptional(),
 })
 
 /**

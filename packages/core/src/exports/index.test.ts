@@ -5,6 +5,7 @@ test('exports', () => {
   expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
     [
       "ChainReadError",
+      "FileWriteError",
       "InvalidAddressError",
       "InvalidNetworksError",
       "InvalidRpcUrlError",
@@ -67,6 +68,7 @@ test('exports', () => {
       "updateManifest",
       "upgradeStatuses",
       "upgradeableBeaconAbi",
+      "writeFileAtomic",
       "writeManifest",
     ]
   `)

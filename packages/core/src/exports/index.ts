@@ -214,3 +214,13 @@ export {
   type WriteManifestReturnType,
   writeManifest,
 } from '../writeManifest.js'
+export {
+  FileWriteError,
+  type FileWriteErrorType,
+} from '../errors/file.js'
+export {
+  type WriteFileAtomicErrorType,
+  type WriteFileAtomicParameters,
+  type WriteFileAtomicReturnType,
+  writeFileAtomic,
+} from '../writeFileAtomic.js'

@@ -21,6 +21,10 @@ export type CommandModule = {
 
 /** @internal The parsed command line handed to a command module. */
 export type CommandInvocation = {
+  /** The command words (`['timelock', 'cancel']`). */
+  words: readonly string[]
+  /** The arguments as typed, for logs. */
+  argv: readonly string[]
   /** Option values by name (global options included). */
   values: Record<string, string | boolean | string[] | undefined>
   /** Positional arguments after the command words. */
@@ -71,8 +75,46 @@ export const globalOptions = {
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const satisfies Record<string, CommandOption>
 
+/** @internal `--signer-env`, shared by every command that signs. */
+export const signerEnvOption: CommandOption = {
+  type: 'string',
+  value: '<VAR>',
+  description:
+    "environment variable holding an owner's private key (never a flag value; local uses anvil's dev keys)",
+}
+
 /** @internal Every command of `storydao-ops`, in the order `--help` lists them. */
 export const commands: readonly CommandSpec[] = [
+  {
+    words: ['pause'],
+    summary: 'pause contracts from the emergency Safe (rehearsed, Transaction Builder file, --propose)',
+    usage: 'storydao-ops pause [--target <name>]... [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    description:
+      'Builds one emergency-Safe transaction that pauses the targets (AuthorCoin by default), rehearses it on a fork with the pause invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. Only the timelock can unpause.',
+    options: {
+      target: {
+        type: 'string',
+        multiple: true,
+        value: '<name>',
+        description: 'a manifest contract to pause (repeatable; default AuthorCoin)',
+      },
+      nonce: {
+        type: 'string',
+        value: 'next|<n>',
+        description: 'emergency Safe nonce: next free (default) or a queued one to replace',
+      },
+      propose: {
+        type: 'boolean',
+        description: 'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops pause --network mainnet --propose --signer-env COUNCIL_KEY --incident 2026-12-05-bridge-drain',
+      'storydao-ops pause --target AuthorCoin --nonce 12 --network sepolia --json',
+    ],
+    load: () => import('./commands/pause.js'),
+  },
   {
     words: ['incident', 'open'],
     summary: 'open an incident log that every --incident command appends to',

@@ -26,6 +26,8 @@ export async function runCli(
     }
     const module = await parsed.command.load()
     return await module.run({
+      words: parsed.command.words,
+      argv,
       values: parsed.values,
       positionals: parsed.positionals,
       cwd:

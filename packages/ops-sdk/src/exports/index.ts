@@ -16,6 +16,8 @@ export {
   type DiffManifestsParameters,
   type DiffManifestsReturnType,
   type ErrorConfig,
+  FileWriteError,
+  type FileWriteErrorType,
   type FrontendArtifact,
   type GetNetworkErrorType,
   type GetNetworkParameters,
@@ -108,6 +110,9 @@ export {
   type UpdateManifestReturnType,
   type UpgradeEntry,
   type UpgradeStatus,
+  type WriteFileAtomicErrorType,
+  type WriteFileAtomicParameters,
+  type WriteFileAtomicReturnType,
   type WriteManifestErrorType,
   type WriteManifestParameters,
   type WriteManifestReturnType,
@@ -157,6 +162,7 @@ export {
   updateManifest,
   upgradeStatuses,
   upgradeableBeaconAbi,
+  writeFileAtomic,
   writeManifest,
 } from '@storydao/core'
 export {

@@ -64,6 +64,8 @@ export type OpsContext = {
    * case commands write the Transaction Builder file and say how to propose.
    */
   signers: readonly LocalAccount[]
+  /** Where `signers` come from: the named variable, anvil's dev accounts (chain 31337) or nowhere. */
+  signerSource: 'env' | 'anvil-dev-accounts' | 'none'
   /** Where artefacts go, absolute. */
   paths: {
     deployments: string
@@ -105,10 +107,10 @@ export async function createOpsContext(
   const networkName = parameters.network ?? 'local'
   const deployments = join(root, 'deployments')
   const networks = await loadNetworks({ path: join(deployments, 'networks.json') })
-  const network = getNetwork(networks, networkName)
+  const network = getNetwork({ networks, network: networkName })
   const manifestPath = join(deployments, `${network.name}.json`)
   const manifest = await loadManifest(manifestPath)
-  const rpcUrl = resolveRpcUrl(network, env)
+  const rpcUrl = resolveRpcUrl({ network, env })
   const client = createPublicClient({
     transport: http(rpcUrl, {
       timeout: parameters.rpcTimeoutMs ?? 15_000,
@@ -123,6 +125,11 @@ export async function createOpsContext(
       rpcChainId: chainId,
       manifestChainId: manifest.network.chainId,
     })
+  const signers = resolveSigner({
+    chainId,
+    env,
+    signerEnv: parameters.signerEnv,
+  })
   return {
     root,
     networkName: network.name,
@@ -136,7 +143,12 @@ export async function createOpsContext(
       chainId,
       ...(network.txServiceUrl ? { txServiceUrl: network.txServiceUrl } : {}),
     }),
-    signers: resolveSigner({ chainId, env, signerEnv: parameters.signerEnv }),
+    signers,
+    signerSource: parameters.signerEnv
+      ? 'env'
+      : signers.length > 0
+        ? 'anvil-dev-accounts'
+        : 'none',
     paths: {
       deployments,
       transactions: join(root, 'safe-transactions', network.name),

@@ -1,0 +1,264 @@
+import { join } from 'node:path'
+import { type Call, safeAbi, writeFileAtomic } from '@storydao/core'
+import {
+  createFork,
+  checkSafePlan,
+  getDefaultInvariants,
+  type GetDefaultInvariantsParameters,
+  type Report,
+  renderReport,
+} from '@storydao/invariants'
+import {
+  buildSafePlan,
+  proposeSafePlan,
+  type SafePlan,
+  signSafePlan,
+  toTransactionBuilderBatch,
+} from '@storydao/safe'
+import { type Address, type Hex, isAddressEqual } from 'viem'
+import type { LocalAccount } from 'viem/accounts'
+import { readContract } from 'viem/actions'
+import { SignerNotOwnerError } from '../../errors/playbook.js'
+import type { OpsContext } from '../createOpsContext.js'
+import { type SafeName, safeOf } from './safeOf.js'
+import { toSafeWalletUrl } from './safeWalletUrl.js'
+
+/** What every playbook step that builds a Safe transaction returns. */
+export type SafeTransactionOutcome = {
+  /** One line naming the action (`Pause AuthorCoin`). */
+  title: string
+  safe: Address
+  safeName: SafeName
+  threshold: number
+  nonce: bigint
+  /** The three hashes a hardware wallet shows. */
+  safeTxHash: Hex
+  domainHash: Hex
+  messageHash: Hex
+  /** The calls, in execution order, with their labels. */
+  calls: { to: Address; value: bigint; label: string }[]
+  /** The fork rehearsal: `ok` when the transaction succeeds and every invariant holds. */
+  rehearsal: {
+    ok: boolean
+    invariants: number
+    failed: string[]
+    warnings: Report['warnings']
+  }
+  files: { transactionBuilder: string; report: string }
+  /** Set when the transaction was sent to the Safe Transaction Service. */
+  proposed: { sender: Address } | undefined
+  /** The Safe{Wallet} page of the queued transaction (networks with a short name). */
+  approveUrl: string | undefined
+}
+
+/** @internal What a step asks of {@link prepareSafeTransaction}. */
+export type PrepareSafeTransactionParameters = {
+  safeName: SafeName
+  calls: readonly Call[]
+  title: string
+  description: string
+  /** Which default invariants the rehearsal checks. */
+  invariants: Omit<GetDefaultInvariantsParameters, 'manifest'>
+  /** A nonce to use instead of the next free one (replacing what is queued there). */
+  nonce?: bigint | undefined
+  /** Send it to the Transaction Service, signed by an owner among the context's signers. */
+  propose?: boolean | undefined
+  /** Shown as the origin in Safe{Wallet}. */
+  origin?: string | undefined
+  /** Called before each long step (progress for the CLI). */
+  onStep?: ((message: string) => void) | undefined
+}
+
+/**
+ * @internal The path every Safe-transaction step shares: plan it on the Safe,
+ * rehearse it on a fork with the default invariants, write the Transaction
+ * Builder file and the report, and propose it when asked and the rehearsal
+ * passed.
+ */
+export async function prepareSafeTransaction(
+  context: OpsContext,
+  parameters: PrepareSafeTransactionParameters,
+): Promise<{ plan: SafePlan; report: Report; outcome: SafeTransactionOutcome }> {
+  const step = parameters.onStep ?? (() => {})
+  const safe = safeOf(context.manifest, parameters.safeName)
+  const proposer = parameters.propose
+    ? await findOwnerSigner(context, safe)
+    : undefined
+
+  step(`Plan it on the ${safe.name} Safe ${safe.address}`)
+  const plan = await buildSafePlan(context.client, {
+    safe: safe.address,
+    calls: parameters.calls,
+    service: context.service,
+    ...(parameters.nonce !== undefined
+      ? { nonce: parameters.nonce, replace: true }
+      : {}),
+  })
+
+  step('Rehearse it on a fork with the default invariants')
+  const report = await rehearse(context, plan, parameters.invariants)
+
+  const files = await writeArtefacts(context, { plan, report, ...parameters })
+
+  const proposed =
+    proposer && report.ok
+      ? await propose(context, { plan, proposer, parameters, step })
+      : undefined
+  const shortName = context.network.shortName ?? undefined
+  return {
+    plan,
+    report,
+    outcome: {
+      title: parameters.title,
+      safe: safe.address,
+      safeName: safe.name,
+      threshold: safe.threshold,
+      nonce: plan.nonce,
+      safeTxHash: plan.safeTxHash,
+      domainHash: plan.domainHash,
+      messageHash: plan.messageHash,
+      calls: plan.calls.map((call) => ({
+        to: call.to,
+        value: call.value,
+        label: call.label ?? '',
+      })),
+      rehearsal: {
+        ok: report.ok,
+        invariants: report.summary.invariants,
+        failed: failures(report),
+        warnings: report.warnings,
+      },
+      files,
+      proposed,
+      approveUrl:
+        proposed && shortName
+          ? toSafeWalletUrl({
+              shortName,
+              safe: safe.address,
+              safeTxHash: plan.safeTxHash,
+            })
+          : undefined,
+    },
+  }
+}
+
+async function findOwnerSigner(
+  context: OpsContext,
+  safe: { name: SafeName; address: Address },
+): Promise<LocalAccount> {
+  const owners = await readContract(context.client, {
+    address: safe.address,
+    abi: safeAbi,
+    functionName: 'getOwners',
+  })
+  const signer = context.signers.find((account) =>
+    owners.some((owner) => isAddressEqual(owner, account.address)),
+  )
+  if (!signer)
+    throw new SignerNotOwnerError({
+      safe: `${safe.name} Safe ${safe.address}`,
+      signers:
+        context.signerSource === 'env'
+          ? context.signers.map((account) => account.address)
+          : [],
+    })
+  return signer
+}
+
+async function rehearse(
+  context: OpsContext,
+  plan: SafePlan,
+  invariants: PrepareSafeTransactionParameters['invariants'],
+): Promise<Report> {
+  const fork = await createFork({ rpcUrl: context.rpcUrl })
+  try {
+    return await checkSafePlan(fork, {
+      plan,
+      manifest: context.manifest,
+      invariants: getDefaultInvariants({
+        manifest: context.manifest,
+        ...invariants,
+      }),
+    })
+  } finally {
+    await fork.stop()
+  }
+}
+
+async function writeArtefacts(
+  context: OpsContext,
+  {
+    plan,
+    report,
+    safeName,
+    title,
+    description,
+  }: {
+    plan: SafePlan
+    report: Report
+    safeName: SafeName
+    title: string
+    description: string
+  },
+): Promise<SafeTransactionOutcome['files']> {
+  const base = join(
+    context.paths.transactions,
+    `${safeName}-nonce-${plan.nonce}-${slugOf(title)}`,
+  )
+  const batch = toTransactionBuilderBatch({ plan, name: title, description })
+  const transactionBuilder = `${base}.json`
+  const reportPath = `${base}.report.md`
+  await writeFileAtomic({
+    path: transactionBuilder,
+    data: `${JSON.stringify(batch, null, 2)}\n`,
+  })
+  await writeFileAtomic({
+    path: reportPath,
+    data: renderReport({ report, format: 'markdown' }),
+  })
+  return { transactionBuilder, report: reportPath }
+}
+
+async function propose(
+  context: OpsContext,
+  {
+    plan,
+    proposer,
+    parameters,
+    step,
+  }: {
+    plan: SafePlan
+    proposer: LocalAccount
+    parameters: PrepareSafeTransactionParameters
+    step: (message: string) => void
+  },
+): Promise<{ sender: Address }> {
+  step(`Propose it to the Safe Transaction Service as ${proposer.address}`)
+  const signature = await signSafePlan({ plan, account: proposer })
+  await proposeSafePlan(context.service, {
+    plan,
+    sender: proposer.address,
+    signature,
+    origin: parameters.origin ?? `storydao-ops: ${parameters.title}`,
+  })
+  return { sender: proposer.address }
+}
+
+function failures(report: Report): string[] {
+  const failed = report.invariants
+    .filter((result) => !result.ok)
+    .map((result) => `invariant ${result.name} failed`)
+  return report.simulation.success
+    ? failed
+    : ['the Safe transaction reverted on the fork', ...failed]
+}
+
+function slugOf(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'transaction'
+  )
+}
