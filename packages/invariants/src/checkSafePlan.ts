@@ -1,6 +1,13 @@
 import type { ChainReadErrorType, Manifest } from '@storydao/core'
+import { isHexEqual } from '@storydao/core'
 import { isMultiSendCallOnly, type SafePlan } from '@storydao/safe'
-import { type Abi, type Address, getAddress, type Hex } from 'viem'
+import {
+  type Abi,
+  type Address,
+  getAddress,
+  type Hex,
+  isAddressEqual,
+} from 'viem'
 import type { Fork } from './createFork.js'
 import { evaluateInvariants } from './internal/evaluateInvariants.js'
 import { indexManifest, type ManifestIndex } from './internal/manifestIndex.js'
@@ -8,7 +15,6 @@ import { readState } from './internal/readState.js'
 import { roleName } from './internal/roles.js'
 import { runSafePlan } from './internal/runSafePlan.js'
 import { innerCallsOf } from './internal/safePlan.js'
-import { sameAddress } from './internal/values.js'
 import type {
   SafePlanSimulation,
   SimulateSafePlanErrorType,
@@ -222,8 +228,8 @@ function collectWarnings(
   // Calls decoded from a MultiSend payload (not the Safe transaction itself).
   const batched = !(
     simulation.calls.length === 1 &&
-    sameAddress(simulation.calls[0]!.to, safeTx.to) &&
-    simulation.calls[0]!.data?.toLowerCase() === safeTx.data.toLowerCase()
+    isAddressEqual(simulation.calls[0]!.to, safeTx.to) &&
+    isHexEqual(simulation.calls[0]!.data ?? '0x', safeTx.data)
   )
   for (const call of batched ? simulation.calls : [])
     if (call.operation === 'delegatecall')
@@ -249,7 +255,7 @@ function collectWarnings(
     if (
       log.eventName &&
       safeConfigEvents.has(log.eventName) &&
-      (entry?.role === 'safe' || sameAddress(log.address, plan.safe))
+      (entry?.role === 'safe' || isAddressEqual(log.address, plan.safe))
     )
       warnings.push({
         code: 'safe-config-change',
@@ -277,7 +283,7 @@ function collectWarnings(
     : undefined
   if (treasury)
     for (const change of simulation.balanceChanges)
-      if (sameAddress(change.holder, treasury.address) && change.delta < 0n)
+      if (isAddressEqual(change.holder, treasury.address) && change.delta < 0n)
         warnings.push({
           code: 'treasury-outflow',
           message: `${treasuryName} sends out ${-change.delta} ${change.asset === 'ETH' ? 'wei' : `base units of ${change.assetName ?? change.asset}`}.`,
@@ -289,9 +295,9 @@ function collectWarnings(
     described.length === actual.length &&
     described.every(
       (call, i) =>
-        sameAddress(call.to, actual[i]!.to) &&
+        isAddressEqual(call.to, actual[i]!.to) &&
         call.value === actual[i]!.value &&
-        call.data.toLowerCase() === actual[i]!.data.toLowerCase(),
+        isHexEqual(call.data, actual[i]!.data),
     )
   if (!same)
     warnings.push({

@@ -1,11 +1,14 @@
 import {
   type ContractEntry,
   type Manifest,
-  OpsError,
   storyDaoAbis,
   toChecksummedAddress,
 } from '@storydao/core'
 import type { Abi, Address, Hex } from 'viem'
+import {
+  UnknownPlaybookActionError,
+  UnknownUpgradeTargetError,
+} from './errors/parameters.js'
 import { indexManifest } from './internal/manifestIndex.js'
 import { balanceChangedBy } from './invariants/balanceChangedBy.js'
 import { balanceUnchanged } from './invariants/balanceUnchanged.js'
@@ -114,7 +117,8 @@ const hasFunction = (abi: Abi | undefined, name: string) =>
  * @param action - {@link PlaybookAction}
  * @param options - {@link GetDefaultInvariantsOptions}
  * @returns The invariants, in a stable order.
- * @throws {OpsError} `INVARIANT_ACTION_UNKNOWN` for an unknown action, `INVARIANT_UPGRADE_TARGET_UNKNOWN` for an upgrade target not in the manifest.
+ * @throws {UnknownPlaybookActionError} `INVARIANT_ACTION_UNKNOWN` for an unknown action.
+ * @throws {UnknownUpgradeTargetError} `INVARIANT_UPGRADE_TARGET_UNKNOWN` for an upgrade target not in the manifest.
  */
 export function getDefaultInvariants(
   manifest: Manifest,
@@ -122,11 +126,7 @@ export function getDefaultInvariants(
   options: GetDefaultInvariantsOptions = {},
 ): GetDefaultInvariantsReturnType {
   if (!(playbookActions as readonly string[]).includes(action))
-    throw new OpsError(`Unknown playbook action "${String(action)}".`, {
-      code: 'INVARIANT_ACTION_UNKNOWN',
-      docsPath: 'packages/invariants/README.md#getdefaultinvariants',
-      hint: `Use one of: ${playbookActions.join(', ')}.`,
-    })
+    throw new UnknownPlaybookActionError({ action, actions: playbookActions })
   const index = indexManifest(manifest)
   const contracts = Object.entries(manifest.contracts)
   const abiOf = (entry: ContractEntry): Abi | undefined =>
@@ -287,14 +287,10 @@ function resolveUpgrade(
   if (!requested) return undefined
   const entry = manifest.contracts[requested.contract]
   if (!entry)
-    throw new OpsError(
-      `Upgrade target "${requested.contract}" is not in the manifest.`,
-      {
-        code: 'INVARIANT_UPGRADE_TARGET_UNKNOWN',
-        docsPath: 'packages/invariants/README.md#getdefaultinvariants',
-        hint: `Name one of: ${Object.keys(manifest.contracts).join(', ')}.`,
-      },
-    )
+    throw new UnknownUpgradeTargetError({
+      contract: requested.contract,
+      contracts: Object.keys(manifest.contracts),
+    })
   // A beacon proxy is upgraded through its beacon.
   const name =
     entry.kind === 'beacon-proxy'

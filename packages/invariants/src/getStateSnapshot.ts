@@ -1,9 +1,11 @@
 import {
+  accessControlAbi,
   ChainReadError,
   type ChainReadErrorType,
   type Manifest,
   safeAbi,
   storyDaoAbis,
+  toAddressFromSlot,
 } from '@storydao/core'
 import {
   type Abi,
@@ -17,13 +19,12 @@ import {
 } from 'viem'
 import { getBlockNumber, getChainId, getLogs } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { accessControlAbi, timelockReadAbi } from './internal/abis.js'
+import { timelockReadAbi } from './internal/abis.js'
 import {
   adminSlot,
   balanceRead,
   beaconSlot,
   implementationSlot,
-  slotToAddress,
 } from './internal/invariantHelpers.js'
 import { readKey, readState } from './internal/readState.js'
 import { roleName } from './internal/roles.js'
@@ -370,9 +371,11 @@ export async function getStateSnapshot(
       ),
     }
     if (item.implementation)
-      state.implementation = slotToAddress(value(item.implementation))
-    if (item.admin) state.admin = slotToAddress(value(item.admin))
-    if (item.beacon) state.beacon = slotToAddress(value(item.beacon))
+      state.implementation = toAddressFromSlot(
+        value(item.implementation) as Hex,
+      )
+    if (item.admin) state.admin = toAddressFromSlot(value(item.admin) as Hex)
+    if (item.beacon) state.beacon = toAddressFromSlot(value(item.beacon) as Hex)
     snapshot.contracts[item.name] = state
   }
   for (const item of safeKeys) {
@@ -388,8 +391,10 @@ export async function getStateSnapshot(
       threshold: (value(item.threshold) as bigint | undefined) ?? 0n,
       nonce: (value(item.nonce) as bigint | undefined) ?? 0n,
       modules: (modules?.[0] ?? []).map((module) => getAddress(module)),
-      guard: slotToAddress(value(item.guard) ?? '0x'),
-      fallbackHandler: slotToAddress(value(item.fallbackHandler) ?? '0x'),
+      guard: toAddressFromSlot((value(item.guard) ?? '0x') as Hex),
+      fallbackHandler: toAddressFromSlot(
+        (value(item.fallbackHandler) ?? '0x') as Hex,
+      ),
     }
   }
   for (const item of balanceKeys)

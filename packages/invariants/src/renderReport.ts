@@ -1,5 +1,5 @@
-import { OpsError } from '@storydao/core'
 import type { Report } from './checkSafePlan.js'
+import { UnknownReportFormatError } from './errors/parameters.js'
 import { formatValue, stableJson } from './internal/values.js'
 import type { InvariantResult, InvariantValue, ReportedCall } from './types.js'
 
@@ -33,7 +33,7 @@ export type RenderReportReturnType = string
  * @param report - The report from `checkSafePlan`.
  * @param format - `'markdown'` or `'json'`.
  * @returns The rendered text (ends with a newline).
- * @throws {OpsError} `REPORT_FORMAT_UNKNOWN` for another format.
+ * @throws {UnknownReportFormatError} `REPORT_FORMAT_UNKNOWN` for another format.
  */
 export function renderReport(
   report: Report,
@@ -41,11 +41,7 @@ export function renderReport(
 ): RenderReportReturnType {
   if (format === 'json') return `${stableJson(report, 2)}\n`
   if (format === 'markdown') return renderMarkdown(report)
-  throw new OpsError(`Unknown report format "${String(format)}".`, {
-    code: 'REPORT_FORMAT_UNKNOWN',
-    docsPath: 'packages/invariants/README.md#renderreport',
-    hint: "Use 'markdown' or 'json'.",
-  })
+  throw new UnknownReportFormatError({ format, formats: ['markdown', 'json'] })
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')

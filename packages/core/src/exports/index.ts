@@ -12,6 +12,7 @@ export {
   treasuryV2Abi,
   upgradeableBeaconAbi,
 } from '../abis/generated.js'
+export { accessControlAbi, pausableAbi } from '../abis/openZeppelin.js'
 export {
   erc1271Abi,
   multiSendAbi,

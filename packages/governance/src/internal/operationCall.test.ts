@@ -119,6 +119,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid value at calls[1].value: -1 is negative.
 
       Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -133,6 +134,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid value at calls[1].value: expected a bigint, got number 1.
 
       Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -144,6 +146,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid data at calls[1].data: "0xzz" is not hex.
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -155,6 +158,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid data at calls[1].data: "0x123" has an odd number of hex digits (3).
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -166,6 +170,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid data at calls[0].data: "0xabababababababababababababababababababab…" is not hex.
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -177,6 +182,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid call at calls[2]: expected { to, value?, data }, got undefined.
 
       Hint: Each call is \`{ to, value?, data }\`, as the builders (\`buildPause\`, \`buildGrantRole\`, …) return.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -1,6 +1,7 @@
 import { OpsError } from '@storydao/core'
 import { formatValue } from '../internal/values.js'
 import type { InvariantValue, InvariantViolation } from '../types.js'
+import { version } from './version.js'
 
 export type InvariantViolationErrorType = InvariantViolationError & {
   name: 'InvariantViolationError'
@@ -50,6 +51,7 @@ export class InvariantViolationError extends OpsError {
         : `${violations.length} invariants violated${context ? ` by ${context}` : ''}.`,
       {
         code: 'INVARIANT_VIOLATED',
+        version,
         docsPath: 'packages/invariants/README.md#errors',
         metaMessages: violations.flatMap((violation) => [
           `- ${violation.invariant}`,
@@ -98,6 +100,7 @@ export class MissingBaselineError extends OpsError {
       `${invariants.length === 1 ? 'An invariant compares' : `${invariants.length} invariants compare`} with the state before, but no baseline was given.`,
       {
         code: 'INVARIANT_BASELINE_MISSING',
+        version,
         docsPath: 'packages/invariants/README.md#errors',
         metaMessages: invariants.map((id) => `- ${id}`),
         hint: 'Pass `before: await readInvariantState(client, { invariants })` taken before the transaction, or use checkSafePlan, which reads it on the fork.',
@@ -144,6 +147,7 @@ export class InvalidStateReadError extends OpsError {
   }) {
     super(`Read "${read}" of invariant ${invariant} does not encode.`, {
       code: 'INVARIANT_READ_INVALID',
+      version,
       docsPath: 'packages/invariants/README.md#errors',
       cause,
       hint: 'Check the function name and the arguments against the ABI given with the read.',

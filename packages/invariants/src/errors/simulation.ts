@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 export type SimulationErrorType = SimulationError & { name: 'SimulationError' }
 
@@ -36,6 +37,7 @@ export class SimulationError extends OpsError {
     super(shortMessage, {
       ...parameters,
       docsPath: 'packages/invariants/README.md#errors',
+      version,
     })
   }
 }

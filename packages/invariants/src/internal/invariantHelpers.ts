@@ -1,4 +1,9 @@
-import { eip1967Slots, toAddressFromSlot } from '@storydao/core'
+import {
+  accessControlAbi,
+  eip1967Slots,
+  pausableAbi,
+  toAddressFromSlot,
+} from '@storydao/core'
 import { type Address, getAddress, type Hex } from 'viem'
 import { MissingBaselineError } from '../errors/invariant.js'
 import type {
@@ -8,7 +13,7 @@ import type {
   RoleInvariantOptions,
   StateRead,
 } from '../types.js'
-import { accessControlAbi, erc20ReadAbi, pausableAbi } from './abis.js'
+import { erc20ReadAbi } from './abis.js'
 import { roleName, toRoleHash } from './roles.js'
 import { formatValue, stableJson, toInvariantValue } from './values.js'
 
@@ -97,14 +102,6 @@ export const implementationSlot = eip1967Slots.implementation
 export const adminSlot = eip1967Slots.admin
 /** @internal EIP-1967 beacon slot (core's `eip1967Slots`). */
 export const beaconSlot = eip1967Slots.beacon
-
-/**
- * @internal The address held in the low 20 bytes of a storage word (core's
- * `toAddressFromSlot`; `'0x'`, an empty slot, is the zero address).
- */
-export function slotToAddress(word: unknown): Address {
-  return toAddressFromSlot(word as Hex)
-}
 
 /** @internal `hasRole(role, account) == expected`. */
 export function roleInvariant(parameters: {

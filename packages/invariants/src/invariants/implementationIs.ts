@@ -1,9 +1,6 @@
-import { type Address, getAddress } from 'viem'
-import {
-  implementationSlot,
-  nameOf,
-  slotToAddress,
-} from '../internal/invariantHelpers.js'
+import { toAddressFromSlot } from '@storydao/core'
+import { type Address, getAddress, type Hex } from 'viem'
+import { implementationSlot, nameOf } from '../internal/invariantHelpers.js'
 import type { Invariant, InvariantOptions } from '../types.js'
 
 export type ImplementationIsReturnType = Invariant
@@ -48,7 +45,7 @@ export function implementationIs(
     needsBefore: false,
     needsLogs: false,
     evaluate({ after }) {
-      const actual = slotToAddress(after.implementation)
+      const actual = toAddressFromSlot(after.implementation as Hex)
       const ok = actual === expected
       return {
         ok,

@@ -1,7 +1,12 @@
-import { type Address, decodeEventLog, getAddress, type Hex } from 'viem'
-import { accessControlAbi } from '../internal/abis.js'
+import { accessControlAbi } from '@storydao/core'
+import {
+  type Address,
+  decodeEventLog,
+  getAddress,
+  type Hex,
+  isAddressEqual,
+} from 'viem'
 import { roleName, toRoleHash } from '../internal/roles.js'
-import { sameAddress } from '../internal/values.js'
 import type { DecodedLog, Invariant, RoleChange } from '../types.js'
 
 export type NoUnexpectedRoleChangesParameters = {
@@ -55,8 +60,9 @@ export function noUnexpectedRoleChanges(
   const watched = contracts.map((contract) => getAddress(contract))
   const { allowed, labels = {} } = parameters
   const label = (address: Address) =>
-    Object.entries(labels).find(([key]) => sameAddress(key, address))?.[1] ??
-    address
+    Object.entries(labels).find(([key]) =>
+      isAddressEqual(key as Address, address),
+    )?.[1] ?? address
   const allowedList =
     typeof allowed === 'function'
       ? undefined

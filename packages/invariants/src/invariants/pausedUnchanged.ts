@@ -1,5 +1,5 @@
+import { pausableAbi } from '@storydao/core'
 import { type Address, getAddress } from 'viem'
-import { pausableAbi } from '../internal/abis.js'
 import { nameOf, unchangedInvariant } from '../internal/invariantHelpers.js'
 import type { Invariant, InvariantOptions } from '../types.js'
 
