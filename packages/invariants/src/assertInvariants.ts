@@ -28,7 +28,7 @@ export type AssertInvariantsErrorType =
  * ```ts
  * import { assertInvariants, supplyWithinCap } from '@storydao/invariants'
  *
- * await assertInvariants(client, { invariants: [supplyWithinCap(token)] })
+ * await assertInvariants(client, { invariants: [supplyWithinCap({ token })] })
  * ```
  *
  * @param client - A viem client for the chain (or fork).

@@ -1,4 +1,3 @@
-import type { SafePlan } from '@storydao/safe'
 import {
   type CheckSafePlanErrorType,
   type CheckSafePlanParameters,
@@ -10,6 +9,7 @@ import {
   type InvariantViolationErrorType,
 } from './errors/invariant.js'
 import { toViolation } from './internal/toViolation.js'
+import type { Fork } from './types/fork.js'
 import type { InvariantViolation } from './types.js'
 
 export type AssertSafePlanParameters = CheckSafePlanParameters
@@ -33,23 +33,23 @@ export type AssertSafePlanErrorType =
  * import { assertSafePlan, getDefaultInvariants } from '@storydao/invariants'
  *
  * // Throws before anyone is asked to sign a transaction that breaks an invariant.
- * const report = await assertSafePlan(plan, {
- *   fork,
+ * const report = await assertSafePlan(fork, {
+ *   plan,
  *   manifest,
- *   invariants: getDefaultInvariants(manifest, 'upgrade'),
+ *   invariants: getDefaultInvariants({ manifest, action: 'upgrade' }),
  * })
  * ```
  *
- * @param plan - The Safe plan.
+ * @param fork - The fork to rehearse on (`createFork`).
  * @param parameters - {@link CheckSafePlanParameters}
  * @returns The passing {@link Report}.
  * @throws {InvariantViolationError} When the transaction reverts or an invariant fails.
  */
 export async function assertSafePlan(
-  plan: SafePlan,
+  fork: Fork,
   parameters: AssertSafePlanParameters,
 ): Promise<AssertSafePlanReturnType> {
-  const report = await checkSafePlan(plan, parameters)
+  const report = await checkSafePlan(fork, parameters)
   const violations: InvariantViolation[] = []
   const { simulation } = report
   if (simulation.status !== 'success') {

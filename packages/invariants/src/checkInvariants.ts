@@ -53,7 +53,7 @@ export type CheckInvariantsErrorType =
  * import { checkInvariants, isNotPaused, supplyWithinCap } from '@storydao/invariants'
  *
  * const { ok, violations } = await checkInvariants(client, {
- *   invariants: [supplyWithinCap(token), isNotPaused(token)],
+ *   invariants: [supplyWithinCap({ token }), isNotPaused({ contract: token })],
  * })
  * if (!ok) console.error(violations)
  * ```

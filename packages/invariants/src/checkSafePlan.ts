@@ -1,5 +1,10 @@
-import type { ChainReadErrorType, Manifest } from '@storydao/core'
-import { isHexEqual } from '@storydao/core'
+import {
+  assertParameters,
+  type ChainReadErrorType,
+  isHexEqual,
+  type Manifest,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import { isMultiSendCallOnly, type SafePlan } from '@storydao/safe'
 import {
   type Abi,
@@ -8,17 +13,19 @@ import {
   type Hex,
   isAddressEqual,
 } from 'viem'
-import type { Fork } from './createFork.js'
+import type { ForkErrorType } from './errors/fork.js'
+import { version } from './errors/version.js'
+import { assertFork } from './internal/assertFork.js'
 import { evaluateInvariants } from './internal/evaluateInvariants.js'
 import { indexManifest, type ManifestIndex } from './internal/manifestIndex.js'
 import { readState } from './internal/readState.js'
 import { roleName } from './internal/roles.js'
 import { runSafePlan } from './internal/runSafePlan.js'
 import { innerCallsOf } from './internal/safePlan.js'
-import type {
-  SafePlanSimulation,
-  SimulateSafePlanErrorType,
-} from './simulateSafePlan.js'
+import { withForkErrors } from './internal/withForkErrors.js'
+import type { SimulateSafePlanErrorType } from './simulateSafePlan.js'
+import type { Fork } from './types/fork.js'
+import type { SafePlanSimulation } from './types/simulation.js'
 import type {
   Invariant,
   InvariantResult,
@@ -27,9 +34,9 @@ import type {
 } from './types.js'
 
 export type CheckSafePlanParameters = {
-  /** The fork to rehearse on ({@link createFork}). */
-  fork: Fork
-  /** The invariants to check (e.g. `getDefaultInvariants(manifest, 'pause')`). */
+  /** The Safe plan (`buildSafePlan` from `@storydao/safe`). */
+  plan: SafePlan
+  /** The invariants to check (e.g. `getDefaultInvariants({ manifest, action: 'pause' })`). */
   invariants: readonly Invariant[]
   /** The network's manifest: names, ABIs and what counts as a known address. */
   manifest: Manifest
@@ -108,6 +115,8 @@ export type CheckSafePlanReturnType = Report
 export type CheckSafePlanErrorType =
   | SimulateSafePlanErrorType
   | ChainReadErrorType
+  | ForkErrorType
+  | MissingParameterErrorType
 
 /**
  * Rehearses a Safe plan on a fork and checks invariants around it: reads
@@ -130,26 +139,42 @@ export type CheckSafePlanErrorType =
  * import { checkSafePlan, createFork, getDefaultInvariants, renderReport } from '@storydao/invariants'
  *
  * const fork = await createFork({ rpcUrl })
- * const report = await checkSafePlan(plan, {
- *   fork,
+ * const report = await checkSafePlan(fork, {
+ *   plan,
  *   manifest,
- *   invariants: getDefaultInvariants(manifest, 'pause'),
+ *   invariants: getDefaultInvariants({ manifest, action: 'pause' }),
  * })
- * console.log(renderReport(report, 'markdown'))
+ * console.log(renderReport({ report, format: 'markdown' }))
  * await fork.stop()
  * ```
  *
- * @param plan - The Safe plan (`buildSafePlan` from `@storydao/safe`).
+ * @param fork - The fork to rehearse on ({@link createFork}).
  * @param parameters - {@link CheckSafePlanParameters}
  * @returns The {@link Report}.
  * @throws {SimulationError} When the plan cannot be run on the fork.
- * @throws {ChainReadError} When the fork does not answer.
+ * @throws {ChainReadError} When a read on the fork fails.
+ * @throws {ForkError} `FORK_EXITED` when the fork's anvil dies, `FORK_UNREACHABLE` when it stops answering.
  */
 export async function checkSafePlan(
-  plan: SafePlan,
+  fork: Fork,
   parameters: CheckSafePlanParameters,
 ): Promise<CheckSafePlanReturnType> {
-  const { fork, invariants, manifest } = parameters
+  assertFork('checkSafePlan', fork)
+  assertParameters(
+    'checkSafePlan',
+    parameters,
+    ['plan', 'manifest', 'invariants'],
+    { version },
+  )
+  return withForkErrors(fork, () => rehearse(fork, parameters))
+}
+
+/** Reads before, runs the plan, reads after, then judges and reports. */
+async function rehearse(
+  fork: Fork,
+  parameters: CheckSafePlanParameters,
+): Promise<Report> {
+  const { plan, invariants, manifest } = parameters
   const index = indexManifest(manifest, parameters.abis)
   const reads = invariants.flatMap((invariant) =>
     Object.values(invariant.reads),

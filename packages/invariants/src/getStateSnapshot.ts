@@ -79,7 +79,7 @@ const skippedGetters = new Set(['clock', 'proxiableUUID', 'eip712Domain'])
  *
  * const before = await getStateSnapshot(client, { manifest, blockNumber: 21_000_000n })
  * const after = await getStateSnapshot(client, { manifest })
- * console.log(diffStateSnapshots(before, after).changes)
+ * console.log(diffStateSnapshots({ before, after }).changes)
  * ```
  *
  * @param client - A viem client for the manifest's chain (or a fork).

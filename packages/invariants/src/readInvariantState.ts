@@ -30,7 +30,7 @@ export type ReadInvariantStateErrorType = ChainReadErrorType
  * ```ts
  * import { readInvariantState, supplyUnchanged } from '@storydao/invariants'
  *
- * const invariants = [supplyUnchanged(token)]
+ * const invariants = [supplyUnchanged({ token })]
  * const before = await readInvariantState(client, { invariants })
  * ```
  *

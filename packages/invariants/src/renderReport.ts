@@ -1,11 +1,30 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Report } from './checkSafePlan.js'
-import { UnknownReportFormatError } from './errors/parameters.js'
+import {
+  UnknownReportFormatError,
+  type UnknownReportFormatErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 import { formatValue, stableJson } from './internal/values.js'
 import type { InvariantResult, InvariantValue, ReportedCall } from './types.js'
 
 export type RenderReportFormat = 'markdown' | 'json'
 
+export type RenderReportParameters = {
+  /** The report from `checkSafePlan`. */
+  report: Report
+  /** `'markdown'` or `'json'`. */
+  format: RenderReportFormat
+}
+
 export type RenderReportReturnType = string
+
+export type RenderReportErrorType =
+  | UnknownReportFormatErrorType
+  | MissingParameterErrorType
 
 /**
  * Renders a {@link Report} for people or machines.
@@ -25,20 +44,22 @@ export type RenderReportReturnType = string
  * import { writeFileSync } from 'node:fs'
  * import { checkSafePlan, renderReport } from '@storydao/invariants'
  *
- * const report = await checkSafePlan(plan, { fork, manifest, invariants })
- * writeFileSync('report.md', renderReport(report, 'markdown'))
- * writeFileSync('report.json', renderReport(report, 'json'))
+ * const report = await checkSafePlan(fork, { plan, manifest, invariants })
+ * writeFileSync('report.md', renderReport({ report, format: 'markdown' }))
+ * writeFileSync('report.json', renderReport({ report, format: 'json' }))
  * ```
  *
- * @param report - The report from `checkSafePlan`.
- * @param format - `'markdown'` or `'json'`.
+ * @param parameters - {@link RenderReportParameters}
  * @returns The rendered text (ends with a newline).
  * @throws {UnknownReportFormatError} `REPORT_FORMAT_UNKNOWN` for another format.
  */
 export function renderReport(
-  report: Report,
-  format: RenderReportFormat,
+  parameters: RenderReportParameters,
 ): RenderReportReturnType {
+  assertParameters('renderReport', parameters, ['report', 'format'], {
+    version,
+  })
+  const { report, format } = parameters
   if (format === 'json') return `${stableJson(report, 2)}\n`
   if (format === 'markdown') return renderMarkdown(report)
   throw new UnknownReportFormatError({ format, formats: ['markdown', 'json'] })

@@ -18,7 +18,7 @@ export type InvariantViolationErrorType = InvariantViolationError & {
  * import { assertSafePlan, InvariantViolationError } from '@storydao/invariants'
  *
  * try {
- *   await assertSafePlan(plan, { fork, manifest, invariants })
+ *   await assertSafePlan(fork, { plan, manifest, invariants })
  * } catch (error) {
  *   if (error instanceof InvariantViolationError)
  *     console.error(error.invariant, error.expected, error.actual)
@@ -27,7 +27,7 @@ export type InvariantViolationErrorType = InvariantViolationError & {
  */
 export class InvariantViolationError extends OpsError {
   override name = 'InvariantViolationError'
-  /** Id of the first violated invariant (`supplyWithinCap(0x…)`). */
+  /** Id of the first violated invariant (`supplyWithinCap({ token: 0x… })`). */
   invariant: string
   /** What the first violated invariant requires. */
   expected: InvariantValue
@@ -115,17 +115,17 @@ export type InvalidStateReadErrorType = InvalidStateReadError & {
 }
 
 /**
- * A `custom` invariant declares a read whose function or arguments do not
+ * A `customInvariant` declares a read whose function or arguments do not
  * encode with its ABI.
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#errors
  *
  * @example
  * ```ts
- * import { custom, InvalidStateReadError } from '@storydao/invariants'
+ * import { customInvariant, InvalidStateReadError } from '@storydao/invariants'
  *
  * try {
- *   custom({ name: 'x', read: { b: { type: 'call', address, abi, functionName: 'balanceOf', args: ['nope'] } }, check: () => true })
+ *   customInvariant({ name: 'x', read: { b: { type: 'call', address, abi, functionName: 'balanceOf', args: ['nope'] } }, check: () => true })
  * } catch (error) {
  *   if (error instanceof InvalidStateReadError) console.error(error.read)
  * }

@@ -16,7 +16,7 @@ export type SimulationErrorType = SimulationError & { name: 'SimulationError' }
  * import { SimulationError, simulateSafePlan } from '@storydao/invariants'
  *
  * try {
- *   await simulateSafePlan(plan, { fork })
+ *   await simulateSafePlan(fork, { plan })
  * } catch (error) {
  *   if (error instanceof SimulationError) console.error(error.code, error.hint)
  * }

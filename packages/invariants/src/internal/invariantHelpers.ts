@@ -9,8 +9,8 @@ import { MissingBaselineError } from '../errors/invariant.js'
 import type {
   Invariant,
   InvariantContext,
-  InvariantOptions,
-  RoleInvariantOptions,
+  InvariantParameters,
+  RoleInvariantParameters,
   StateRead,
 } from '../types.js'
 import { erc20ReadAbi } from './abis.js'
@@ -20,7 +20,7 @@ import { formatValue, stableJson, toInvariantValue } from './values.js'
 /** @internal The label, or the address. */
 export function nameOf(
   address: Address,
-  options: InvariantOptions | undefined,
+  options: InvariantParameters | undefined,
 ): string {
   return options?.label ?? address
 }
@@ -103,14 +103,14 @@ export const adminSlot = eip1967Slots.admin
 /** @internal EIP-1967 beacon slot (core's `eip1967Slots`). */
 export const beaconSlot = eip1967Slots.beacon
 
-/** @internal `hasRole(role, account) == expected`. */
+/** @internal `hasRole({ contract: role, role: account }) == expected`. */
 export function roleInvariant(parameters: {
   name: 'hasRole' | 'lacksRole'
   contract: Address
   role: string
   account: Address
   expected: boolean
-  options: RoleInvariantOptions | undefined
+  options: RoleInvariantParameters | undefined
 }): Invariant {
   const { name, expected, options } = parameters
   const address = getAddress(parameters.contract)
@@ -152,7 +152,7 @@ export function pausedInvariant(parameters: {
   name: 'isPaused' | 'isNotPaused'
   contract: Address
   expected: boolean
-  options: InvariantOptions | undefined
+  options: InvariantParameters | undefined
 }): Invariant {
   const { name, expected } = parameters
   const address = getAddress(parameters.contract)

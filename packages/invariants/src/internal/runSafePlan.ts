@@ -11,9 +11,9 @@ import {
   numberToHex,
   pad,
 } from 'viem'
-import type { Fork } from '../createFork.js'
 import { SimulationError } from '../errors/simulation.js'
-import type { SafePlanSimulation } from '../simulateSafePlan.js'
+import type { Fork } from '../types/fork.js'
+import type { SafePlanSimulation } from '../types/simulation.js'
 import { multicall3ReadAbi } from './abis.js'
 import { decodeLogs, type RawLog, toReportedCall } from './decode.js'
 import type { ManifestIndex } from './manifestIndex.js'

@@ -11,7 +11,7 @@ import type {
   BalanceChange,
   SimulationRevert,
   StorageChange,
-} from '../simulateSafePlan.js'
+} from '../types/simulation.js'
 import type { DecodedLog, ReportedCall } from '../types.js'
 import { decodeRevert } from './decode.js'
 import type { ManifestIndex } from './manifestIndex.js'
