@@ -13,11 +13,8 @@ import {
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import { hashProposal } from './hashProposal.js'
 import { governorAbi } from './internal/abis.js'
-import {
-  type OperationCall,
-  plural,
-  toOperationArrays,
-} from './internal/operationCall.js'
+import { plural, toOperationArrays } from './internal/operationCall.js'
+import type { OperationCall } from './types/calls.js'
 
 export type BuildGovernorProposeParameters = {
   /** The Governor. */

@@ -9,13 +9,13 @@ import type { InvalidBytes32ErrorType } from './errors/hex.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import { timelockAbi } from './internal/abis.js'
 import {
-  type OperationCall,
   plural,
   shortHex,
   toCallValue,
   toOperationArrays,
 } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
+import type { OperationCall } from './types/calls.js'
 
 export type BuildTimelockExecuteParameters = {
   /** The TimelockController. */

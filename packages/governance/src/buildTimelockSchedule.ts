@@ -10,13 +10,13 @@ import {
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import { timelockAbi } from './internal/abis.js'
 import {
-  type OperationCall,
   plural,
   shortHex,
   toOperationArrays,
   uint256Problem,
 } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
+import type { OperationCall } from './types/calls.js'
 
 export type BuildTimelockScheduleParameters = {
   /** The TimelockController. */

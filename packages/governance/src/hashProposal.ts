@@ -2,14 +2,9 @@ import type { ToChecksummedAddressErrorType } from '@storydao/core'
 import { encodeAbiParameters, hexToBigInt, keccak256 } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
-import {
-  type OperationCall,
-  toOperationArrays,
-} from './internal/operationCall.js'
-import {
-  type ProposalDescription,
-  toDescriptionHash,
-} from './internal/proposal.js'
+import { toOperationArrays } from './internal/operationCall.js'
+import { toDescriptionHash } from './internal/proposal.js'
+import type { OperationCall, ProposalDescription } from './types/calls.js'
 
 export type HashProposalParameters = {
   /** The proposal's calls, in order. */

@@ -2,11 +2,9 @@ import type { ToChecksummedAddressErrorType } from '@storydao/core'
 import { encodeAbiParameters, type Hex, keccak256, zeroHash } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
-import {
-  type OperationCall,
-  toOperationArrays,
-} from './internal/operationCall.js'
+import { toOperationArrays } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
+import type { OperationCall } from './types/calls.js'
 
 export type HashTimelockOperationParameters = {
   /** The calls of the operation, in order. */

@@ -19,6 +19,7 @@ test('exports', () => {
       "MissingParameterError",
       "MissingRpcUrlError",
       "OpsError",
+      "OptionalDependencyMissingError",
       "UnknownNetworkError",
       "accessControlAbi",
       "assertParameters",

@@ -58,6 +58,10 @@ export {
   type InvalidSlotValueErrorType,
 } from '../errors/chain.js'
 export {
+  OptionalDependencyMissingError,
+  type OptionalDependencyMissingErrorType,
+} from '../errors/dependency.js'
+export {
   ManifestError,
   type ManifestErrorType,
   ManifestFileError,

@@ -1,5 +1,5 @@
 import { OpsError } from '@storydao/core'
-import type { UpgradeSafetyReport } from '../checkUpgradeSafety.js'
+import type { UpgradeSafetyReport } from '../types/upgradeSafety.js'
 import { version } from './version.js'
 
 export type UpgradeSafetyErrorType = UpgradeSafetyError & {

@@ -10,7 +10,8 @@ import { buildTimelockSchedule } from '../buildTimelockSchedule.js'
 import { InvalidCallError } from '../errors/calls.js'
 import { hashProposal } from '../hashProposal.js'
 import { hashTimelockOperation } from '../hashTimelockOperation.js'
-import { type OperationCall, toValidatedCall } from './operationCall.js'
+import type { OperationCall } from '../types/calls.js'
+import { toValidatedCall } from './operationCall.js'
 
 const to = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
 const valid: OperationCall = { to, value: 1n, data: '0x8456cb59' }

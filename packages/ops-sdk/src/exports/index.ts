@@ -66,6 +66,8 @@ export {
   OpsError,
   type OpsErrorParameters,
   type OpsErrorType,
+  OptionalDependencyMissingError,
+  type OptionalDependencyMissingErrorType,
   type ParseManifestErrorType,
   type ParseManifestReturnType,
   type RenderManifestDiffParameters,
