@@ -1,6 +1,8 @@
 import {
+  assertParameters,
   type Call,
   type Manifest,
+  type MissingParameterErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
@@ -21,6 +23,7 @@ import {
   type ReleaseUnknownReferenceErrorType,
 } from './errors/deploy.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { version } from './errors/version.js'
 import { toBytecode } from './internal/bytecode.js'
 import { toCallValue } from './internal/operationCall.js'
 import {
@@ -56,6 +59,7 @@ export type BuildReleaseReturnType = {
 }
 
 export type BuildReleaseErrorType =
+  | MissingParameterErrorType
   | ReleaseReferenceCycleErrorType
   | ReleaseUnknownReferenceErrorType
   | ReleaseDuplicateNameErrorType
@@ -130,6 +134,7 @@ function externalAddresses(
 export function buildRelease(
   parameters: BuildReleaseParameters,
 ): BuildReleaseReturnType {
+  assertParameters('buildRelease', parameters, ['release'], { version })
   const { release } = parameters
   const entries = new Map<string, ReleaseContract>()
   for (const entry of release.contracts) {

@@ -1,5 +1,9 @@
 import type { getErrors } from '@openzeppelin/upgrades-core'
 import type { OptionalDependencyMissingErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type {
   FoundryProjectErrorType,
   SolidityCompileErrorType,
@@ -7,6 +11,7 @@ import type {
   UpgradesCoreErrorType,
 } from './errors/upgrade.js'
 import { UnknownContractError, UpgradesCoreError } from './errors/upgrade.js'
+import { version } from './errors/version.js'
 import {
   captureUpgradesLog,
   compileFoundryProject,
@@ -63,6 +68,7 @@ export type CheckUpgradeSafetyParameters = {
 export type CheckUpgradeSafetyReturnType = UpgradeSafetyReport
 
 export type CheckUpgradeSafetyErrorType =
+  | MissingParameterErrorType
   | FoundryProjectErrorType
   | SolidityCompileErrorType
   | UnknownContractErrorType
@@ -132,6 +138,9 @@ function resolveContract(
 export async function checkUpgradeSafety(
   parameters: CheckUpgradeSafetyParameters,
 ): Promise<CheckUpgradeSafetyReturnType> {
+  assertParameters('checkUpgradeSafety', parameters, ['from', 'to', 'kind'], {
+    version,
+  })
   const root = parameters.root
     ? findFoundryRoot(parameters.root)
     : findFoundryRoot(process.cwd())

@@ -1,4 +1,8 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
   type CheckSafePlanErrorType,
   type CheckSafePlanParameters,
   type CheckSafePlanReturnType,
@@ -8,6 +12,8 @@ import {
   InvariantViolationError,
   type InvariantViolationErrorType,
 } from './errors/invariant.js'
+import { version } from './errors/version.js'
+import { assertFork } from './internal/assertFork.js'
 import { toViolation } from './internal/toViolation.js'
 import type { Fork } from './types/fork.js'
 import type { InvariantViolation } from './types.js'
@@ -17,6 +23,7 @@ export type AssertSafePlanParameters = CheckSafePlanParameters
 export type AssertSafePlanReturnType = CheckSafePlanReturnType
 
 export type AssertSafePlanErrorType =
+  | MissingParameterErrorType
   | CheckSafePlanErrorType
   | InvariantViolationErrorType
 
@@ -49,6 +56,14 @@ export async function assertSafePlan(
   fork: Fork,
   parameters: AssertSafePlanParameters,
 ): Promise<AssertSafePlanReturnType> {
+  // Checked here too, so the error names the function the caller called.
+  assertFork('assertSafePlan', fork)
+  assertParameters(
+    'assertSafePlan',
+    parameters,
+    ['plan', 'manifest', 'invariants'],
+    { version },
+  )
   const report = await checkSafePlan(fork, parameters)
   const violations: InvariantViolation[] = []
   const { simulation } = report

@@ -1,4 +1,9 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+  type OptionalDependencyMissingErrorType,
+} from '@storydao/core'
+import {
   type Chain,
   createTestClient,
   defineChain,
@@ -10,6 +15,7 @@ import {
   type Transport,
 } from 'viem'
 import { ForkError, type ForkErrorType } from './errors/fork.js'
+import { version } from './errors/version.js'
 import { spawnAnvil } from './internal/anvil/spawnAnvil.js'
 import { toSpawnParameters } from './internal/anvil/toSpawnParameters.js'
 import { registerForkProcess } from './internal/forkProcess.js'
@@ -35,7 +41,10 @@ export type CreateForkParameters = {
 
 export type CreateForkReturnType = Fork
 
-export type CreateForkErrorType = ForkErrorType
+export type CreateForkErrorType =
+  | ForkErrorType
+  | OptionalDependencyMissingErrorType
+  | MissingParameterErrorType
 
 /**
  * Starts a disposable anvil fork of `rpcUrl` on a free loopback port.
@@ -66,6 +75,7 @@ export type CreateForkErrorType = ForkErrorType
 export async function createFork(
   parameters: CreateForkParameters,
 ): Promise<CreateForkReturnType> {
+  assertParameters('createFork', parameters, ['rpcUrl'], { version })
   const { rpcUrl, blockNumber } = parameters
   let url: URL
   try {

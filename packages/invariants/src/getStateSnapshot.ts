@@ -1,8 +1,10 @@
 import {
   accessControlAbi,
+  assertParameters,
   ChainReadError,
   type ChainReadErrorType,
   type Manifest,
+  type MissingParameterErrorType,
   safeAbi,
   storyDaoAbis,
   toAddressFromSlot,
@@ -19,6 +21,7 @@ import {
 } from 'viem'
 import { getBlockNumber, getChainId, getLogs } from 'viem/actions'
 import { getAction } from 'viem/utils'
+import { version } from './errors/version.js'
 import { timelockReadAbi } from './internal/abis.js'
 import {
   adminSlot,
@@ -49,7 +52,9 @@ export type GetStateSnapshotParameters = {
 
 export type GetStateSnapshotReturnType = StateSnapshot
 
-export type GetStateSnapshotErrorType = ChainReadErrorType
+export type GetStateSnapshotErrorType =
+  | ChainReadErrorType
+  | MissingParameterErrorType
 
 const guardSlot =
   '0x4a204f620c8c5ccdca3fd54d003badd85ba500436a431f0cbda4f558c93c34c8' as const
@@ -91,6 +96,8 @@ export async function getStateSnapshot(
   client: Client<Transport, Chain | undefined>,
   parameters: GetStateSnapshotParameters,
 ): Promise<GetStateSnapshotReturnType> {
+  assertParameters('getStateSnapshot', { client }, ['client'], { version })
+  assertParameters('getStateSnapshot', parameters, ['manifest'], { version })
   const { manifest } = parameters
   const known: { readonly [artifact: string]: Abi } = {
     ...storyDaoAbis,

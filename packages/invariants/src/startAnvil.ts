@@ -1,3 +1,4 @@
+import type { OptionalDependencyMissingErrorType } from '@storydao/core'
 import type { ForkErrorType } from './errors/fork.js'
 import { spawnAnvil } from './internal/anvil/spawnAnvil.js'
 import { toSpawnParameters } from './internal/anvil/toSpawnParameters.js'
@@ -13,7 +14,9 @@ export type StartAnvilReturnType = {
   stop(): Promise<void>
 }
 
-export type StartAnvilErrorType = ForkErrorType
+export type StartAnvilErrorType =
+  | ForkErrorType
+  | OptionalDependencyMissingErrorType
 
 /**
  * Spawns anvil on a loopback port, either as a fresh chain or as a fork of
