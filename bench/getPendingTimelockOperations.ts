@@ -55,21 +55,29 @@ async function median(run: () => Promise<unknown>) {
   return { ms: times[Math.floor(runs / 2)]!, requests }
 }
 
-/** Sends JSON-RPC requests in batches of 500 over one HTTP request each. */
-async function sendBatched(url: string, bodies: object[]) {
-  for (let i = 0; i < bodies.length; i += 500) {
+/**
+ * Sends JSON-RPC requests in batches of 200 over one HTTP request each,
+ * waiting for `settled` after each (anvil slows down as its pool grows).
+ */
+async function sendBatched(
+  url: string,
+  bodies: object[],
+  settled: (sent: number) => Promise<void>,
+) {
+  for (let i = 0; i < bodies.length; i += 200) {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(
         bodies
-          .slice(i, i + 500)
+          .slice(i, i + 200)
           .map((body, j) => ({ jsonrpc: '2.0', id: i + j, ...body })),
       ),
     })
     const results = (await response.json()) as { error?: unknown }[]
     const failed = results.find((result) => result.error)
     if (failed) throw new Error(JSON.stringify(failed.error))
+    await settled(Math.min(i + 200, bodies.length))
   }
 }
 
@@ -118,13 +126,15 @@ try {
         },
       ],
     })),
+    // Sends return once queued; wait until those sent are mined.
+    async (sent) => {
+      while (
+        (await fork.client.getTransactionCount({ address: ops })) <
+        nonce + sent
+      )
+        await new Promise((resolve) => setTimeout(resolve, 20))
+    },
   )
-  // Sends return once queued; wait until every one is mined.
-  while (
-    (await fork.client.getTransactionCount({ address: ops })) <
-    nonce + operations
-  )
-    await new Promise((resolve) => setTimeout(resolve, 50))
   const setupMs = performance.now() - setupStarted
   const toBlock = await fork.client.getBlockNumber()
 
