@@ -29,7 +29,12 @@ export function isRangeTooLargeError(error: unknown): boolean {
     }
     if (code === -32005) return true
     // viem's HTTP transport caps a response at 10 MiB: a smaller range fits.
-    if (current instanceof ResponseBodyTooLargeError) return true
+    // Matched by name too: a second viem copy has its own class.
+    if (
+      current instanceof ResponseBodyTooLargeError ||
+      (current as { name?: unknown }).name === 'ResponseBodyTooLargeError'
+    )
+      return true
     for (const text of [details, shortMessage, message])
       if (typeof text === 'string' && rangeErrorPattern.test(text)) return true
     current = cause
