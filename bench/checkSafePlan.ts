@@ -114,10 +114,12 @@ try {
       calls: built.map((item) => item.call),
     })
     checkStart = counter.methods.length
-    const report = await checkSafePlan(plan, {
-      fork,
+    const report = await checkSafePlan(fork, {
+      plan,
       manifest,
-      invariants: getDefaultInvariants(manifest, 'timelock-schedule', {
+      invariants: getDefaultInvariants({
+        manifest,
+        action: 'timelock-schedule',
         operationIds: built.map((item) => item.operationId),
       }),
     })

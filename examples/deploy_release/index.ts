@@ -67,7 +67,7 @@ try {
   step('Rehearse on a fork')
   const fork = await createFork({ rpcUrl: stack.rpcUrl })
   try {
-    const simulation = await simulateSafePlan(plan, { fork, manifest })
+    const simulation = await simulateSafePlan(fork, { plan, manifest })
     if (simulation.status !== 'success')
       throw new Error(
         `rehearsal failed: ${simulation.revert?.reason ?? 'reverted'}`,

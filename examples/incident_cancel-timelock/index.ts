@@ -93,10 +93,12 @@ try {
   })
   const fork = await createFork({ rpcUrl: stack.rpcUrl })
   try {
-    const report = await assertSafePlan(plan, {
-      fork,
+    const report = await assertSafePlan(fork, {
+      plan,
       manifest,
-      invariants: getDefaultInvariants(manifest, 'timelock-cancel', {
+      invariants: getDefaultInvariants({
+        manifest,
+        action: 'timelock-cancel',
         operationIds: [target.id],
       }),
     })

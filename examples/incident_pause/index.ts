@@ -54,14 +54,14 @@ try {
   step('Rehearse on a fork with the pause invariants')
   const fork = await createFork({ rpcUrl: stack.rpcUrl })
   try {
-    const report = await assertSafePlan(plan, {
-      fork,
+    const report = await assertSafePlan(fork, {
+      plan,
       manifest,
-      invariants: getDefaultInvariants(manifest, 'pause'),
+      invariants: getDefaultInvariants({ manifest, action: 'pause' }),
     })
     writeFileSync(
       join(out, 'pause-report.md'),
-      renderReport(report, 'markdown'),
+      renderReport({ report, format: 'markdown' }),
     )
     log(`${report.invariants.length} invariants hold`)
   } finally {

@@ -139,14 +139,16 @@ try {
   )
   const fork = await createFork({ rpcUrl: stack.rpcUrl })
   try {
-    const invariants = getDefaultInvariants(manifest, 'timelock-schedule', {
+    const invariants = getDefaultInvariants({
+      manifest,
+      action: 'timelock-schedule',
       operationIds: [schedule.operationId],
     })
     // Throws InvariantViolationError (naming the invariant) unless the rehearsal passes.
-    const report = await assertSafePlan(plan, { fork, manifest, invariants })
+    const report = await assertSafePlan(fork, { plan, manifest, invariants })
     writeFileSync(
       join(out, 'schedule-report.md'),
-      renderReport(report, 'markdown'),
+      renderReport({ report, format: 'markdown' }),
     )
     log(
       `${report.invariants.length} invariants hold; report: ${join(out, 'schedule-report.md')}`,
@@ -209,16 +211,18 @@ try {
   log(`safeTxHash ${executePlan.safeTxHash}`)
   const fork2 = await createFork({ rpcUrl: stack.rpcUrl })
   try {
-    const report = await assertSafePlan(executePlan, {
-      fork: fork2,
+    const report = await assertSafePlan(fork2, {
+      plan: executePlan,
       manifest,
-      invariants: getDefaultInvariants(manifest, 'upgrade', {
+      invariants: getDefaultInvariants({
+        manifest,
+        action: 'upgrade',
         upgrade: { contract: 'AuthorCoin', implementation: deploy.address },
       }),
     })
     writeFileSync(
       join(out, 'execute-report.md'),
-      renderReport(report, 'markdown'),
+      renderReport({ report, format: 'markdown' }),
     )
     log(
       `${report.invariants.length} invariants hold; report: ${join(out, 'execute-report.md')}`,

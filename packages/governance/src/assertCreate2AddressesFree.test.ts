@@ -39,6 +39,7 @@ describe('assertCreate2AddressesFree', () => {
       - 0x0BeeD6897De53240b2B6D6fAe11A0Db666d39162
 
       Hint: These contracts are already deployed with this exact init code and salt. Reuse them, or pick a new \`salt\` to deploy fresh copies.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
     // Deploying it again would revert.

@@ -1,5 +1,7 @@
 import {
+  assertParameters,
   type ChainReadErrorType,
+  type MissingParameterErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
@@ -10,6 +12,7 @@ import {
   Create2AddressOccupiedError,
   type Create2AddressOccupiedErrorType,
 } from './errors/deploy.js'
+import { version } from './errors/version.js'
 import { readChain } from './internal/readChain.js'
 
 export type AssertCreate2AddressesFreeParameters = {
@@ -20,6 +23,7 @@ export type AssertCreate2AddressesFreeParameters = {
 export type AssertCreate2AddressesFreeReturnType = undefined
 
 export type AssertCreate2AddressesFreeErrorType =
+  | MissingParameterErrorType
   | Create2AddressOccupiedErrorType
   | ChainReadErrorType
   | ToChecksummedAddressErrorType
@@ -49,6 +53,12 @@ export async function assertCreate2AddressesFree<
   client: Client<Transport, chain>,
   parameters: AssertCreate2AddressesFreeParameters,
 ): Promise<AssertCreate2AddressesFreeReturnType> {
+  assertParameters('assertCreate2AddressesFree', { client }, ['client'], {
+    version,
+  })
+  assertParameters('assertCreate2AddressesFree', parameters, ['addresses'], {
+    version,
+  })
   const addresses = parameters.addresses.map((address, index) =>
     toChecksummedAddress(address, { path: `addresses[${index}]` }),
   )

@@ -29,6 +29,7 @@ describe('assertCreate2DeployerPresent', () => {
       Deployer: 0x4e59b44847b379578588920cA78FbF26c0B4956C
 
       Hint: Deploy the deterministic deployment proxy first: fund 0x3fAB184622Dc19b6109349B94811493BF2a45362 with 0.01 ETH and broadcast its presigned transaction (github.com/Arachnid/deterministic-deployment-proxy). Chains with EIP-155-only RPCs need the per-chain variant. anvil has it unless started with --disable-default-create2-deployer.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -1,4 +1,8 @@
 import type { ChainReadErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Chain, Client, Transport } from 'viem'
 import { getChainId, getCode } from 'viem/actions'
 import { getAction } from 'viem/utils'
@@ -7,11 +11,13 @@ import {
   Create2DeployerMissingError,
   type Create2DeployerMissingErrorType,
 } from './errors/deploy.js'
+import { version } from './errors/version.js'
 import { readChain } from './internal/readChain.js'
 
 export type AssertCreate2DeployerPresentReturnType = undefined
 
 export type AssertCreate2DeployerPresentErrorType =
+  | MissingParameterErrorType
   | Create2DeployerMissingErrorType
   | ChainReadErrorType
 
@@ -36,6 +42,9 @@ export async function assertCreate2DeployerPresent<
 >(
   client: Client<Transport, chain>,
 ): Promise<AssertCreate2DeployerPresentReturnType> {
+  assertParameters('assertCreate2DeployerPresent', { client }, ['client'], {
+    version,
+  })
   const [code, chainId] = await readChain(
     `the code of the CREATE2 deployer ${create2DeployerAddress}`,
     () =>

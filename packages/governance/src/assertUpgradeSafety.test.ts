@@ -40,6 +40,7 @@ describe('assertUpgradeSafety', () => {
         - Slot changed from 0 to 1
 
       Hint: Keep every existing state variable in place and append new ones after them (or in a new ERC-7201 namespace); see https://docs.openzeppelin.com/upgrades-plugins/writing-upgradeable.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -61,6 +62,7 @@ describe('assertUpgradeSafety', () => {
           https://zpl.in/upgrades/error-005
 
       Hint: Fix the findings above in the new implementation, or, for a finding reviewed and accepted, pass its kind in \`unsafeAllow\` (or annotate the code with \`@custom:oz-upgrades-unsafe-allow\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -1,4 +1,8 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
   type CheckUpgradeSafetyErrorType,
   type CheckUpgradeSafetyParameters,
   type CheckUpgradeSafetyReturnType,
@@ -8,12 +12,14 @@ import {
   UpgradeSafetyError,
   type UpgradeSafetyErrorType,
 } from './errors/upgrade.js'
+import { version } from './errors/version.js'
 
 export type AssertUpgradeSafetyParameters = CheckUpgradeSafetyParameters
 
 export type AssertUpgradeSafetyReturnType = CheckUpgradeSafetyReturnType
 
 export type AssertUpgradeSafetyErrorType =
+  | MissingParameterErrorType
   | UpgradeSafetyErrorType
   | CheckUpgradeSafetyErrorType
 
@@ -38,6 +44,9 @@ export type AssertUpgradeSafetyErrorType =
 export async function assertUpgradeSafety(
   parameters: AssertUpgradeSafetyParameters,
 ): Promise<AssertUpgradeSafetyReturnType> {
+  assertParameters('assertUpgradeSafety', parameters, ['from', 'to', 'kind'], {
+    version,
+  })
   const report = await checkUpgradeSafety(parameters)
   if (!report.ok) throw new UpgradeSafetyError({ report })
   return report

@@ -1,9 +1,12 @@
 import {
+  assertParameters,
   type Call,
+  type MissingParameterErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
 import { type Address, encodeFunctionData } from 'viem'
+import { version } from './errors/version.js'
 import { beaconAbi } from './internal/abis.js'
 
 export type BuildBeaconUpgradeParameters = {
@@ -17,7 +20,9 @@ export type BuildBeaconUpgradeParameters = {
 
 export type BuildBeaconUpgradeReturnType = Call
 
-export type BuildBeaconUpgradeErrorType = ToChecksummedAddressErrorType
+export type BuildBeaconUpgradeErrorType =
+  | ToChecksummedAddressErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds `UpgradeableBeacon.upgradeTo(implementation)`: every beacon proxy of
@@ -40,6 +45,12 @@ export type BuildBeaconUpgradeErrorType = ToChecksummedAddressErrorType
 export function buildBeaconUpgrade(
   parameters: BuildBeaconUpgradeParameters,
 ): BuildBeaconUpgradeReturnType {
+  assertParameters(
+    'buildBeaconUpgrade',
+    parameters,
+    ['beacon', 'implementation'],
+    { version },
+  )
   const beacon = toChecksummedAddress(parameters.beacon, { path: 'beacon' })
   const implementation = toChecksummedAddress(parameters.implementation, {
     path: 'implementation',

@@ -94,6 +94,7 @@ describe('buildCreate2Deploy', () => {
       [ConstructorAbiMissingError: Constructor arguments for UpgradeableBeacon need an ABI with a constructor.
 
       Hint: Pass the contract’s \`abi\` (from the forge artifact or \`@storydao/core\`) alongside \`constructorArgs\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -111,6 +112,7 @@ describe('buildCreate2Deploy', () => {
       [AbiEncodingError: Could not encode the constructor arguments of UpgradeableBeacon.
 
       Hint: Check the number and types of the arguments against the ABI.
+      Docs: packages/governance/README.md#errors
       Details: ABI encoding params/values length mismatch.
       Expected length (params): 2
       Given length (values): 1
@@ -128,6 +130,7 @@ describe('buildCreate2Deploy', () => {
       [InvalidBytes32Error: Invalid salt "0x00": expected 32 bytes of hex.
 
       Hint: Pass "0x" followed by exactly 64 hex digits, e.g. \`pad(toHex(1), { size: 32 })\` or \`keccak256(toHex("release-1"))\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -144,6 +147,7 @@ describe('buildCreate2Deploy', () => {
       Path: bytecode
 
       Hint: Deploy each library, then put its address in place of its placeholder (\`forge build --libraries src/Lib.sol:Lib:0x…\`). A placeholder is \`__$\` + the first 17 bytes of keccak256("<source path>:<library name>") in hex + \`$__\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -162,6 +166,7 @@ describe('buildCreate2Deploy', () => {
       - __$165b006b3ae270cb7ffea0e95eb8e8f5a9$__ at byte 24
 
       Hint: Deploy each library, then put its address in place of its placeholder (\`forge build --libraries src/Lib.sol:Lib:0x…\`). A placeholder is \`__$\` + the first 17 bytes of keccak256("<source path>:<library name>") in hex + \`$__\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -175,6 +180,7 @@ describe('buildCreate2Deploy', () => {
       Path: bytecode
 
       Hint: Pass the creation bytecode as "0x" followed by an even number of hex digits: the forge artifact’s \`bytecode.object\` (not \`deployedBytecode\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -188,6 +194,7 @@ describe('buildCreate2Deploy', () => {
       Path: bytecode
 
       Hint: Pass the creation bytecode as "0x" followed by an even number of hex digits: the forge artifact’s \`bytecode.object\` (not \`deployedBytecode\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -1,5 +1,9 @@
 import type { Call } from '@storydao/core'
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
   type Abi,
   type Address,
   concat,
@@ -16,6 +20,7 @@ import {
   type InvalidBytecodeErrorType,
 } from './errors/deploy.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { version } from './errors/version.js'
 import { toBytecode } from './internal/bytecode.js'
 import { shortHex } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
@@ -47,6 +52,7 @@ export type BuildCreate2DeployReturnType = {
 }
 
 export type BuildCreate2DeployErrorType =
+  | MissingParameterErrorType
   | ConstructorAbiMissingErrorType
   | AbiEncodingErrorType
   | InvalidBytecodeErrorType
@@ -83,6 +89,9 @@ export type BuildCreate2DeployErrorType =
 export function buildCreate2Deploy(
   parameters: BuildCreate2DeployParameters,
 ): BuildCreate2DeployReturnType {
+  assertParameters('buildCreate2Deploy', parameters, ['bytecode', 'salt'], {
+    version,
+  })
   const { abi, constructorArgs = [] } = parameters
   const name = parameters.name ?? 'the contract'
   const bytecode = toBytecode(parameters.bytecode, {

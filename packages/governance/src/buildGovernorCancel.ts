@@ -1,7 +1,12 @@
 import type { Call, ToChecksummedAddressErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Hex } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { version } from './errors/version.js'
 import {
   buildProposalAction,
   type ProposalReference,
@@ -19,6 +24,7 @@ export type BuildGovernorCancelReturnType = {
 }
 
 export type BuildGovernorCancelErrorType =
+  | MissingParameterErrorType
   | NoCallsErrorType
   | InvalidCallErrorType
   | InvalidBytes32ErrorType
@@ -45,5 +51,8 @@ export type BuildGovernorCancelErrorType =
 export function buildGovernorCancel(
   parameters: BuildGovernorCancelParameters,
 ): BuildGovernorCancelReturnType {
+  assertParameters('buildGovernorCancel', parameters, ['governor', 'calls'], {
+    version,
+  })
   return buildProposalAction('cancel', parameters)
 }

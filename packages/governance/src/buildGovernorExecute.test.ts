@@ -124,6 +124,7 @@ describe('buildGovernorExecute', () => {
       [NoCallsError: A governor proposal needs at least one call.
 
       Hint: Pass the calls the timelock or governor should make (\`calls: [{ to, value, data }]\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

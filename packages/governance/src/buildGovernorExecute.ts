@@ -1,7 +1,12 @@
 import type { Call, ToChecksummedAddressErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Hex } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { version } from './errors/version.js'
 import {
   buildProposalAction,
   type ProposalActionParameters,
@@ -19,6 +24,7 @@ export type BuildGovernorExecuteReturnType = {
 }
 
 export type BuildGovernorExecuteErrorType =
+  | MissingParameterErrorType
   | NoCallsErrorType
   | InvalidCallErrorType
   | InvalidBytes32ErrorType
@@ -46,5 +52,8 @@ export type BuildGovernorExecuteErrorType =
 export function buildGovernorExecute(
   parameters: BuildGovernorExecuteParameters,
 ): BuildGovernorExecuteReturnType {
+  assertParameters('buildGovernorExecute', parameters, ['governor', 'calls'], {
+    version,
+  })
   return buildProposalAction('execute', parameters)
 }

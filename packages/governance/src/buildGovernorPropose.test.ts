@@ -72,6 +72,7 @@ describe('buildGovernorPropose', () => {
       [NoCallsError: A governor proposal needs at least one call.
 
       Hint: Pass the calls the timelock or governor should make (\`calls: [{ to, value, data }]\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -93,6 +94,7 @@ describe('buildGovernorPropose', () => {
       [InvalidCallError: Invalid value at calls[0].value: -1 is negative.
 
       Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

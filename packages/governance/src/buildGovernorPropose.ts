@@ -1,5 +1,7 @@
 import {
+  assertParameters,
   type Call,
+  type MissingParameterErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
@@ -11,13 +13,11 @@ import {
   toHex,
 } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
+import { version } from './errors/version.js'
 import { hashProposal } from './hashProposal.js'
 import { governorAbi } from './internal/abis.js'
-import {
-  type OperationCall,
-  plural,
-  toOperationArrays,
-} from './internal/operationCall.js'
+import { plural, toOperationArrays } from './internal/operationCall.js'
+import type { OperationCall } from './types/calls.js'
 
 export type BuildGovernorProposeParameters = {
   /** The Governor. */
@@ -40,6 +40,7 @@ export type BuildGovernorProposeReturnType = {
 }
 
 export type BuildGovernorProposeErrorType =
+  | MissingParameterErrorType
   | NoCallsErrorType
   | InvalidCallErrorType
   | ToChecksummedAddressErrorType
@@ -67,6 +68,12 @@ export type BuildGovernorProposeErrorType =
 export function buildGovernorPropose(
   parameters: BuildGovernorProposeParameters,
 ): BuildGovernorProposeReturnType {
+  assertParameters(
+    'buildGovernorPropose',
+    parameters,
+    ['governor', 'calls', 'description'],
+    { version },
+  )
   const { calls, description } = parameters
   const governor = toChecksummedAddress(parameters.governor, {
     path: 'governor',

@@ -1,7 +1,12 @@
 import type { Call, ToChecksummedAddressErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import { type Hex, hexToBigInt, pad, toHex, zeroHash } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { version } from './errors/version.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import {
   buildProposalAction,
@@ -24,6 +29,7 @@ export type BuildGovernorQueueReturnType = {
 }
 
 export type BuildGovernorQueueErrorType =
+  | MissingParameterErrorType
   | NoCallsErrorType
   | InvalidCallErrorType
   | InvalidBytes32ErrorType
@@ -51,6 +57,9 @@ export type BuildGovernorQueueErrorType =
 export function buildGovernorQueue(
   parameters: BuildGovernorQueueParameters,
 ): BuildGovernorQueueReturnType {
+  assertParameters('buildGovernorQueue', parameters, ['governor', 'calls'], {
+    version,
+  })
   const built = buildProposalAction('queue', parameters)
   // GovernorTimelockControl._timelockSalt: bytes20(address(this)) ^ descriptionHash.
   const timelockSalt = pad(

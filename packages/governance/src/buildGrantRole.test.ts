@@ -110,6 +110,7 @@ describe('buildGrantRole', () => {
       Roles in the ABI: DEFAULT_ADMIN_ROLE, MINTER_ROLE, PAUSER_ROLE, UPGRADER_ROLE
 
       Hint: Use one of the roles above, pass the role id as a 32-byte hex string, or pass the ABI of the contract that declares the role.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -127,6 +128,7 @@ describe('buildGrantRole', () => {
       Roles in the ABI: DEFAULT_ADMIN_ROLE
 
       Hint: Use one of the roles above, pass the role id as a 32-byte hex string, or pass the ABI of the contract that declares the role.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

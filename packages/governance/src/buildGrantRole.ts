@@ -1,5 +1,10 @@
 import type { Call } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Address } from 'viem'
+import { version } from './errors/version.js'
 import {
   buildRoleCall,
   type RoleCallErrorType,
@@ -13,7 +18,9 @@ export type BuildGrantRoleParameters = Omit<RoleCallParameters, 'account'> & {
 
 export type BuildGrantRoleReturnType = Call
 
-export type BuildGrantRoleErrorType = RoleCallErrorType
+export type BuildGrantRoleErrorType =
+  | RoleCallErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds `grantRole(role, account)` on an OpenZeppelin AccessControl contract.
@@ -46,6 +53,12 @@ export type BuildGrantRoleErrorType = RoleCallErrorType
 export function buildGrantRole(
   parameters: BuildGrantRoleParameters,
 ): BuildGrantRoleReturnType {
+  assertParameters(
+    'buildGrantRole',
+    parameters,
+    ['target', 'role', 'account'],
+    { version },
+  )
   return buildRoleCall(
     'grantRole',
     parameters,

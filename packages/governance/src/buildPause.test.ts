@@ -20,6 +20,19 @@ describe('buildPause', () => {
         "abi": [
           {
             "inputs": [],
+            "name": "paused",
+            "outputs": [
+              {
+                "internalType": "bool",
+                "name": "",
+                "type": "bool",
+              },
+            ],
+            "stateMutability": "view",
+            "type": "function",
+          },
+          {
+            "inputs": [],
             "name": "pause",
             "outputs": [],
             "stateMutability": "nonpayable",
@@ -31,6 +44,32 @@ describe('buildPause', () => {
             "outputs": [],
             "stateMutability": "nonpayable",
             "type": "function",
+          },
+          {
+            "anonymous": false,
+            "inputs": [
+              {
+                "indexed": false,
+                "internalType": "address",
+                "name": "account",
+                "type": "address",
+              },
+            ],
+            "name": "Paused",
+            "type": "event",
+          },
+          {
+            "anonymous": false,
+            "inputs": [
+              {
+                "indexed": false,
+                "internalType": "address",
+                "name": "account",
+                "type": "address",
+              },
+            ],
+            "name": "Unpaused",
+            "type": "event",
           },
         ],
         "data": "0x8456cb59",

@@ -1,5 +1,10 @@
 import type { Call } from '@storydao/core'
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import { version } from './errors/version.js'
+import {
   buildPausableCall,
   type PausableCallErrorType,
   type PausableCallParameters,
@@ -9,7 +14,9 @@ export type BuildPauseParameters = PausableCallParameters
 
 export type BuildPauseReturnType = Call
 
-export type BuildPauseErrorType = PausableCallErrorType
+export type BuildPauseErrorType =
+  | PausableCallErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds `pause()` on an OpenZeppelin Pausable contract. In StoryDAO only the
@@ -31,5 +38,6 @@ export type BuildPauseErrorType = PausableCallErrorType
 export function buildPause(
   parameters: BuildPauseParameters,
 ): BuildPauseReturnType {
+  assertParameters('buildPause', parameters, ['target'], { version })
   return buildPausableCall('pause', parameters, 'Pause')
 }

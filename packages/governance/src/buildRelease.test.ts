@@ -228,6 +228,7 @@ describe('buildRelease', () => {
       [ReleaseReferenceCycleError: Release entries reference each other: StoryTimelock → StoryDAO → StoryTimelock.
 
       Hint: A CREATE2 address depends on the constructor arguments, so a cycle cannot be resolved. Break it by constructing one side without the reference (for example a timelock whose admin is the deploying Safe) and wiring it with a call in the release’s \`calls\` (grantRole, then renounceRole).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -259,6 +260,7 @@ describe('buildRelease', () => {
       Known names: TreasuryBeacon, TreasuryImplementation, AuthorCoin, StoryTimelock, StoryDAO, Treasury, safes.ops, safes.emergency
 
       Hint: A reference names a contract of the same release, or, when a manifest is passed, one of its contracts or \`safes.ops\` / \`safes.emergency\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -285,6 +287,7 @@ describe('buildRelease', () => {
       Known names: AuthorCoin, StoryTimelock, StoryDAO, TreasuryBeacon, Treasury, safes.ops, safes.emergency
 
       Hint: A reference names a contract of the same release, or, when a manifest is passed, one of its contracts or \`safes.ops\` / \`safes.emergency\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -311,6 +314,7 @@ describe('buildRelease', () => {
       [ReleaseDuplicateNameError: Release entry name "Treasury" is used more than once.
 
       Hint: Give every release entry a unique \`name\`; references resolve by name.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -329,6 +333,7 @@ describe('buildRelease', () => {
       [ReleaseAddressCollisionError: Release entries A and B would deploy to the same address 0x8b52404cD3C013B78592D8E1B25512cA15E422EA.
 
       Hint: They have the same bytecode, constructor arguments and salt. Give each its own \`salt\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -401,6 +406,7 @@ describe('buildRelease', () => {
       Path: contracts.UsesLib.bytecode
 
       Hint: Deploy each library, then put its address in place of its placeholder (\`forge build --libraries src/Lib.sol:Lib:0x…\`). A placeholder is \`__$\` + the first 17 bytes of keccak256("<source path>:<library name>") in hex + \`$__\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -425,6 +431,7 @@ describe('buildRelease', () => {
       [InvalidCallError: Invalid value at calls[0].value: -1 is negative.
 
       Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -1,5 +1,10 @@
 import type { Call } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Address } from 'viem'
+import { version } from './errors/version.js'
 import {
   buildRoleCall,
   type RoleCallErrorType,
@@ -16,7 +21,9 @@ export type BuildRenounceRoleParameters = Omit<
 
 export type BuildRenounceRoleReturnType = Call
 
-export type BuildRenounceRoleErrorType = RoleCallErrorType
+export type BuildRenounceRoleErrorType =
+  | RoleCallErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds `renounceRole(role, callerConfirmation)` on an OpenZeppelin
@@ -50,6 +57,12 @@ export type BuildRenounceRoleErrorType = RoleCallErrorType
 export function buildRenounceRole(
   parameters: BuildRenounceRoleParameters,
 ): BuildRenounceRoleReturnType {
+  assertParameters(
+    'buildRenounceRole',
+    parameters,
+    ['target', 'role', 'account'],
+    { version },
+  )
   return buildRoleCall(
     'renounceRole',
     parameters,

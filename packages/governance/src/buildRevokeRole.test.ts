@@ -50,6 +50,7 @@ describe('buildRevokeRole', () => {
       Roles in the ABI: DEFAULT_ADMIN_ROLE, MINTER_ROLE, PAUSER_ROLE, UPGRADER_ROLE
 
       Hint: Use one of the roles above, pass the role id as a 32-byte hex string, or pass the ABI of the contract that declares the role.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -1,5 +1,10 @@
 import type { Call } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Address } from 'viem'
+import { version } from './errors/version.js'
 import {
   buildRoleCall,
   type RoleCallErrorType,
@@ -13,7 +18,9 @@ export type BuildRevokeRoleParameters = Omit<RoleCallParameters, 'account'> & {
 
 export type BuildRevokeRoleReturnType = Call
 
-export type BuildRevokeRoleErrorType = RoleCallErrorType
+export type BuildRevokeRoleErrorType =
+  | RoleCallErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds `revokeRole(role, account)` on an OpenZeppelin AccessControl contract.
@@ -46,6 +53,12 @@ export type BuildRevokeRoleErrorType = RoleCallErrorType
 export function buildRevokeRole(
   parameters: BuildRevokeRoleParameters,
 ): BuildRevokeRoleReturnType {
+  assertParameters(
+    'buildRevokeRole',
+    parameters,
+    ['target', 'role', 'account'],
+    { version },
+  )
   return buildRoleCall(
     'revokeRole',
     parameters,

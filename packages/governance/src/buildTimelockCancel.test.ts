@@ -78,6 +78,7 @@ describe('buildTimelockCancel', () => {
       [InvalidBytes32Error: Invalid operationId "0xabc": expected 32 bytes of hex.
 
       Hint: Pass "0x" followed by exactly 64 hex digits, e.g. \`pad(toHex(1), { size: 32 })\` or \`keccak256(toHex("release-1"))\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

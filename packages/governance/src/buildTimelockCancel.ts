@@ -1,10 +1,13 @@
 import {
+  assertParameters,
   type Call,
+  type MissingParameterErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
 import { type Address, encodeFunctionData, type Hex } from 'viem'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { version } from './errors/version.js'
 import { timelockAbi } from './internal/abis.js'
 import { toBytes32 } from './internal/toBytes32.js'
 
@@ -20,6 +23,7 @@ export type BuildTimelockCancelParameters = {
 export type BuildTimelockCancelReturnType = Call
 
 export type BuildTimelockCancelErrorType =
+  | MissingParameterErrorType
   | InvalidBytes32ErrorType
   | ToChecksummedAddressErrorType
 
@@ -43,6 +47,12 @@ export type BuildTimelockCancelErrorType =
 export function buildTimelockCancel(
   parameters: BuildTimelockCancelParameters,
 ): BuildTimelockCancelReturnType {
+  assertParameters(
+    'buildTimelockCancel',
+    parameters,
+    ['timelock', 'operationId'],
+    { version },
+  )
   const timelock = toChecksummedAddress(parameters.timelock, {
     path: 'timelock',
   })

@@ -138,6 +138,7 @@ describe('buildTimelockExecute', () => {
       [NoCallsError: A timelock operation needs at least one call.
 
       Hint: Pass the calls the timelock or governor should make (\`calls: [{ to, value, data }]\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -155,6 +156,7 @@ describe('buildTimelockExecute', () => {
       [InvalidCallError: Invalid value: -1 is negative.
 
       Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -1,21 +1,24 @@
 import {
+  assertParameters,
   type Call,
+  type MissingParameterErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
 import { type Address, encodeFunctionData, type Hex, zeroHash } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
+import { version } from './errors/version.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import { timelockAbi } from './internal/abis.js'
 import {
-  type OperationCall,
   plural,
   shortHex,
   toCallValue,
   toOperationArrays,
 } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
+import type { OperationCall } from './types/calls.js'
 
 export type BuildTimelockExecuteParameters = {
   /** The TimelockController. */
@@ -42,6 +45,7 @@ export type BuildTimelockExecuteReturnType = {
 }
 
 export type BuildTimelockExecuteErrorType =
+  | MissingParameterErrorType
   | NoCallsErrorType
   | InvalidCallErrorType
   | InvalidBytes32ErrorType
@@ -66,6 +70,12 @@ export type BuildTimelockExecuteErrorType =
 export function buildTimelockExecute(
   parameters: BuildTimelockExecuteParameters,
 ): BuildTimelockExecuteReturnType {
+  assertParameters(
+    'buildTimelockExecute',
+    parameters,
+    ['timelock', 'calls', 'salt'],
+    { version },
+  )
   const { calls } = parameters
   const timelock = toChecksummedAddress(parameters.timelock, {
     path: 'timelock',

@@ -190,6 +190,7 @@ describe('buildTimelockSchedule', () => {
       [NoCallsError: A timelock operation needs at least one call.
 
       Hint: Pass the calls the timelock or governor should make (\`calls: [{ to, value, data }]\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -227,6 +228,7 @@ describe('buildTimelockSchedule', () => {
       [InvalidBytes32Error: Invalid predecessor "0x1234": expected 32 bytes of hex.
 
       Hint: Pass "0x" followed by exactly 64 hex digits, e.g. \`pad(toHex(1), { size: 32 })\` or \`keccak256(toHex("release-1"))\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -246,6 +248,7 @@ describe('buildTimelockSchedule', () => {
       [InvalidDelayError: Invalid delay: -1 is negative.
 
       Hint: Pass the delay in seconds as a bigint, at least the timelock’s \`getMinDelay()\` (e.g. \`3600n\`); \`prepareTimelockSchedule\` reads and checks the minimum.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -270,6 +273,7 @@ describe('buildTimelockSchedule', () => {
       [InvalidCallError: Invalid value at calls[1].value: -5 is negative.
 
       Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -288,6 +292,7 @@ describe('buildTimelockSchedule', () => {
       [InvalidCallError: Invalid data at calls[0].data: "0xzz" is not hex.
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -307,6 +312,7 @@ describe('buildTimelockSchedule', () => {
       [InvalidCallError: Invalid data at calls[1].data: "0x123" has an odd number of hex digits (3).
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

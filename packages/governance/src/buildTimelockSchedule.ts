@@ -1,5 +1,10 @@
 import type { ToChecksummedAddressErrorType } from '@storydao/core'
-import { type Call, toChecksummedAddress } from '@storydao/core'
+import {
+  assertParameters,
+  type Call,
+  type MissingParameterErrorType,
+  toChecksummedAddress,
+} from '@storydao/core'
 import { type Address, encodeFunctionData, type Hex, zeroHash } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
@@ -7,16 +12,17 @@ import {
   InvalidDelayError,
   type InvalidDelayErrorType,
 } from './errors/timelock.js'
+import { version } from './errors/version.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import { timelockAbi } from './internal/abis.js'
 import {
-  type OperationCall,
   plural,
   shortHex,
   toOperationArrays,
   uint256Problem,
 } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
+import type { OperationCall } from './types/calls.js'
 
 export type BuildTimelockScheduleParameters = {
   /** The TimelockController. */
@@ -43,6 +49,7 @@ export type BuildTimelockScheduleReturnType = {
 }
 
 export type BuildTimelockScheduleErrorType =
+  | MissingParameterErrorType
   | NoCallsErrorType
   | InvalidCallErrorType
   | InvalidDelayErrorType
@@ -78,6 +85,12 @@ export type BuildTimelockScheduleErrorType =
 export function buildTimelockSchedule(
   parameters: BuildTimelockScheduleParameters,
 ): BuildTimelockScheduleReturnType {
+  assertParameters(
+    'buildTimelockSchedule',
+    parameters,
+    ['timelock', 'calls', 'salt', 'delay'],
+    { version },
+  )
   const { calls, delay } = parameters
   const timelock = toChecksummedAddress(parameters.timelock, {
     path: 'timelock',

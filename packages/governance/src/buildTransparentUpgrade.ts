@@ -1,10 +1,13 @@
 import {
+  assertParameters,
   type Call,
+  type MissingParameterErrorType,
   proxyAdminAbi,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
 import { type Address, encodeFunctionData, type Hex } from 'viem'
+import { version } from './errors/version.js'
 
 export type BuildTransparentUpgradeParameters = {
   /** The proxy's ProxyAdmin (OpenZeppelin 5: one per proxy, created by the proxy). */
@@ -21,7 +24,9 @@ export type BuildTransparentUpgradeParameters = {
 
 export type BuildTransparentUpgradeReturnType = Call
 
-export type BuildTransparentUpgradeErrorType = ToChecksummedAddressErrorType
+export type BuildTransparentUpgradeErrorType =
+  | ToChecksummedAddressErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds `ProxyAdmin.upgradeAndCall(proxy, implementation, data)` (OpenZeppelin
@@ -44,6 +49,12 @@ export type BuildTransparentUpgradeErrorType = ToChecksummedAddressErrorType
 export function buildTransparentUpgrade(
   parameters: BuildTransparentUpgradeParameters,
 ): BuildTransparentUpgradeReturnType {
+  assertParameters(
+    'buildTransparentUpgrade',
+    parameters,
+    ['proxyAdmin', 'proxy', 'implementation'],
+    { version },
+  )
   const proxyAdmin = toChecksummedAddress(parameters.proxyAdmin, {
     path: 'proxyAdmin',
   })

@@ -1,5 +1,10 @@
 import type { Call } from '@storydao/core'
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import { version } from './errors/version.js'
+import {
   buildPausableCall,
   type PausableCallErrorType,
   type PausableCallParameters,
@@ -9,7 +14,9 @@ export type BuildUnpauseParameters = PausableCallParameters
 
 export type BuildUnpauseReturnType = Call
 
-export type BuildUnpauseErrorType = PausableCallErrorType
+export type BuildUnpauseErrorType =
+  | PausableCallErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds `unpause()` on an OpenZeppelin Pausable contract. In StoryDAO only
@@ -31,5 +38,6 @@ export type BuildUnpauseErrorType = PausableCallErrorType
 export function buildUnpause(
   parameters: BuildUnpauseParameters,
 ): BuildUnpauseReturnType {
+  assertParameters('buildUnpause', parameters, ['target'], { version })
   return buildPausableCall('unpause', parameters, 'Unpause')
 }

@@ -1,9 +1,12 @@
 import {
+  assertParameters,
   type Call,
+  type MissingParameterErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
 import { type Address, encodeFunctionData, type Hex } from 'viem'
+import { version } from './errors/version.js'
 import { uupsAbi } from './internal/abis.js'
 
 export type BuildUupsUpgradeParameters = {
@@ -19,7 +22,9 @@ export type BuildUupsUpgradeParameters = {
 
 export type BuildUupsUpgradeReturnType = Call
 
-export type BuildUupsUpgradeErrorType = ToChecksummedAddressErrorType
+export type BuildUupsUpgradeErrorType =
+  | ToChecksummedAddressErrorType
+  | MissingParameterErrorType
 
 /**
  * Builds `upgradeToAndCall(implementation, data)` on a UUPS proxy (OpenZeppelin
@@ -47,6 +52,12 @@ export type BuildUupsUpgradeErrorType = ToChecksummedAddressErrorType
 export function buildUupsUpgrade(
   parameters: BuildUupsUpgradeParameters,
 ): BuildUupsUpgradeReturnType {
+  assertParameters(
+    'buildUupsUpgrade',
+    parameters,
+    ['proxy', 'implementation'],
+    { version },
+  )
   const proxy = toChecksummedAddress(parameters.proxy, { path: 'proxy' })
   const implementation = toChecksummedAddress(parameters.implementation, {
     path: 'implementation',

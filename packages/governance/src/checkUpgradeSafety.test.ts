@@ -204,6 +204,7 @@ describe('checkUpgradeSafety', () => {
       Matches: contracts/Box.sol:Box, contracts/lib/Box.sol:Box
 
       Hint: Use the fully qualified name, \`path/to/File.sol:Contract\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -222,6 +223,7 @@ describe('checkUpgradeSafety', () => {
       Contracts: AuthorCoin, AuthorCoinV2, AuthorCoinV2BadLayout, StoryDAO, StoryProxies, StoryTimelock, Treasury, TreasuryV2, TreasuryV2BadLayout
 
       Hint: Use the name of a non-abstract contract under the project’s source directory (or its fully qualified name \`path/to/File.sol:Contract\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -284,6 +286,7 @@ describe('checkUpgradeSafety', () => {
       [FoundryProjectError: Invalid remapping "@math/".
 
       Hint: Remappings read \`prefix=target\` (optionally \`context:prefix=target\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

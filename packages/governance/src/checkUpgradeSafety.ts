@@ -1,4 +1,9 @@
 import type { getErrors } from '@openzeppelin/upgrades-core'
+import type { OptionalDependencyMissingErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type {
   FoundryProjectErrorType,
   SolidityCompileErrorType,
@@ -6,6 +11,7 @@ import type {
   UpgradesCoreErrorType,
 } from './errors/upgrade.js'
 import { UnknownContractError, UpgradesCoreError } from './errors/upgrade.js'
+import { version } from './errors/version.js'
 import {
   captureUpgradesLog,
   compileFoundryProject,
@@ -15,26 +21,13 @@ import {
   readFoundryConfig,
 } from './internal/foundryProject.js'
 import { interopDefault } from './internal/interopDefault.js'
-
-/** How the proxy is upgraded; changes which validations apply. */
-export type UpgradeKind = 'uups' | 'transparent' | 'beacon'
-
-/** An upgrades-core validation a caller may allow (`unsafeAllow`). */
-export type UpgradeSafetyCheck =
-  | 'state-variable-assignment'
-  | 'state-variable-immutable'
-  | 'external-library-linking'
-  | 'struct-definition'
-  | 'enum-definition'
-  | 'constructor'
-  | 'delegatecall'
-  | 'selfdestruct'
-  | 'missing-public-upgradeto'
-  | 'internal-function-storage'
-  | 'missing-initializer'
-  | 'missing-initializer-call'
-  | 'duplicate-initializer-call'
-  | 'incorrect-initializer-order'
+import { loadOptional } from './internal/optionalDependencies.js'
+import type {
+  UpgradeKind,
+  UpgradeSafetyCheck,
+  UpgradeSafetyIssue,
+  UpgradeSafetyReport,
+} from './types/upgradeSafety.js'
 
 // Fails to compile if upgrades-core's list of validations changes.
 type CoreCheck = ReturnType<typeof getErrors>[number]['kind']
@@ -44,18 +37,6 @@ const sameChecks: [UpgradeSafetyCheck] extends [CoreCheck]
     : false
   : false = true
 void sameChecks
-
-/** One finding of {@link checkUpgradeSafety}. */
-export type UpgradeSafetyIssue = {
-  /** `storage-layout` for a layout incompatibility, else the upgrades-core validation kind (`constructor`, `delegatecall`, `missing-initializer`, …). */
-  check: 'storage-layout' | UpgradeSafetyCheck
-  /** upgrades-core's message (location, what, hint). */
-  message: string
-  /** The state variable involved, for layout findings. */
-  variable?: string | undefined
-  /** `path/File.sol:line`. */
-  source?: string | undefined
-}
 
 export type CheckUpgradeSafetyParameters = {
   /** The Foundry project directory (holding foundry.toml). Default: found from the working directory (itself, a parent, or their `contracts/`). */
@@ -84,30 +65,15 @@ export type CheckUpgradeSafetyParameters = {
   strictInitializers?: boolean | undefined
 }
 
-export type UpgradeSafetyReport = {
-  /** `true` when there is no error. */
-  ok: boolean
-  /** Fully qualified name of the current implementation. */
-  from: string
-  /** Fully qualified name of the new implementation. */
-  to: string
-  /** The upgrade kind checked. */
-  kind: UpgradeKind
-  /** Findings that make the upgrade unsafe. */
-  errors: UpgradeSafetyIssue[]
-  /** Findings worth a look that do not block the upgrade. */
-  warnings: UpgradeSafetyIssue[]
-  /** Notes upgrades-core printed about these two contracts. */
-  notes: string[]
-}
-
 export type CheckUpgradeSafetyReturnType = UpgradeSafetyReport
 
 export type CheckUpgradeSafetyErrorType =
+  | MissingParameterErrorType
   | FoundryProjectErrorType
   | SolidityCompileErrorType
   | UnknownContractErrorType
   | UpgradesCoreErrorType
+  | OptionalDependencyMissingErrorType
 
 const initializerChecks: readonly UpgradeSafetyCheck[] = [
   'missing-initializer',
@@ -172,6 +138,9 @@ function resolveContract(
 export async function checkUpgradeSafety(
   parameters: CheckUpgradeSafetyParameters,
 ): Promise<CheckUpgradeSafetyReturnType> {
+  assertParameters('checkUpgradeSafety', parameters, ['from', 'to', 'kind'], {
+    version,
+  })
   const root = parameters.root
     ? findFoundryRoot(parameters.root)
     : findFoundryRoot(process.cwd())
@@ -184,7 +153,7 @@ export async function checkUpgradeSafety(
       : { remappings: [...parameters.remappings] }),
   })
   const upgradesCore = interopDefault(
-    await import('@openzeppelin/upgrades-core'),
+    await loadOptional('upgradesCore', 'checkUpgradeSafety'),
   )
   const { validation } = project
   const contracts = Object.keys(validation).filter(

@@ -177,10 +177,8 @@ function decode(
     value,
     ...(call.label === undefined ? {} : { label: call.label }),
   }
-  if (
-    to.toLowerCase() === create2DeployerAddress.toLowerCase() &&
-    call.data.length >= 66
-  ) {
+  // `to` is checksummed above, as the constant is.
+  if (to === create2DeployerAddress && call.data.length >= 66) {
     const salt = slice(call.data, 0, 32)
     const initCodeHash = keccak256(slice(call.data, 32))
     return {

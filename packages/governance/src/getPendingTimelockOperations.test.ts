@@ -374,6 +374,7 @@ describe('getPendingTimelockOperations', () => {
       [InvalidBlockRangeError: Invalid blockRange 0: expected a bigint of at least 1n.
 
       Hint: Pass block numbers as bigints ≥ 0n (or a block tag) and \`blockRange\` as a bigint ≥ 1n (e.g. \`2_000n\` for RPCs that cap eth_getLogs at 2 000 blocks).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

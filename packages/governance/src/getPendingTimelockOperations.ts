@@ -1,6 +1,8 @@
 import {
+  assertParameters,
   ChainReadError,
   type ChainReadErrorType,
+  type MissingParameterErrorType,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
@@ -21,6 +23,7 @@ import {
   InvalidBlockRangeError,
   type InvalidBlockRangeErrorType,
 } from './errors/timelock.js'
+import { version } from './errors/version.js'
 import { hashTimelockOperation } from './hashTimelockOperation.js'
 import { timelockEventsAbi } from './internal/abis.js'
 import { getLogsPaginated } from './internal/getLogsPaginated.js'
@@ -90,6 +93,7 @@ export type GetPendingTimelockOperationsParameters = {
 export type GetPendingTimelockOperationsReturnType = TimelockOperation[]
 
 export type GetPendingTimelockOperationsErrorType =
+  | MissingParameterErrorType
   | ChainReadErrorType
   | InvalidBlockRangeErrorType
   | ToChecksummedAddressErrorType
@@ -134,6 +138,12 @@ export async function getPendingTimelockOperations<
   client: Client<Transport, chain>,
   parameters: GetPendingTimelockOperationsParameters,
 ): Promise<GetPendingTimelockOperationsReturnType> {
+  assertParameters('getPendingTimelockOperations', { client }, ['client'], {
+    version,
+  })
+  assertParameters('getPendingTimelockOperations', parameters, ['timelock'], {
+    version,
+  })
   const timelock = toChecksummedAddress(parameters.timelock, {
     path: 'timelock',
   })

@@ -1,7 +1,9 @@
 import {
+  assertParameters,
   ChainReadError,
   type ChainReadErrorType,
   eip1967Slots,
+  type MissingParameterErrorType,
   type ToAddressFromSlotErrorType,
   type ToChecksummedAddressErrorType,
   toAddressFromSlot,
@@ -21,6 +23,7 @@ import {
 } from 'viem'
 import { getStorageAt, readContract } from 'viem/actions'
 import { getAction } from 'viem/utils'
+import { version } from './errors/version.js'
 import { beaconAbi, proxiableAbi } from './internal/abis.js'
 import { readChain } from './internal/readChain.js'
 
@@ -52,6 +55,7 @@ export type GetProxyStateReturnType = {
 }
 
 export type GetProxyStateErrorType =
+  | MissingParameterErrorType
   | ChainReadErrorType
   | ToAddressFromSlotErrorType
   | ToChecksummedAddressErrorType
@@ -86,6 +90,8 @@ export async function getProxyState<chain extends Chain | undefined>(
   client: Client<Transport, chain>,
   parameters: GetProxyStateParameters,
 ): Promise<GetProxyStateReturnType> {
+  assertParameters('getProxyState', { client }, ['client'], { version })
+  assertParameters('getProxyState', parameters, ['proxy'], { version })
   const proxy = toChecksummedAddress(parameters.proxy, { path: 'proxy' })
   const readSlot = getAction(client, getStorageAt, 'getStorageAt')
   const read = getAction(client, readContract, 'readContract')

@@ -1,15 +1,15 @@
 import type { ToChecksummedAddressErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import { encodeAbiParameters, hexToBigInt, keccak256 } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
-import {
-  type OperationCall,
-  toOperationArrays,
-} from './internal/operationCall.js'
-import {
-  type ProposalDescription,
-  toDescriptionHash,
-} from './internal/proposal.js'
+import { version } from './errors/version.js'
+import { toOperationArrays } from './internal/operationCall.js'
+import { toDescriptionHash } from './internal/proposal.js'
+import type { OperationCall, ProposalDescription } from './types/calls.js'
 
 export type HashProposalParameters = {
   /** The proposal's calls, in order. */
@@ -19,6 +19,7 @@ export type HashProposalParameters = {
 export type HashProposalReturnType = bigint
 
 export type HashProposalErrorType =
+  | MissingParameterErrorType
   | NoCallsErrorType
   | InvalidCallErrorType
   | InvalidBytes32ErrorType
@@ -44,6 +45,7 @@ export type HashProposalErrorType =
 export function hashProposal(
   parameters: HashProposalParameters,
 ): HashProposalReturnType {
+  assertParameters('hashProposal', parameters, ['calls'], { version })
   const { targets, values, payloads } = toOperationArrays(
     parameters.calls,
     'A governor proposal',

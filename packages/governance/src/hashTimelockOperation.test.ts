@@ -105,6 +105,7 @@ describe('hashTimelockOperation', () => {
       [NoCallsError: A timelock operation needs at least one call.
 
       Hint: Pass the calls the timelock or governor should make (\`calls: [{ to, value, data }]\`).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -119,6 +120,7 @@ describe('hashTimelockOperation', () => {
       [InvalidBytes32Error: Invalid salt "0x01": expected 32 bytes of hex.
 
       Hint: Pass "0x" followed by exactly 64 hex digits, e.g. \`pad(toHex(1), { size: 32 })\` or \`keccak256(toHex("release-1"))\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -133,6 +135,7 @@ describe('hashTimelockOperation', () => {
       [InvalidCallError: Invalid data at calls[0].data: "0x123" has an odd number of hex digits (3).
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

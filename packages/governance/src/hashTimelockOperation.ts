@@ -1,12 +1,15 @@
 import type { ToChecksummedAddressErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import { encodeAbiParameters, type Hex, keccak256, zeroHash } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
-import {
-  type OperationCall,
-  toOperationArrays,
-} from './internal/operationCall.js'
+import { version } from './errors/version.js'
+import { toOperationArrays } from './internal/operationCall.js'
 import { toBytes32 } from './internal/toBytes32.js'
+import type { OperationCall } from './types/calls.js'
 
 export type HashTimelockOperationParameters = {
   /** The calls of the operation, in order. */
@@ -27,6 +30,7 @@ export type HashTimelockOperationParameters = {
 export type HashTimelockOperationReturnType = Hex
 
 export type HashTimelockOperationErrorType =
+  | MissingParameterErrorType
   | NoCallsErrorType
   | InvalidCallErrorType
   | InvalidBytes32ErrorType
@@ -61,6 +65,9 @@ export type HashTimelockOperationErrorType =
 export function hashTimelockOperation(
   parameters: HashTimelockOperationParameters,
 ): HashTimelockOperationReturnType {
+  assertParameters('hashTimelockOperation', parameters, ['calls', 'salt'], {
+    version,
+  })
   const { calls } = parameters
   const { targets, values, payloads } = toOperationArrays(
     calls,

@@ -48,6 +48,7 @@ describe('prepareTimelockSchedule', () => {
       Min delay: 3600 s
 
       Hint: Pass \`delay: 3600n\` (or more). The minimum delay can only be lowered by the timelock itself (\`updateDelay\` through a scheduled operation).
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -65,6 +66,7 @@ describe('prepareTimelockSchedule', () => {
       State:     pending
 
       Hint: This exact operation is already queued: execute it once ready, cancel it first, or use a new \`salt\` to schedule a separate copy.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -103,6 +105,7 @@ describe('prepareTimelockSchedule', () => {
       State:     done
 
       Hint: This exact operation was already executed. To run the same calls again, schedule them with a new \`salt\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

@@ -2,6 +2,10 @@ import type {
   ChainReadErrorType,
   ToChecksummedAddressErrorType,
 } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Chain, Client, Transport } from 'viem'
 import { readContract } from 'viem/actions'
 import { getAction } from 'viem/utils'
@@ -18,6 +22,7 @@ import {
   TimelockOperationExistsError,
   type TimelockOperationExistsErrorType,
 } from './errors/timelock.js'
+import { version } from './errors/version.js'
 import { timelockAbi } from './internal/abis.js'
 import { readChain } from './internal/readChain.js'
 
@@ -30,6 +35,7 @@ export type PrepareTimelockScheduleReturnType =
   }
 
 export type PrepareTimelockScheduleErrorType =
+  | MissingParameterErrorType
   | TimelockDelayTooShortErrorType
   | TimelockOperationExistsErrorType
   | ChainReadErrorType
@@ -69,6 +75,15 @@ export async function prepareTimelockSchedule<chain extends Chain | undefined>(
   client: Client<Transport, chain>,
   parameters: PrepareTimelockScheduleParameters,
 ): Promise<PrepareTimelockScheduleReturnType> {
+  assertParameters('prepareTimelockSchedule', { client }, ['client'], {
+    version,
+  })
+  assertParameters(
+    'prepareTimelockSchedule',
+    parameters,
+    ['timelock', 'calls', 'salt', 'delay'],
+    { version },
+  )
   const built = buildTimelockSchedule(parameters)
   const timelock = built.call.to
   const read = getAction(client, readContract, 'readContract')

@@ -1,3 +1,7 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Chain, Client, Transport } from 'viem'
 import {
   type CheckInvariantsErrorType,
@@ -9,12 +13,14 @@ import {
   InvariantViolationError,
   type InvariantViolationErrorType,
 } from './errors/invariant.js'
+import { version } from './errors/version.js'
 
 export type AssertInvariantsParameters = CheckInvariantsParameters
 
 export type AssertInvariantsReturnType = CheckInvariantsReturnType
 
 export type AssertInvariantsErrorType =
+  | MissingParameterErrorType
   | CheckInvariantsErrorType
   | InvariantViolationErrorType
 
@@ -28,7 +34,7 @@ export type AssertInvariantsErrorType =
  * ```ts
  * import { assertInvariants, supplyWithinCap } from '@storydao/invariants'
  *
- * await assertInvariants(client, { invariants: [supplyWithinCap(token)] })
+ * await assertInvariants(client, { invariants: [supplyWithinCap({ token })] })
  * ```
  *
  * @param client - A viem client for the chain (or fork).
@@ -40,6 +46,8 @@ export async function assertInvariants(
   client: Client<Transport, Chain | undefined>,
   parameters: AssertInvariantsParameters,
 ): Promise<AssertInvariantsReturnType> {
+  assertParameters('assertInvariants', { client }, ['client'], { version })
+  assertParameters('assertInvariants', parameters, ['invariants'], { version })
   const result = await checkInvariants(client, parameters)
   const [first, ...rest] = result.violations
   if (first) throw new InvariantViolationError({ violations: [first, ...rest] })

@@ -1,4 +1,7 @@
-import type { SafePlan } from '@storydao/safe'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import {
   type CheckSafePlanErrorType,
   type CheckSafePlanParameters,
@@ -9,7 +12,10 @@ import {
   InvariantViolationError,
   type InvariantViolationErrorType,
 } from './errors/invariant.js'
+import { version } from './errors/version.js'
+import { assertFork } from './internal/assertFork.js'
 import { toViolation } from './internal/toViolation.js'
+import type { Fork } from './types/fork.js'
 import type { InvariantViolation } from './types.js'
 
 export type AssertSafePlanParameters = CheckSafePlanParameters
@@ -17,6 +23,7 @@ export type AssertSafePlanParameters = CheckSafePlanParameters
 export type AssertSafePlanReturnType = CheckSafePlanReturnType
 
 export type AssertSafePlanErrorType =
+  | MissingParameterErrorType
   | CheckSafePlanErrorType
   | InvariantViolationErrorType
 
@@ -33,23 +40,31 @@ export type AssertSafePlanErrorType =
  * import { assertSafePlan, getDefaultInvariants } from '@storydao/invariants'
  *
  * // Throws before anyone is asked to sign a transaction that breaks an invariant.
- * const report = await assertSafePlan(plan, {
- *   fork,
+ * const report = await assertSafePlan(fork, {
+ *   plan,
  *   manifest,
- *   invariants: getDefaultInvariants(manifest, 'upgrade'),
+ *   invariants: getDefaultInvariants({ manifest, action: 'upgrade' }),
  * })
  * ```
  *
- * @param plan - The Safe plan.
+ * @param fork - The fork to rehearse on (`createFork`).
  * @param parameters - {@link CheckSafePlanParameters}
  * @returns The passing {@link Report}.
  * @throws {InvariantViolationError} When the transaction reverts or an invariant fails.
  */
 export async function assertSafePlan(
-  plan: SafePlan,
+  fork: Fork,
   parameters: AssertSafePlanParameters,
 ): Promise<AssertSafePlanReturnType> {
-  const report = await checkSafePlan(plan, parameters)
+  // Checked here too, so the error names the function the caller called.
+  assertFork('assertSafePlan', fork)
+  assertParameters(
+    'assertSafePlan',
+    parameters,
+    ['plan', 'manifest', 'invariants'],
+    { version },
+  )
+  const report = await checkSafePlan(fork, parameters)
   const violations: InvariantViolation[] = []
   const { simulation } = report
   if (simulation.status !== 'success') {

@@ -1,9 +1,14 @@
 import type { ChainReadErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Chain, Client, Transport } from 'viem'
 import {
   MissingBaselineError,
   type MissingBaselineErrorType,
 } from './errors/invariant.js'
+import { version } from './errors/version.js'
 import { evaluateInvariants } from './internal/evaluateInvariants.js'
 import { toViolation } from './internal/toViolation.js'
 import { readInvariantState } from './readInvariantState.js'
@@ -38,6 +43,7 @@ export type CheckInvariantsReturnType = {
 }
 
 export type CheckInvariantsErrorType =
+  | MissingParameterErrorType
   | ChainReadErrorType
   | MissingBaselineErrorType
 
@@ -53,7 +59,7 @@ export type CheckInvariantsErrorType =
  * import { checkInvariants, isNotPaused, supplyWithinCap } from '@storydao/invariants'
  *
  * const { ok, violations } = await checkInvariants(client, {
- *   invariants: [supplyWithinCap(token), isNotPaused(token)],
+ *   invariants: [supplyWithinCap({ token }), isNotPaused({ contract: token })],
  * })
  * if (!ok) console.error(violations)
  * ```
@@ -68,6 +74,8 @@ export async function checkInvariants(
   client: Client<Transport, Chain | undefined>,
   parameters: CheckInvariantsParameters,
 ): Promise<CheckInvariantsReturnType> {
+  assertParameters('checkInvariants', { client }, ['client'], { version })
+  assertParameters('checkInvariants', parameters, ['invariants'], { version })
   const { invariants, before, blockNumber, logs = [] } = parameters
   if (!before) {
     const relative = invariants.filter((invariant) => invariant.needsBefore)

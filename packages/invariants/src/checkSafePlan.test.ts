@@ -18,13 +18,14 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { assertSafePlan } from './assertSafePlan.js'
 import { checkSafePlan } from './checkSafePlan.js'
-import { createFork, type Fork } from './createFork.js'
+import { createFork } from './createFork.js'
 import { getDefaultInvariants } from './getDefaultInvariants.js'
 import { balanceUnchanged } from './invariants/balanceUnchanged.js'
-import { custom } from './invariants/custom.js'
+import { customInvariant } from './invariants/customInvariant.js'
 import { renderReport } from './renderReport.js'
 import { countingTransport } from './test/helpers.js'
 import { prepareScenario } from './test/scenario.js'
+import type { Fork } from './types/fork.js'
 import type { Invariant } from './types.js'
 
 let stack: LocalStack
@@ -70,16 +71,16 @@ const failed = (report: Awaited<ReturnType<typeof checkSafePlan>>) =>
 describe('checkSafePlan', () => {
   test('default', async () => {
     // Emergency pause: the emergency Safe pauses AuthorCoin.
-    const report = await checkSafePlan(
-      await plan(emergency, [
+    const report = await checkSafePlan(fork, {
+      plan: await plan(emergency, [
         buildPause({ target: coin, label: 'AuthorCoin: pause' }),
       ]),
-      {
-        fork,
+      manifest: stack.manifest,
+      invariants: getDefaultInvariants({
         manifest: stack.manifest,
-        invariants: getDefaultInvariants(stack.manifest, 'pause'),
-      },
-    )
+        action: 'pause',
+      }),
+    })
     expect(failed(report)).toEqual([])
     expect(report.warnings).toEqual([])
     expect(report.ok).toBe(true)
@@ -97,17 +98,14 @@ describe('checkSafePlan', () => {
   })
 
   test('behavior: an upgrade passes its default invariants', async () => {
-    const report = await checkSafePlan(
-      await plan(ops, [scenario.upgrade.execute]),
-      {
-        fork,
+    const report = await checkSafePlan(fork, {
+      plan: await plan(ops, [scenario.upgrade.execute]),
+      manifest: scenario.manifestWithUpgrade,
+      invariants: getDefaultInvariants({
         manifest: scenario.manifestWithUpgrade,
-        invariants: getDefaultInvariants(
-          scenario.manifestWithUpgrade,
-          'upgrade',
-        ),
-      },
-    )
+        action: 'upgrade',
+      }),
+    })
     expect(failed(report)).toEqual([])
     expect(report.ok).toBe(true)
     expect(
@@ -131,7 +129,7 @@ describe('checkSafePlan', () => {
       ],
     })
     expect(
-      renderReport(report, 'markdown')
+      renderReport({ report, format: 'markdown' })
         .split('\n')
         .filter((line) => /^\s+- \w+ call /.test(line)),
     ).toMatchInlineSnapshot(`
@@ -147,11 +145,13 @@ describe('checkSafePlan', () => {
       timelock,
       operationId: scenario.toCancel.id,
     })
-    const invariants = getDefaultInvariants(stack.manifest, 'timelock-cancel', {
+    const invariants = getDefaultInvariants({
+      manifest: stack.manifest,
+      action: 'timelock-cancel',
       operationIds: [scenario.toCancel.id],
     })
-    const report = await checkSafePlan(await plan(ops, [cancel]), {
-      fork,
+    const report = await checkSafePlan(fork, {
+      plan: await plan(ops, [cancel]),
       manifest: stack.manifest,
       invariants,
     })
@@ -179,15 +179,18 @@ describe('checkSafePlan', () => {
       scenario.mintToStranger.execute,
     ])
     const parameters = {
-      fork,
+      plan: batch,
       manifest: scenario.manifestWithUpgrade,
-      invariants: getDefaultInvariants(scenario.manifestWithUpgrade, 'upgrade'),
+      invariants: getDefaultInvariants({
+        manifest: scenario.manifestWithUpgrade,
+        action: 'upgrade',
+      }),
     }
-    const report = await checkSafePlan(batch, parameters)
+    const report = await checkSafePlan(fork, parameters)
     expect(report.simulation.status).toBe('success')
     expect(report.ok).toBe(false)
     expect(failed(report)).toEqual([`supplyUnchanged(${coin})`])
-    const error = await assertSafePlan(batch, parameters).catch(
+    const error = await assertSafePlan(fork, parameters).catch(
       (e: unknown) => e,
     )
     expect(error).toMatchObject({
@@ -199,14 +202,14 @@ describe('checkSafePlan', () => {
   })
 
   test('behavior: a role grant to a stranger is caught', async () => {
-    const report = await checkSafePlan(
-      await plan(ops, [scenario.grantToStranger.execute]),
-      {
-        fork,
+    const report = await checkSafePlan(fork, {
+      plan: await plan(ops, [scenario.grantToStranger.execute]),
+      manifest: stack.manifest,
+      invariants: getDefaultInvariants({
         manifest: stack.manifest,
-        invariants: getDefaultInvariants(stack.manifest, 'role-change'),
-      },
-    )
+        action: 'role-change',
+      }),
+    })
     expect(failed(report)).toEqual([
       `noUnexpectedRoleChanges(${coin},${timelock})`,
     ])
@@ -219,8 +222,8 @@ describe('checkSafePlan', () => {
   })
 
   test('behavior: a delegatecall to an unknown target is caught', async () => {
-    const report = await checkSafePlan(
-      await plan(
+    const report = await checkSafePlan(fork, {
+      plan: await plan(
         ops,
         [
           {
@@ -233,12 +236,12 @@ describe('checkSafePlan', () => {
         ],
         true,
       ),
-      {
-        fork,
+      manifest: stack.manifest,
+      invariants: getDefaultInvariants({
         manifest: stack.manifest,
-        invariants: getDefaultInvariants(stack.manifest, 'timelock-schedule'),
-      },
-    )
+        action: 'timelock-schedule',
+      }),
+    })
     expect(report.simulation.status).toBe('success')
     expect(failed(report)).toEqual([`safeOwnersAndThresholdUnchanged(${ops})`])
     expect(report.invariants[0]!.message).toMatchInlineSnapshot(
@@ -252,17 +255,16 @@ describe('checkSafePlan', () => {
   })
 
   test('behavior: a Treasury drain is caught', async () => {
-    const invariants = getDefaultInvariants(
-      stack.manifest,
-      'treasury-transfer',
-      {
-        treasuryOutflows: [{ asset: 'ETH', amount: parseEther('1') }],
-      },
-    )
-    const report = await checkSafePlan(
-      await plan(ops, [scenario.drain.execute]),
-      { fork, manifest: stack.manifest, invariants },
-    )
+    const invariants = getDefaultInvariants({
+      manifest: stack.manifest,
+      action: 'treasury-transfer',
+      treasuryOutflows: [{ asset: 'ETH', amount: parseEther('1') }],
+    })
+    const report = await checkSafePlan(fork, {
+      plan: await plan(ops, [scenario.drain.execute]),
+      manifest: stack.manifest,
+      invariants,
+    })
     expect(failed(report)).toEqual([
       `balanceChangedBy(ETH,${stack.manifest.contracts.Treasury!.address},-1000000000000000000)`,
     ])
@@ -328,18 +330,21 @@ describe('checkSafePlan', () => {
     }
     const batch = await plan(ops, [schedule, mint])
     const parameters = {
-      fork,
+      plan: batch,
       manifest: stack.manifest,
-      invariants: getDefaultInvariants(stack.manifest, 'timelock-schedule'),
+      invariants: getDefaultInvariants({
+        manifest: stack.manifest,
+        action: 'timelock-schedule',
+      }),
     }
-    const report = await checkSafePlan(batch, parameters)
+    const report = await checkSafePlan(fork, parameters)
     expect(report.ok).toBe(false)
     expect([
       report.simulation.revert?.callIndex,
       report.simulation.revert?.errorName,
     ]).toEqual([1, 'AccessControlUnauthorizedAccount'])
     await expect(
-      assertSafePlan(batch, parameters),
+      assertSafePlan(fork, parameters),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [InvariantViolationError: Invariant safeTransactionSucceeds violated by Safe transaction 0x8520c02d92b3ef776669fc152ca8446627cc628a6a4a4103a92ae0689c2bb90e: The Safe transaction executes.
 
@@ -356,14 +361,20 @@ describe('checkSafePlan', () => {
 
   test('behavior: RPC requests do not grow with the number of invariants', async () => {
     const pause = await plan(emergency, [buildPause({ target: coin })])
-    const defaults = getDefaultInvariants(stack.manifest, 'pause')
+    const defaults = getDefaultInvariants({
+      manifest: stack.manifest,
+      action: 'pause',
+    })
     // N distinct invariants: the defaults plus one AuthorCoin balance per
     // generated holder, so `readState` has N distinct reads to batch (copies
     // of one invariant would be de-duplicated to a handful of reads).
     const distinct = (n: number): Invariant[] => [
       ...defaults,
       ...Array.from({ length: n - defaults.length }, (_, i) =>
-        balanceUnchanged(coin, getAddress(pad(toHex(i + 1), { size: 20 }))),
+        balanceUnchanged({
+          asset: coin,
+          holder: getAddress(pad(toHex(i + 1), { size: 20 })),
+        }),
       ),
     ]
     const fifty = distinct(50)
@@ -375,7 +386,7 @@ describe('checkSafePlan', () => {
       expect(invariants).toHaveLength(n)
       expect(new Set(invariants.map((invariant) => invariant.id)).size).toBe(n)
     }
-    const one = custom({
+    const one = customInvariant({
       name: 'supplyAndImplementation',
       read: {
         supply: {
@@ -394,8 +405,8 @@ describe('checkSafePlan', () => {
     })
     const measure = async (invariants: readonly Invariant[]) => {
       counter.reset()
-      const report = await checkSafePlan(pause, {
-        fork,
+      const report = await checkSafePlan(fork, {
+        plan: pause,
         manifest: stack.manifest,
         invariants,
       })

@@ -1,18 +1,31 @@
-import type { ChainReadErrorType, Manifest } from '@storydao/core'
+import {
+  assertParameters,
+  type ChainReadErrorType,
+  isHexEqual,
+  type Manifest,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import { isMultiSendCallOnly, type SafePlan } from '@storydao/safe'
-import { type Abi, type Address, getAddress, type Hex } from 'viem'
-import type { Fork } from './createFork.js'
+import {
+  type Abi,
+  type Address,
+  getAddress,
+  type Hex,
+  isAddressEqual,
+} from 'viem'
+import type { ForkErrorType } from './errors/fork.js'
+import { version } from './errors/version.js'
+import { assertFork } from './internal/assertFork.js'
 import { evaluateInvariants } from './internal/evaluateInvariants.js'
 import { indexManifest, type ManifestIndex } from './internal/manifestIndex.js'
 import { readState } from './internal/readState.js'
 import { roleName } from './internal/roles.js'
 import { runSafePlan } from './internal/runSafePlan.js'
 import { innerCallsOf } from './internal/safePlan.js'
-import { sameAddress } from './internal/values.js'
-import type {
-  SafePlanSimulation,
-  SimulateSafePlanErrorType,
-} from './simulateSafePlan.js'
+import { withForkErrors } from './internal/withForkErrors.js'
+import type { SimulateSafePlanErrorType } from './simulateSafePlan.js'
+import type { Fork } from './types/fork.js'
+import type { SafePlanSimulation } from './types/simulation.js'
 import type {
   Invariant,
   InvariantResult,
@@ -21,9 +34,9 @@ import type {
 } from './types.js'
 
 export type CheckSafePlanParameters = {
-  /** The fork to rehearse on ({@link createFork}). */
-  fork: Fork
-  /** The invariants to check (e.g. `getDefaultInvariants(manifest, 'pause')`). */
+  /** The Safe plan (`buildSafePlan` from `@storydao/safe`). */
+  plan: SafePlan
+  /** The invariants to check (e.g. `getDefaultInvariants({ manifest, action: 'pause' })`). */
   invariants: readonly Invariant[]
   /** The network's manifest: names, ABIs and what counts as a known address. */
   manifest: Manifest
@@ -102,6 +115,8 @@ export type CheckSafePlanReturnType = Report
 export type CheckSafePlanErrorType =
   | SimulateSafePlanErrorType
   | ChainReadErrorType
+  | ForkErrorType
+  | MissingParameterErrorType
 
 /**
  * Rehearses a Safe plan on a fork and checks invariants around it: reads
@@ -124,26 +139,42 @@ export type CheckSafePlanErrorType =
  * import { checkSafePlan, createFork, getDefaultInvariants, renderReport } from '@storydao/invariants'
  *
  * const fork = await createFork({ rpcUrl })
- * const report = await checkSafePlan(plan, {
- *   fork,
+ * const report = await checkSafePlan(fork, {
+ *   plan,
  *   manifest,
- *   invariants: getDefaultInvariants(manifest, 'pause'),
+ *   invariants: getDefaultInvariants({ manifest, action: 'pause' }),
  * })
- * console.log(renderReport(report, 'markdown'))
+ * console.log(renderReport({ report, format: 'markdown' }))
  * await fork.stop()
  * ```
  *
- * @param plan - The Safe plan (`buildSafePlan` from `@storydao/safe`).
+ * @param fork - The fork to rehearse on ({@link createFork}).
  * @param parameters - {@link CheckSafePlanParameters}
  * @returns The {@link Report}.
  * @throws {SimulationError} When the plan cannot be run on the fork.
- * @throws {ChainReadError} When the fork does not answer.
+ * @throws {ChainReadError} When a read on the fork fails.
+ * @throws {ForkError} `FORK_EXITED` when the fork's anvil dies, `FORK_UNREACHABLE` when it stops answering.
  */
 export async function checkSafePlan(
-  plan: SafePlan,
+  fork: Fork,
   parameters: CheckSafePlanParameters,
 ): Promise<CheckSafePlanReturnType> {
-  const { fork, invariants, manifest } = parameters
+  assertFork('checkSafePlan', fork)
+  assertParameters(
+    'checkSafePlan',
+    parameters,
+    ['plan', 'manifest', 'invariants'],
+    { version },
+  )
+  return withForkErrors(fork, () => rehearse(fork, parameters))
+}
+
+/** Reads before, runs the plan, reads after, then judges and reports. */
+async function rehearse(
+  fork: Fork,
+  parameters: CheckSafePlanParameters,
+): Promise<Report> {
+  const { plan, invariants, manifest } = parameters
   const index = indexManifest(manifest, parameters.abis)
   const reads = invariants.flatMap((invariant) =>
     Object.values(invariant.reads),
@@ -222,8 +253,8 @@ function collectWarnings(
   // Calls decoded from a MultiSend payload (not the Safe transaction itself).
   const batched = !(
     simulation.calls.length === 1 &&
-    sameAddress(simulation.calls[0]!.to, safeTx.to) &&
-    simulation.calls[0]!.data?.toLowerCase() === safeTx.data.toLowerCase()
+    isAddressEqual(simulation.calls[0]!.to, safeTx.to) &&
+    isHexEqual(simulation.calls[0]!.data ?? '0x', safeTx.data)
   )
   for (const call of batched ? simulation.calls : [])
     if (call.operation === 'delegatecall')
@@ -249,7 +280,7 @@ function collectWarnings(
     if (
       log.eventName &&
       safeConfigEvents.has(log.eventName) &&
-      (entry?.role === 'safe' || sameAddress(log.address, plan.safe))
+      (entry?.role === 'safe' || isAddressEqual(log.address, plan.safe))
     )
       warnings.push({
         code: 'safe-config-change',
@@ -277,7 +308,7 @@ function collectWarnings(
     : undefined
   if (treasury)
     for (const change of simulation.balanceChanges)
-      if (sameAddress(change.holder, treasury.address) && change.delta < 0n)
+      if (isAddressEqual(change.holder, treasury.address) && change.delta < 0n)
         warnings.push({
           code: 'treasury-outflow',
           message: `${treasuryName} sends out ${-change.delta} ${change.asset === 'ETH' ? 'wei' : `base units of ${change.assetName ?? change.asset}`}.`,
@@ -289,9 +320,9 @@ function collectWarnings(
     described.length === actual.length &&
     described.every(
       (call, i) =>
-        sameAddress(call.to, actual[i]!.to) &&
+        isAddressEqual(call.to, actual[i]!.to) &&
         call.value === actual[i]!.value &&
-        call.data.toLowerCase() === actual[i]!.data.toLowerCase(),
+        isHexEqual(call.data, actual[i]!.data),
     )
   if (!same)
     warnings.push({

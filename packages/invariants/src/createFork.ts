@@ -1,4 +1,9 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+  type OptionalDependencyMissingErrorType,
+} from '@storydao/core'
+import {
   type Chain,
   createTestClient,
   defineChain,
@@ -10,8 +15,13 @@ import {
   type Transport,
 } from 'viem'
 import { ForkError, type ForkErrorType } from './errors/fork.js'
+import { version } from './errors/version.js'
+import { spawnAnvil } from './internal/anvil/spawnAnvil.js'
+import { toSpawnParameters } from './internal/anvil/toSpawnParameters.js'
+import { registerForkProcess } from './internal/forkProcess.js'
 import { rpc } from './internal/rpc.js'
-import { startAnvil } from './startAnvil.js'
+import { withForkErrors } from './internal/withForkErrors.js'
+import type { Fork, ForkClient } from './types/fork.js'
 
 export type CreateForkParameters = {
   /** JSON-RPC URL of the chain to fork (any network; the local stack in tests). */
@@ -29,33 +39,12 @@ export type CreateForkParameters = {
   transport?: ((rpcUrl: string) => Transport) | undefined
 }
 
-/** A viem client for a fork: anvil test actions plus public actions. */
-export type ForkClient = TestClient<'anvil', Transport, Chain, undefined> &
-  PublicActions<Transport, Chain>
-
-/** A disposable anvil fork, reusable across simulations. */
-export type Fork = {
-  /** `http://127.0.0.1:<port>` of the fork. */
-  rpcUrl: string
-  /** Chain id (the upstream's). */
-  chainId: number
-  /** Block the fork was taken at. */
-  blockNumber: bigint
-  /** A client for the fork (test + public actions). */
-  client: ForkClient
-  /** `evm_snapshot`: returns an id for {@link Fork.revert}. */
-  snapshot(): Promise<Hex>
-  /** `evm_revert` to a snapshot (anvil discards the snapshot). */
-  revert(id: Hex): Promise<void>
-  /** Kills anvil and waits for it to exit; safe to call twice. */
-  stop(): Promise<void>
-  /** Same as `stop`, for `await using fork = await createFork(…)`. */
-  [Symbol.asyncDispose](): Promise<void>
-}
-
 export type CreateForkReturnType = Fork
 
-export type CreateForkErrorType = ForkErrorType
+export type CreateForkErrorType =
+  | ForkErrorType
+  | OptionalDependencyMissingErrorType
+  | MissingParameterErrorType
 
 /**
  * Starts a disposable anvil fork of `rpcUrl` on a free loopback port.
@@ -86,6 +75,7 @@ export type CreateForkErrorType = ForkErrorType
 export async function createFork(
   parameters: CreateForkParameters,
 ): Promise<CreateForkReturnType> {
+  assertParameters('createFork', parameters, ['rpcUrl'], { version })
   const { rpcUrl, blockNumber } = parameters
   let url: URL
   try {
@@ -103,15 +93,17 @@ export async function createFork(
       hint: 'Pass an http(s) or ws(s) JSON-RPC URL, e.g. http://127.0.0.1:8545.',
     })
 
-  const anvil = await startAnvil({
-    forkUrl: rpcUrl,
-    forkBlockNumber: blockNumber,
-    port: parameters.port,
-    timeoutMs: parameters.timeoutMs ?? 30_000,
-    // Impersonated owners need no ETH for gas, so simulations do not move
-    // anyone's balance but the transaction's own transfers.
-    args: ['--base-fee', '0', '--auto-impersonate', '--silent'],
-  })
+  const anvil = await spawnAnvil(
+    toSpawnParameters({
+      forkUrl: rpcUrl,
+      forkBlockNumber: blockNumber,
+      port: parameters.port,
+      timeoutMs: parameters.timeoutMs ?? 30_000,
+      // Impersonated owners need no ETH for gas, so simulations do not move
+      // anyone's balance but the transaction's own transfers.
+      args: ['--base-fee', '0', '--auto-impersonate', '--silent'],
+    }),
+  )
 
   try {
     const transport = (parameters.transport ?? ((rpc: string) => http(rpc)))(
@@ -136,18 +128,18 @@ export async function createFork(
       cacheTime: 0,
     }).extend(publicActions) as ForkClient
 
-    return {
+    const fork: Fork = {
       rpcUrl: anvil.rpcUrl,
       chainId: chain.id,
       blockNumber: BigInt(forkBlock),
       client,
-      snapshot: () => client.snapshot(),
-      async revert(id) {
-        await client.revert({ id })
-      },
+      snapshot: () => withForkErrors(fork, () => client.snapshot()),
+      revert: (id) => withForkErrors(fork, () => client.revert({ id })),
       stop: () => anvil.stop(),
       [Symbol.asyncDispose]: () => anvil.stop(),
     }
+    registerForkProcess(fork, anvil)
+    return fork
   } catch (cause) {
     await anvil.stop()
     throw new ForkError('The fork started but does not answer JSON-RPC.', {

@@ -1,3 +1,8 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import { version } from './errors/version.js'
 import { stableJson, toInvariantValue } from './internal/values.js'
 import type { InvariantValue, StateSnapshot } from './types.js'
 
@@ -10,6 +15,15 @@ export type StateChange = {
   /** Value in the second snapshot (`null`: absent). */
   after: InvariantValue
 }
+
+export type DiffStateSnapshotsParameters = {
+  /** The earlier snapshot. */
+  before: StateSnapshot
+  /** The later snapshot. */
+  after: StateSnapshot
+}
+
+export type DiffStateSnapshotsErrorType = MissingParameterErrorType
 
 export type DiffStateSnapshotsReturnType = {
   /** Blocks compared. */
@@ -33,18 +47,20 @@ export type DiffStateSnapshotsReturnType = {
  *
  * const before = await getStateSnapshot(client, { manifest, blockNumber: incidentBlock - 1n })
  * const after = await getStateSnapshot(client, { manifest, blockNumber: incidentBlock })
- * for (const change of diffStateSnapshots(before, after).changes)
+ * for (const change of diffStateSnapshots({ before, after }).changes)
  *   console.log(change.path, change.before, '→', change.after)
  * ```
  *
- * @param before - The earlier snapshot.
- * @param after - The later snapshot.
+ * @param parameters - {@link DiffStateSnapshotsParameters}
  * @returns The differences.
  */
 export function diffStateSnapshots(
-  before: StateSnapshot,
-  after: StateSnapshot,
+  parameters: DiffStateSnapshotsParameters,
 ): DiffStateSnapshotsReturnType {
+  assertParameters('diffStateSnapshots', parameters, ['before', 'after'], {
+    version,
+  })
+  const { before, after } = parameters
   const a = flatten(before)
   const b = flatten(after)
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort()

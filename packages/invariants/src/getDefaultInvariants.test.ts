@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('getDefaultInvariants', () => {
   test('default', () => {
     expect(
-      getDefaultInvariants(stack.manifest, 'pause').map(
+      getDefaultInvariants({ manifest: stack.manifest, action: 'pause' }).map(
         (invariant) => invariant.description,
       ),
     ).toMatchInlineSnapshot(`
@@ -51,7 +51,9 @@ describe('getDefaultInvariants', () => {
     const names = Object.fromEntries(
       playbookActions.map((action) => [
         action,
-        getDefaultInvariants(manifest, action, {
+        getDefaultInvariants({
+          manifest,
+          action,
           operationIds: [
             '0x1111111111111111111111111111111111111111111111111111111111111111',
           ],
@@ -155,7 +157,9 @@ describe('getDefaultInvariants', () => {
       }
     `)
     // An upgrade of a beacon proxy is checked on its beacon.
-    const upgrade = getDefaultInvariants(manifest, 'upgrade', {
+    const upgrade = getDefaultInvariants({
+      manifest,
+      action: 'upgrade',
       upgrade: {
         contract: 'Treasury',
         implementation: stack.accounts.stranger.address,
@@ -169,7 +173,7 @@ describe('getDefaultInvariants', () => {
     )
     // Ids are unique within a set.
     for (const action of playbookActions) {
-      const ids = getDefaultInvariants(manifest, action).map(
+      const ids = getDefaultInvariants({ manifest, action }).map(
         (invariant) => invariant.id,
       )
       expect(new Set(ids).size).toBe(ids.length)
@@ -178,23 +182,28 @@ describe('getDefaultInvariants', () => {
 
   test('error: unknown action or upgrade target', () => {
     expect(() =>
-      getDefaultInvariants(stack.manifest, 'mint' as never),
+      getDefaultInvariants({
+        manifest: stack.manifest,
+        action: 'mint' as never,
+      }),
     ).toThrowErrorMatchingInlineSnapshot(`
-      [OpsError: Unknown playbook action "mint".
+      [UnknownPlaybookActionError: Unknown playbook action "mint".
 
       Hint: Use one of: pause, unpause, upgrade, timelock-cancel, timelock-schedule, role-change, treasury-transfer.
       Docs: packages/invariants/README.md#getdefaultinvariants
       Version: @storydao/core@x.y.z]
     `)
     expect(() =>
-      getDefaultInvariants(stack.manifest, 'upgrade', {
+      getDefaultInvariants({
+        manifest: stack.manifest,
+        action: 'upgrade',
         upgrade: {
           contract: 'Nope',
           implementation: stack.accounts.stranger.address,
         },
       }),
     ).toThrowErrorMatchingInlineSnapshot(`
-      [OpsError: Upgrade target "Nope" is not in the manifest.
+      [UnknownUpgradeTargetError: Upgrade target "Nope" is not in the manifest.
 
       Hint: Name one of: AuthorCoin, StoryTimelock, StoryDAO, TreasuryBeacon, Treasury.
       Docs: packages/invariants/README.md#getdefaultinvariants

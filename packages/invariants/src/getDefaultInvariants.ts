@@ -1,11 +1,19 @@
 import {
+  assertParameters,
   type ContractEntry,
   type Manifest,
-  OpsError,
+  type MissingParameterErrorType,
   storyDaoAbis,
   toChecksummedAddress,
 } from '@storydao/core'
 import type { Abi, Address, Hex } from 'viem'
+import {
+  UnknownPlaybookActionError,
+  type UnknownPlaybookActionErrorType,
+  UnknownUpgradeTargetError,
+  type UnknownUpgradeTargetErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 import { indexManifest } from './internal/manifestIndex.js'
 import { balanceChangedBy } from './invariants/balanceChangedBy.js'
 import { balanceUnchanged } from './invariants/balanceUnchanged.js'
@@ -48,7 +56,11 @@ export const playbookActions = [
 /** A playbook action (see {@link playbookActions}). */
 export type PlaybookAction = (typeof playbookActions)[number]
 
-export type GetDefaultInvariantsOptions = {
+export type GetDefaultInvariantsParameters = {
+  /** The network's manifest. */
+  manifest: Manifest
+  /** {@link PlaybookAction} */
+  action: PlaybookAction
   /**
    * `upgrade`: the upgraded contract (manifest name of a UUPS/transparent
    * proxy, a beacon, or a beacon proxy) and its new implementation. Default:
@@ -74,6 +86,11 @@ export type GetDefaultInvariantsOptions = {
 }
 
 export type GetDefaultInvariantsReturnType = Invariant[]
+
+export type GetDefaultInvariantsErrorType =
+  | UnknownPlaybookActionErrorType
+  | UnknownUpgradeTargetErrorType
+  | MissingParameterErrorType
 
 const hasFunction = (abi: Abi | undefined, name: string) =>
   (abi ?? []).some((item) => item.type === 'function' && item.name === name)
@@ -106,27 +123,24 @@ const hasFunction = (abi: Abi | undefined, name: string) =>
  * const report = await checkSafePlan(plan, {
  *   fork,
  *   manifest,
- *   invariants: getDefaultInvariants(manifest, 'pause'),
+ *   invariants: getDefaultInvariants({ manifest, action: 'pause' }),
  * })
  * ```
  *
- * @param manifest - The network's manifest.
- * @param action - {@link PlaybookAction}
- * @param options - {@link GetDefaultInvariantsOptions}
+ * @param parameters - {@link GetDefaultInvariantsParameters}
  * @returns The invariants, in a stable order.
- * @throws {OpsError} `INVARIANT_ACTION_UNKNOWN` for an unknown action, `INVARIANT_UPGRADE_TARGET_UNKNOWN` for an upgrade target not in the manifest.
+ * @throws {UnknownPlaybookActionError} `INVARIANT_ACTION_UNKNOWN` for an unknown action.
+ * @throws {UnknownUpgradeTargetError} `INVARIANT_UPGRADE_TARGET_UNKNOWN` for an upgrade target not in the manifest.
  */
 export function getDefaultInvariants(
-  manifest: Manifest,
-  action: PlaybookAction,
-  options: GetDefaultInvariantsOptions = {},
+  parameters: GetDefaultInvariantsParameters,
 ): GetDefaultInvariantsReturnType {
+  assertParameters('getDefaultInvariants', parameters, ['manifest', 'action'], {
+    version,
+  })
+  const { manifest, action, ...options } = parameters
   if (!(playbookActions as readonly string[]).includes(action))
-    throw new OpsError(`Unknown playbook action "${String(action)}".`, {
-      code: 'INVARIANT_ACTION_UNKNOWN',
-      docsPath: 'packages/invariants/README.md#getdefaultinvariants',
-      hint: `Use one of: ${playbookActions.join(', ')}.`,
-    })
+    throw new UnknownPlaybookActionError({ action, actions: playbookActions })
   const index = indexManifest(manifest)
   const contracts = Object.entries(manifest.contracts)
   const abiOf = (entry: ContractEntry): Abi | undefined =>
@@ -159,29 +173,39 @@ export function getDefaultInvariants(
   // Kept by every action.
   for (const safe of safes)
     invariants.push(
-      safeOwnersAndThresholdUnchanged(safe.address, { label: safe.name }),
+      safeOwnersAndThresholdUnchanged({ safe: safe.address, label: safe.name }),
     )
   if (timelock)
     invariants.push(
-      timelockMinDelayAtLeast(timelock.entry.address, undefined, {
+      timelockMinDelayAtLeast({
+        timelock: timelock.entry.address,
+        minimum: undefined,
         label: timelock.name,
       }),
     )
   if (token && hasFunction(abiOf(token.entry), 'cap')) {
-    invariants.push(supplyWithinCap(token.entry.address, { label: token.name }))
-    invariants.push(capUnchanged(token.entry.address, { label: token.name }))
+    invariants.push(
+      supplyWithinCap({ token: token.entry.address, label: token.name }),
+    )
+    invariants.push(
+      capUnchanged({ token: token.entry.address, label: token.name }),
+    )
   }
   for (const [name, entry] of contracts) {
     const target = upgrade?.name === name ? upgrade.implementation : undefined
     if (entry.kind === 'uups-proxy' || entry.kind === 'transparent-proxy')
       invariants.push(
-        implementationIs(entry.address, target ?? entry.implementation, {
+        implementationIs({
+          proxy: entry.address,
+          implementation: target ?? entry.implementation,
           label: name,
         }),
       )
     else if (entry.kind === 'beacon')
       invariants.push(
-        beaconImplementationIs(entry.address, target ?? entry.implementation, {
+        beaconImplementationIs({
+          beacon: entry.address,
+          implementation: target ?? entry.implementation,
           label: name,
         }),
       )
@@ -193,19 +217,22 @@ export function getDefaultInvariants(
     const watched = accessControlled.map(([, entry]) => entry.address)
     invariants.push(
       action === 'role-change'
-        ? noUnexpectedRoleChanges(watched, {
+        ? noUnexpectedRoleChanges({
+            contracts: watched,
             labels,
             allowed:
               options.roleChanges ??
               ((change: RoleChange) => index.get(change.account) !== undefined),
           })
-        : noUnexpectedRoleChanges(watched, { labels }),
+        : noUnexpectedRoleChanges({ contracts: watched, labels }),
     )
   }
 
   // Per action.
   if (token)
-    invariants.push(supplyUnchanged(token.entry.address, { label: token.name }))
+    invariants.push(
+      supplyUnchanged({ token: token.entry.address, label: token.name }),
+    )
   const holders = [
     ...(treasury
       ? [{ name: treasury.name, address: treasury.entry.address }]
@@ -231,7 +258,10 @@ export function getDefaultInvariants(
         )
         const total = outflow.reduce((sum, item) => sum + item.amount, 0n)
         invariants.push(
-          balanceChangedBy(asset, holder.address, -total, {
+          balanceChangedBy({
+            asset,
+            holder: holder.address,
+            expected: -total,
             label,
             holderLabel: holder.name,
           }),
@@ -240,7 +270,9 @@ export function getDefaultInvariants(
       }
       if (action === 'treasury-transfer') continue
       invariants.push(
-        balanceUnchanged(asset, holder.address, {
+        balanceUnchanged({
+          asset,
+          holder: holder.address,
           label,
           holderLabel: holder.name,
         }),
@@ -248,10 +280,11 @@ export function getDefaultInvariants(
     }
   for (const [name, entry] of pausable) {
     if (action === 'pause' && token?.name === name)
-      invariants.push(isPaused(entry.address, { label: name }))
+      invariants.push(isPaused({ contract: entry.address, label: name }))
     else if (action === 'unpause' && token?.name === name)
-      invariants.push(isNotPaused(entry.address, { label: name }))
-    else invariants.push(pausedUnchanged(entry.address, { label: name }))
+      invariants.push(isNotPaused({ contract: entry.address, label: name }))
+    else
+      invariants.push(pausedUnchanged({ contract: entry.address, label: name }))
   }
   if (
     timelock &&
@@ -259,19 +292,19 @@ export function getDefaultInvariants(
   )
     for (const id of options.operationIds ?? [])
       invariants.push(
-        timelockOperationIs(
-          timelock.entry.address,
-          id,
-          action === 'timelock-cancel' ? 'unset' : 'pending',
-          { label: timelock.name },
-        ),
+        timelockOperationIs({
+          timelock: timelock.entry.address,
+          operationId: id,
+          state: action === 'timelock-cancel' ? 'unset' : 'pending',
+          label: timelock.name,
+        }),
       )
   return invariants
 }
 
 function resolveUpgrade(
   manifest: Manifest,
-  options: GetDefaultInvariantsOptions,
+  options: Omit<GetDefaultInvariantsParameters, 'manifest' | 'action'>,
 ): { name: string; implementation: Address } | undefined {
   const requested =
     options.upgrade ??
@@ -287,14 +320,10 @@ function resolveUpgrade(
   if (!requested) return undefined
   const entry = manifest.contracts[requested.contract]
   if (!entry)
-    throw new OpsError(
-      `Upgrade target "${requested.contract}" is not in the manifest.`,
-      {
-        code: 'INVARIANT_UPGRADE_TARGET_UNKNOWN',
-        docsPath: 'packages/invariants/README.md#getdefaultinvariants',
-        hint: `Name one of: ${Object.keys(manifest.contracts).join(', ')}.`,
-      },
-    )
+    throw new UnknownUpgradeTargetError({
+      contract: requested.contract,
+      contracts: Object.keys(manifest.contracts),
+    })
   // A beacon proxy is upgraded through its beacon.
   const name =
     entry.kind === 'beacon-proxy'

@@ -255,7 +255,7 @@ describe('diffStateSnapshots', () => {
         functionName: 'paused',
       }),
     ).toBe(true)
-    expect(diffStateSnapshots(before, after)).toMatchInlineSnapshot(`
+    expect(diffStateSnapshots({ before, after })).toMatchInlineSnapshot(`
       {
         "blocks": {
           "after": 28n,
@@ -281,6 +281,8 @@ describe('diffStateSnapshots', () => {
     const snapshot = await getStateSnapshot(client(), {
       manifest: stack.manifest,
     })
-    expect(diffStateSnapshots(snapshot, snapshot).changes).toEqual([])
+    expect(
+      diffStateSnapshots({ before: snapshot, after: snapshot }).changes,
+    ).toEqual([])
   })
 })

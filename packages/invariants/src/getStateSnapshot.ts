@@ -1,9 +1,15 @@
 import {
+  accessControlAbi,
+  assertParameters,
   ChainReadError,
   type ChainReadErrorType,
+  type ContractEntry,
   type Manifest,
+  type ManifestSafe,
+  type MissingParameterErrorType,
   safeAbi,
   storyDaoAbis,
+  toAddressFromSlot,
 } from '@storydao/core'
 import {
   type Abi,
@@ -17,13 +23,13 @@ import {
 } from 'viem'
 import { getBlockNumber, getChainId, getLogs } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { accessControlAbi, timelockReadAbi } from './internal/abis.js'
+import { version } from './errors/version.js'
+import { timelockReadAbi } from './internal/abis.js'
 import {
   adminSlot,
   balanceRead,
   beaconSlot,
   implementationSlot,
-  slotToAddress,
 } from './internal/invariantHelpers.js'
 import { readKey, readState } from './internal/readState.js'
 import { roleName } from './internal/roles.js'
@@ -48,7 +54,9 @@ export type GetStateSnapshotParameters = {
 
 export type GetStateSnapshotReturnType = StateSnapshot
 
-export type GetStateSnapshotErrorType = ChainReadErrorType
+export type GetStateSnapshotErrorType =
+  | ChainReadErrorType
+  | MissingParameterErrorType
 
 const guardSlot =
   '0x4a204f620c8c5ccdca3fd54d003badd85ba500436a431f0cbda4f558c93c34c8' as const
@@ -56,6 +64,31 @@ const fallbackHandlerSlot =
   '0x6c9a6c4a39284e37ed1cf53d337577d14212a4870fb976a4366c693b939918d5' as const
 const sentinel = '0x0000000000000000000000000000000000000001' as const
 const skippedGetters = new Set(['clock', 'proxiableUUID', 'eip712Domain'])
+
+type Entries = [string, ContractEntry][]
+type SafeEntries = (readonly [string, ManifestSafe])[]
+type AbiOf = (artifact: string) => Abi
+type WatchedLog = {
+  address: Address
+  eventName: string
+  args: Record<string, unknown>
+}
+
+/** Collects the reads of one batch; each `want` returns the read's key. */
+function createReadPlan() {
+  const reads: StateRead[] = []
+  return {
+    reads,
+    want(read: StateRead) {
+      reads.push(read)
+      return readKey(read)
+    },
+  }
+}
+type ReadPlan = ReturnType<typeof createReadPlan>
+
+const has = (abi: Abi, name: string) =>
+  abi.some((item) => item.type === 'function' && item.name === name)
 
 /**
  * Snapshots the protocol's state at one block, for incident forensics and
@@ -78,7 +111,7 @@ const skippedGetters = new Set(['clock', 'proxiableUUID', 'eip712Domain'])
  *
  * const before = await getStateSnapshot(client, { manifest, blockNumber: 21_000_000n })
  * const after = await getStateSnapshot(client, { manifest })
- * console.log(diffStateSnapshots(before, after).changes)
+ * console.log(diffStateSnapshots({ before, after }).changes)
  * ```
  *
  * @param client - A viem client for the manifest's chain (or a fork).
@@ -90,37 +123,82 @@ export async function getStateSnapshot(
   client: Client<Transport, Chain | undefined>,
   parameters: GetStateSnapshotParameters,
 ): Promise<GetStateSnapshotReturnType> {
+  assertParameters('getStateSnapshot', { client }, ['client'], { version })
+  assertParameters('getStateSnapshot', parameters, ['manifest'], { version })
   const { manifest } = parameters
   const known: { readonly [artifact: string]: Abi } = {
     ...storyDaoAbis,
     ...parameters.abis,
   }
-  const contracts = Object.entries(manifest.contracts)
-  const safes = Object.entries(manifest.safes).flatMap(([name, safe]) =>
-    safe ? [[name, safe] as const] : [],
+  const abiOf: AbiOf = (artifact) => known[artifact] ?? []
+  const contracts: Entries = Object.entries(manifest.contracts)
+  const safes: SafeEntries = Object.entries(manifest.safes).flatMap(
+    ([name, safe]) => (safe ? [[name, safe] as const] : []),
   )
-  const abiOf = (artifact: string) => known[artifact] ?? []
-  const has = (abi: Abi, name: string) =>
-    abi.some((item) => item.type === 'function' && item.name === name)
-
-  let chainId: number
-  let blockNumber: bigint
-  try {
-    ;[chainId, blockNumber] = await Promise.all([
-      getAction(client, getChainId, 'getChainId')({}),
-      parameters.blockNumber ??
-        getAction(client, getBlockNumber, 'getBlockNumber')({ cacheTime: 0 }),
-    ])
-  } catch (cause) {
-    throw new ChainReadError({ what: 'the chain id and block number', cause })
-  }
-
+  const { chainId, blockNumber } = await readChainPosition(client, parameters)
   const accessControlled = contracts.filter(([, entry]) =>
     has(abiOf(entry.artifact), 'hasRole'),
   )
   const timelocks = contracts.filter(([, entry]) => entry.kind === 'timelock')
-  const fromBlock =
-    parameters.fromBlock ??
+  const logs = await readRoleAndTimelockLogs(client, {
+    watched: [...accessControlled, ...timelocks],
+    fromBlock: parameters.fromBlock ?? firstDeploymentBlock(contracts),
+    blockNumber,
+  })
+
+  // Everything else in one batched read.
+  const plan = createReadPlan()
+  const contractKeys = planContractReads(plan, contracts, abiOf)
+  const safeKeys = planSafeReads(plan, safes)
+  const balanceKeys = planBalanceReads(plan, contracts, safes, abiOf)
+  const memberKeys = planRoleReads(plan, logs, accessControlled, manifest)
+  const operationKeys = planOperationReads(plan, logs, timelocks, manifest)
+  const values = await readState(client, plan.reads, { blockNumber })
+  const value = (key: string) => {
+    const result: ReadResult = values.get(key) ?? {
+      ok: false,
+      error: 'not read',
+    }
+    return result.ok ? result.value : undefined
+  }
+
+  const snapshot: StateSnapshot = {
+    chainId,
+    blockNumber,
+    contracts: {},
+    safes: {},
+    balances: {},
+    roles: {},
+    timelockOperations: {},
+  }
+  fillContracts(snapshot, contractKeys, value)
+  fillSafes(snapshot, safeKeys, value)
+  fillBalances(snapshot, balanceKeys, value)
+  fillRoles(snapshot, accessControlled, memberKeys, value)
+  fillTimelockOperations(snapshot, timelocks, operationKeys, value)
+  return snapshot
+}
+
+/** The chain id, and the block to read at (the latest unless given). */
+async function readChainPosition(
+  client: Client<Transport, Chain | undefined>,
+  parameters: GetStateSnapshotParameters,
+): Promise<{ chainId: number; blockNumber: bigint }> {
+  try {
+    const [chainId, blockNumber] = await Promise.all([
+      getAction(client, getChainId, 'getChainId')({}),
+      parameters.blockNumber ??
+        getAction(client, getBlockNumber, 'getBlockNumber')({ cacheTime: 0 }),
+    ])
+    return { chainId, blockNumber }
+  } catch (cause) {
+    throw new ChainReadError({ what: 'the chain id and block number', cause })
+  }
+}
+
+/** The earliest `deployment.block` in the manifest, else 0. */
+function firstDeploymentBlock(contracts: Entries): bigint {
+  return (
     contracts.reduce<bigint | undefined>((min, [, entry]) => {
       const block = entry.deployment
         ? BigInt(entry.deployment.block)
@@ -130,11 +208,17 @@ export async function getStateSnapshot(
         : min === undefined || block < min
           ? block
           : min
-    }, undefined) ??
-    0n
-  const watched = [...accessControlled, ...timelocks].map(
-    ([, entry]) => entry.address,
+    }, undefined) ?? 0n
   )
+}
+
+/** Role grants/revocations and scheduled calls: who may hold what, and what is queued. */
+async function readRoleAndTimelockLogs(
+  client: Client<Transport, Chain | undefined>,
+  parameters: { watched: Entries; fromBlock: bigint; blockNumber: bigint },
+): Promise<WatchedLog[]> {
+  const { fromBlock, blockNumber } = parameters
+  const watched = parameters.watched.map(([, entry]) => entry.address)
   const events = [...accessControlAbi, ...timelockReadAbi].filter(
     (item) =>
       item.type === 'event' &&
@@ -142,11 +226,7 @@ export async function getStateSnapshot(
         item.name === 'RoleRevoked' ||
         item.name === 'CallScheduled'),
   )
-  let logs: {
-    address: Address
-    eventName: string
-    args: Record<string, unknown>
-  }[] = []
+  let logs: WatchedLog[] = []
   if (watched.length > 0 && fromBlock <= blockNumber) {
     try {
       logs = (await getAction(
@@ -163,14 +243,13 @@ export async function getStateSnapshot(
       throw new ChainReadError({ what: 'role and timelock logs', cause })
     }
   }
+  return logs
+}
 
-  // Everything else in one batched read.
-  const reads: StateRead[] = []
-  const want = (read: StateRead) => {
-    reads.push(read)
-    return readKey(read)
-  }
-  const contractKeys = contracts.map(([name, entry]) => {
+/** Every zero-argument getter of each contract, plus its proxy slots. */
+function planContractReads(plan: ReadPlan, contracts: Entries, abiOf: AbiOf) {
+  const want = plan.want
+  return contracts.map(([name, entry]) => {
     const abi = abiOf(entry.artifact)
     const getters = abi.filter(
       (item): item is AbiFunction =>
@@ -213,6 +292,11 @@ export async function getStateSnapshot(
           : undefined,
     }
   })
+}
+
+/** Owners, threshold, nonce, modules, guard and fallback handler of each Safe. */
+function planSafeReads(plan: ReadPlan, safes: SafeEntries) {
+  const want = plan.want
   const safeCall = (
     address: Address,
     functionName: string,
@@ -225,7 +309,7 @@ export async function getStateSnapshot(
       functionName,
       ...(args ? { args } : {}),
     })
-  const safeKeys = safes.map(([name, safe]) => ({
+  return safes.map(([name, safe]) => ({
     name,
     address: safe.address,
     version: safeCall(safe.address, 'VERSION'),
@@ -239,6 +323,16 @@ export async function getStateSnapshot(
       1n,
     ]),
   }))
+}
+
+/** ETH and token balances of every contract and Safe. */
+function planBalanceReads(
+  plan: ReadPlan,
+  contracts: Entries,
+  safes: SafeEntries,
+  abiOf: AbiOf,
+) {
+  const want = plan.want
   const holders = [
     ...contracts.map(([name, entry]) => ({ name, address: entry.address })),
     ...safes.map(([name, safe]) => ({
@@ -254,13 +348,23 @@ export async function getStateSnapshot(
     { name: 'ETH', asset: 'ETH' as const },
     ...tokens.map(([name, entry]) => ({ name, asset: entry.address })),
   ]
-  const balanceKeys = holders.map((holder) => ({
+  return holders.map((holder) => ({
     holder: holder.name,
     assets: assets.map((asset) => ({
       name: asset.name,
       key: want(balanceRead(asset.asset, holder.address)),
     })),
   }))
+}
+
+/** `hasRole` for every (contract, role, account) the logs ever mention. */
+function planRoleReads(
+  plan: ReadPlan,
+  logs: readonly WatchedLog[],
+  accessControlled: Entries,
+  manifest: Manifest,
+) {
+  const want = plan.want
   const members = new Map<
     string,
     { contract: string; role: Hex; account: Address }
@@ -280,7 +384,7 @@ export async function getStateSnapshot(
       account,
     })
   }
-  const memberKeys = [...members.values()].map((member) => ({
+  return [...members.values()].map((member) => ({
     ...member,
     key: want({
       type: 'call',
@@ -290,6 +394,16 @@ export async function getStateSnapshot(
       args: [member.role, member.account],
     }),
   }))
+}
+
+/** State and timestamp of every operation the logs scheduled. */
+function planOperationReads(
+  plan: ReadPlan,
+  logs: readonly WatchedLog[],
+  timelocks: Entries,
+  manifest: Manifest,
+) {
+  const want = plan.want
   const scheduled = new Map<
     string,
     {
@@ -318,7 +432,7 @@ export async function getStateSnapshot(
     })
     scheduled.set(key, entry)
   }
-  const operationKeys = [...scheduled.entries()].map(([key, entry]) => {
+  return [...scheduled.entries()].map(([key, entry]) => {
     const id = key.slice(key.indexOf(':') + 1) as Hex
     const address = manifest.contracts[entry.timelock]!.address
     return {
@@ -340,24 +454,15 @@ export async function getStateSnapshot(
       }),
     }
   })
+}
 
-  const values = await readState(client, reads, { blockNumber })
-  const get = (key: string): ReadResult =>
-    values.get(key) ?? { ok: false, error: 'not read' }
-  const value = (key: string) => {
-    const result = get(key)
-    return result.ok ? result.value : undefined
-  }
+type ValueOf = (key: string) => unknown
 
-  const snapshot: StateSnapshot = {
-    chainId,
-    blockNumber,
-    contracts: {},
-    safes: {},
-    balances: {},
-    roles: {},
-    timelockOperations: {},
-  }
+function fillContracts(
+  snapshot: StateSnapshot,
+  contractKeys: ReturnType<typeof planContractReads>,
+  value: ValueOf,
+) {
   for (const item of contractKeys) {
     const state: ContractState = {
       address: item.entry.address,
@@ -370,11 +475,20 @@ export async function getStateSnapshot(
       ),
     }
     if (item.implementation)
-      state.implementation = slotToAddress(value(item.implementation))
-    if (item.admin) state.admin = slotToAddress(value(item.admin))
-    if (item.beacon) state.beacon = slotToAddress(value(item.beacon))
+      state.implementation = toAddressFromSlot(
+        value(item.implementation) as Hex,
+      )
+    if (item.admin) state.admin = toAddressFromSlot(value(item.admin) as Hex)
+    if (item.beacon) state.beacon = toAddressFromSlot(value(item.beacon) as Hex)
     snapshot.contracts[item.name] = state
   }
+}
+
+function fillSafes(
+  snapshot: StateSnapshot,
+  safeKeys: ReturnType<typeof planSafeReads>,
+  value: ValueOf,
+) {
   for (const item of safeKeys) {
     const modules = value(item.modules) as
       | readonly [readonly Address[], Address]
@@ -388,10 +502,19 @@ export async function getStateSnapshot(
       threshold: (value(item.threshold) as bigint | undefined) ?? 0n,
       nonce: (value(item.nonce) as bigint | undefined) ?? 0n,
       modules: (modules?.[0] ?? []).map((module) => getAddress(module)),
-      guard: slotToAddress(value(item.guard) ?? '0x'),
-      fallbackHandler: slotToAddress(value(item.fallbackHandler) ?? '0x'),
+      guard: toAddressFromSlot((value(item.guard) ?? '0x') as Hex),
+      fallbackHandler: toAddressFromSlot(
+        (value(item.fallbackHandler) ?? '0x') as Hex,
+      ),
     }
   }
+}
+
+function fillBalances(
+  snapshot: StateSnapshot,
+  balanceKeys: ReturnType<typeof planBalanceReads>,
+  value: ValueOf,
+) {
   for (const item of balanceKeys)
     snapshot.balances[item.holder] = Object.fromEntries(
       item.assets.map((asset) => [
@@ -399,6 +522,15 @@ export async function getStateSnapshot(
         (value(asset.key) as bigint | undefined) ?? 0n,
       ]),
     )
+}
+
+/** Members are the accounts whose `hasRole` is still true. */
+function fillRoles(
+  snapshot: StateSnapshot,
+  accessControlled: Entries,
+  memberKeys: ReturnType<typeof planRoleReads>,
+  value: ValueOf,
+) {
   for (const [name] of accessControlled) snapshot.roles[name] = {}
   for (const member of memberKeys) {
     if (value(member.key) !== true) continue
@@ -408,6 +540,15 @@ export async function getStateSnapshot(
       a.toLowerCase() < b.toLowerCase() ? -1 : 1,
     )
   }
+}
+
+/** Only waiting (1) and ready (2) operations are pending. */
+function fillTimelockOperations(
+  snapshot: StateSnapshot,
+  timelocks: Entries,
+  operationKeys: ReturnType<typeof planOperationReads>,
+  value: ValueOf,
+) {
   for (const [name] of timelocks) snapshot.timelockOperations[name] = {}
   for (const operation of operationKeys) {
     const state = Number(value(operation.state))
@@ -421,5 +562,4 @@ export async function getStateSnapshot(
       predecessor: operation.predecessor,
     }
   }
-  return snapshot
 }

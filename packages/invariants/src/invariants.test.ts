@@ -19,7 +19,7 @@ import { balanceChangedBy } from './invariants/balanceChangedBy.js'
 import { balanceUnchanged } from './invariants/balanceUnchanged.js'
 import { beaconImplementationIs } from './invariants/beaconImplementationIs.js'
 import { capUnchanged } from './invariants/capUnchanged.js'
-import { custom } from './invariants/custom.js'
+import { customInvariant } from './invariants/customInvariant.js'
 import { hasRole } from './invariants/hasRole.js'
 import { implementationIs } from './invariants/implementationIs.js'
 import { isNotPaused } from './invariants/isNotPaused.js'
@@ -82,7 +82,9 @@ const pause = () =>
 
 describe('supplyWithinCap', () => {
   test('default', async () => {
-    const result = await one(supplyWithinCap(coin, { label: 'AuthorCoin' }))
+    const result = await one(
+      supplyWithinCap({ token: coin, label: 'AuthorCoin' }),
+    )
     expect(result).toMatchInlineSnapshot(`
       {
         "actual": 100000000000000000000000000n,
@@ -106,14 +108,25 @@ describe('supplyWithinCap', () => {
 describe('supplyUnchanged / capUnchanged / balanceUnchanged / balanceChangedBy', () => {
   test('default', async () => {
     const invariants = [
-      supplyUnchanged(coin, { label: 'AuthorCoin' }),
-      capUnchanged(coin, { label: 'AuthorCoin' }),
-      balanceUnchanged('ETH', treasury, { holderLabel: 'Treasury' }),
-      balanceUnchanged(coin, treasury, {
+      supplyUnchanged({ token: coin, label: 'AuthorCoin' }),
+      capUnchanged({ token: coin, label: 'AuthorCoin' }),
+      balanceUnchanged({
+        asset: 'ETH',
+        holder: treasury,
+        holderLabel: 'Treasury',
+      }),
+      balanceUnchanged({
+        asset: coin,
+        holder: treasury,
         label: 'AuthorCoin',
         holderLabel: 'Treasury',
       }),
-      balanceChangedBy('ETH', treasury, 0n, { holderLabel: 'Treasury' }),
+      balanceChangedBy({
+        asset: 'ETH',
+        holder: treasury,
+        expected: 0n,
+        holderLabel: 'Treasury',
+      }),
     ]
     const before = await readInvariantState(client(), { invariants })
     const { ok, violations } = await checkInvariants(client(), {
@@ -126,15 +139,25 @@ describe('supplyUnchanged / capUnchanged / balanceUnchanged / balanceChangedBy',
 
   test('behavior: detects changes and measures deltas', async () => {
     const invariants = [
-      balanceUnchanged('ETH', treasury, { holderLabel: 'Treasury' }),
-      balanceChangedBy('ETH', treasury, parseEther('1'), {
+      balanceUnchanged({
+        asset: 'ETH',
+        holder: treasury,
         holderLabel: 'Treasury',
       }),
-      balanceChangedBy(coin, stranger, -5n, {
+      balanceChangedBy({
+        asset: 'ETH',
+        holder: treasury,
+        expected: parseEther('1'),
+        holderLabel: 'Treasury',
+      }),
+      balanceChangedBy({
+        asset: coin,
+        holder: stranger,
+        expected: -5n,
         label: 'AuthorCoin',
         holderLabel: 'stranger',
       }),
-      supplyUnchanged(coin, { label: 'AuthorCoin' }),
+      supplyUnchanged({ token: coin, label: 'AuthorCoin' }),
     ]
     const before = await readInvariantState(client(), { invariants })
     await stack.client.sendTransaction({
@@ -189,9 +212,9 @@ describe('supplyUnchanged / capUnchanged / balanceUnchanged / balanceChangedBy',
     await expect(
       checkInvariants(client(), {
         invariants: [
-          supplyUnchanged(coin),
-          supplyWithinCap(coin),
-          balanceChangedBy('ETH', treasury, 1n),
+          supplyUnchanged({ token: coin }),
+          supplyWithinCap({ token: coin }),
+          balanceChangedBy({ asset: 'ETH', holder: treasury, expected: 1n }),
         ],
       }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
@@ -216,10 +239,14 @@ describe('implementationIs / beaconImplementationIs', () => {
       throw new Error('unexpected kinds')
     const { ok, results } = await checkInvariants(client(), {
       invariants: [
-        implementationIs(coin, coinEntry.implementation, {
+        implementationIs({
+          proxy: coin,
+          implementation: coinEntry.implementation,
           label: 'AuthorCoin',
         }),
-        beaconImplementationIs(beacon, beaconEntry.implementation, {
+        beaconImplementationIs({
+          beacon,
+          implementation: beaconEntry.implementation,
           label: 'TreasuryBeacon',
         }),
       ],
@@ -233,7 +260,11 @@ describe('implementationIs / beaconImplementationIs', () => {
 
   test('behavior: a wrong implementation fails', async () => {
     const result = await one(
-      implementationIs(coin, stranger, { label: 'AuthorCoin' }),
+      implementationIs({
+        proxy: coin,
+        implementation: stranger,
+        label: 'AuthorCoin',
+      }),
     )
     expect(result.ok).toBe(false)
     expect(result.message).toMatchInlineSnapshot(
@@ -246,14 +277,21 @@ describe('hasRole / lacksRole', () => {
   test('default', async () => {
     const { ok, results } = await checkInvariants(client(), {
       invariants: [
-        hasRole(coin, 'PAUSER_ROLE', emergency, {
+        hasRole({
+          contract: coin,
+          role: 'PAUSER_ROLE',
+          account: emergency,
           label: 'AuthorCoin',
           accountLabel: 'emergency Safe',
         }),
-        hasRole(coin, 'DEFAULT_ADMIN_ROLE', timelock),
-        hasRole(timelock, 'PROPOSER_ROLE', ops),
-        lacksRole(coin, 'MINTER_ROLE', stranger),
-        lacksRole(coin, 'PAUSER_ROLE', ops),
+        hasRole({
+          contract: coin,
+          role: 'DEFAULT_ADMIN_ROLE',
+          account: timelock,
+        }),
+        hasRole({ contract: timelock, role: 'PROPOSER_ROLE', account: ops }),
+        lacksRole({ contract: coin, role: 'MINTER_ROLE', account: stranger }),
+        lacksRole({ contract: coin, role: 'PAUSER_ROLE', account: ops }),
       ],
     })
     expect(results.filter((result) => !result.ok)).toEqual([])
@@ -300,7 +338,10 @@ describe('hasRole / lacksRole', () => {
 
   test('behavior: a missing role fails with a readable message', async () => {
     const result = await one(
-      hasRole(coin, 'MINTER_ROLE', stranger, {
+      hasRole({
+        contract: coin,
+        role: 'MINTER_ROLE',
+        account: stranger,
         label: 'AuthorCoin',
         accountLabel: 'stranger',
       }),
@@ -315,9 +356,9 @@ describe('hasRole / lacksRole', () => {
 describe('isPaused / isNotPaused / pausedUnchanged', () => {
   test('default', async () => {
     const invariants = [
-      isNotPaused(coin, { label: 'AuthorCoin' }),
-      isPaused(coin, { label: 'AuthorCoin' }),
-      pausedUnchanged(coin),
+      isNotPaused({ contract: coin, label: 'AuthorCoin' }),
+      isPaused({ contract: coin, label: 'AuthorCoin' }),
+      pausedUnchanged({ contract: coin }),
     ]
     const before = await readInvariantState(client(), { invariants })
     expect(
@@ -342,9 +383,9 @@ describe('timelockMinDelayAtLeast / timelockOperationIs', () => {
       functionName: 'getMinDelay',
     })
     const invariants = [
-      timelockMinDelayAtLeast(timelock, delay),
-      timelockMinDelayAtLeast(timelock, delay + 1n),
-      timelockMinDelayAtLeast(timelock),
+      timelockMinDelayAtLeast({ timelock, minimum: delay }),
+      timelockMinDelayAtLeast({ timelock, minimum: delay + 1n }),
+      timelockMinDelayAtLeast({ timelock }),
     ]
     const before = await readInvariantState(client(), { invariants })
     const { results } = await checkInvariants(client(), { invariants, before })
@@ -392,7 +433,7 @@ describe('timelockMinDelayAtLeast / timelockOperationIs', () => {
     )
     const states = ['unset', 'waiting', 'ready', 'done', 'pending'] as const
     const invariants = states.map((state) =>
-      timelockOperationIs(timelock, operationId, state),
+      timelockOperationIs({ timelock, operationId, state }),
     )
     const okStates = async () =>
       (await checkInvariants(client(), { invariants })).results
@@ -409,7 +450,7 @@ describe('timelockMinDelayAtLeast / timelockOperationIs', () => {
 describe('safeOwnersAndThresholdUnchanged', () => {
   test('default', async () => {
     const invariants = [
-      safeOwnersAndThresholdUnchanged(ops, { label: 'ops Safe' }),
+      safeOwnersAndThresholdUnchanged({ safe: ops, label: 'ops Safe' }),
     ]
     const before = await readInvariantState(client(), { invariants })
     const unchanged = await checkInvariants(client(), { invariants, before })
@@ -460,7 +501,8 @@ describe('noUnexpectedRoleChanges', () => {
   })
 
   test('default', async () => {
-    const invariant = noUnexpectedRoleChanges([coin, timelock], {
+    const invariant = noUnexpectedRoleChanges({
+      contracts: [coin, timelock],
       labels: { [coin]: 'AuthorCoin' },
     })
     expect(
@@ -477,7 +519,8 @@ describe('noUnexpectedRoleChanges', () => {
   })
 
   test('behavior: allowed changes by list or predicate; other contracts ignored', async () => {
-    const allowedList = noUnexpectedRoleChanges([coin], {
+    const allowedList = noUnexpectedRoleChanges({
+      contracts: [coin],
       allowed: [
         {
           contract: coin,
@@ -487,10 +530,11 @@ describe('noUnexpectedRoleChanges', () => {
         },
       ],
     })
-    const predicate = noUnexpectedRoleChanges([coin], {
+    const predicate = noUnexpectedRoleChanges({
+      contracts: [coin],
       allowed: (change) => change.account === ops,
     })
-    const otherContract = noUnexpectedRoleChanges([timelock])
+    const otherContract = noUnexpectedRoleChanges({ contracts: [timelock] })
     const { results } = await checkInvariants(client(), {
       invariants: [allowedList, predicate, otherContract],
       logs: [grant(stranger)],
@@ -499,9 +543,9 @@ describe('noUnexpectedRoleChanges', () => {
   })
 })
 
-describe('custom', () => {
+describe('customInvariant', () => {
   test('default', async () => {
-    const invariant = custom({
+    const invariant = customInvariant({
       name: 'treasuryWithdrawalCountUnchanged',
       read: {
         count: {
@@ -547,7 +591,7 @@ describe('custom', () => {
   })
 
   test('behavior: a read that reverts fails the invariant, naming the read', async () => {
-    const invariant = custom({
+    const invariant = customInvariant({
       name: 'strangerIsPausable',
       read: {
         paused: {
@@ -572,7 +616,7 @@ describe('custom', () => {
 
   test('error: arguments that do not encode are refused at once', () => {
     expect(() =>
-      custom({
+      customInvariant({
         name: 'bad',
         read: {
           x: {
@@ -605,46 +649,58 @@ describe('checkInvariants', () => {
     })
     const holders = [treasury, ops, emergency, timelock, stranger, coin]
     const many: Invariant[] = [
-      supplyWithinCap(coin),
-      implementationIs(
-        coin,
-        (stack.manifest.contracts.AuthorCoin as { implementation: Address })
-          .implementation,
-      ),
+      supplyWithinCap({ token: coin }),
+      implementationIs({
+        proxy: coin,
+        implementation: (
+          stack.manifest.contracts.AuthorCoin as { implementation: Address }
+        ).implementation,
+      }),
       ...holders.flatMap((holder) => [
         holder === emergency
-          ? hasRole(coin, 'PAUSER_ROLE', holder)
-          : lacksRole(coin, 'PAUSER_ROLE', holder),
+          ? hasRole({ contract: coin, role: 'PAUSER_ROLE', account: holder })
+          : lacksRole({ contract: coin, role: 'PAUSER_ROLE', account: holder }),
         holder === ops
-          ? hasRole(timelock, 'PROPOSER_ROLE', holder)
-          : lacksRole(timelock, 'PROPOSER_ROLE', holder),
+          ? hasRole({
+              contract: timelock,
+              role: 'PROPOSER_ROLE',
+              account: holder,
+            })
+          : lacksRole({
+              contract: timelock,
+              role: 'PROPOSER_ROLE',
+              account: holder,
+            }),
       ]),
       ...holders.flatMap((holder) => [
-        balanceUnchanged('ETH', holder),
-        balanceUnchanged(coin, holder),
+        balanceUnchanged({ asset: 'ETH', holder }),
+        balanceUnchanged({ asset: coin, holder }),
       ]),
       ...holders.flatMap((holder) => [
-        balanceChangedBy('ETH', holder, 0n),
-        balanceChangedBy(coin, holder, 0n),
+        balanceChangedBy({ asset: 'ETH', holder, expected: 0n }),
+        balanceChangedBy({ asset: coin, holder, expected: 0n }),
       ]),
-      ...holders
-        .slice(0, 3)
-        .map((holder) =>
-          timelockOperationIs(timelock, keccak256(holder), 'unset'),
-        ),
-      supplyUnchanged(coin),
-      capUnchanged(coin),
-      isNotPaused(coin),
-      pausedUnchanged(coin),
-      timelockMinDelayAtLeast(timelock),
-      safeOwnersAndThresholdUnchanged(ops),
-      safeOwnersAndThresholdUnchanged(emergency),
-      beaconImplementationIs(
-        beacon,
-        (stack.manifest.contracts.TreasuryBeacon as { implementation: Address })
-          .implementation,
+      ...holders.slice(0, 3).map((holder) =>
+        timelockOperationIs({
+          timelock,
+          operationId: keccak256(holder),
+          state: 'unset',
+        }),
       ),
-      noUnexpectedRoleChanges([coin, timelock]),
+      supplyUnchanged({ token: coin }),
+      capUnchanged({ token: coin }),
+      isNotPaused({ contract: coin }),
+      pausedUnchanged({ contract: coin }),
+      timelockMinDelayAtLeast({ timelock }),
+      safeOwnersAndThresholdUnchanged({ safe: ops }),
+      safeOwnersAndThresholdUnchanged({ safe: emergency }),
+      beaconImplementationIs({
+        beacon,
+        implementation: (
+          stack.manifest.contracts.TreasuryBeacon as { implementation: Address }
+        ).implementation,
+      }),
+      noUnexpectedRoleChanges({ contracts: [coin, timelock] }),
     ]
     expect(many).toHaveLength(50)
     const measure = async (invariants: Invariant[]) => {
@@ -656,7 +712,7 @@ describe('checkInvariants', () => {
     }
     // One read is one Multicall3 eth_call, plus one more when raw storage
     // slots (EIP-1967) are wanted; a baseline and a check are two reads.
-    const mixed = custom({
+    const mixed = customInvariant({
       name: 'supplyAndImplementation',
       read: {
         supply: {
@@ -679,7 +735,7 @@ describe('checkInvariants', () => {
     const withoutSlots = many.filter(
       (invariant) => invariant.name !== 'implementationIs',
     )
-    expect(await measure([supplyWithinCap(coin)])).toEqual([
+    expect(await measure([supplyWithinCap({ token: coin })])).toEqual([
       'eth_call',
       'eth_call',
     ])
@@ -696,9 +752,9 @@ describe('checkInvariants', () => {
       coin,
     ] as const
     const pool: Invariant[] = holders.flatMap((holder) => [
-      balanceChangedBy('ETH', holder, 0n),
-      balanceChangedBy(coin, holder, 0n),
-      hasRole(coin, 'PAUSER_ROLE', holder),
+      balanceChangedBy({ asset: 'ETH', holder, expected: 0n }),
+      balanceChangedBy({ asset: coin, holder, expected: 0n }),
+      hasRole({ contract: coin, role: 'PAUSER_ROLE', account: holder }),
     ])
     const single = new Map<string, unknown>()
     for (const invariant of pool)
@@ -741,7 +797,10 @@ describe('checkInvariants', () => {
 describe('assertInvariants', () => {
   test('default', async () => {
     const { ok } = await assertInvariants(client(), {
-      invariants: [supplyWithinCap(coin), isNotPaused(coin)],
+      invariants: [
+        supplyWithinCap({ token: coin }),
+        isNotPaused({ contract: coin }),
+      ],
     })
     expect(ok).toBe(true)
   })
@@ -750,9 +809,9 @@ describe('assertInvariants', () => {
     await pause()
     const error = await assertInvariants(client(), {
       invariants: [
-        supplyWithinCap(coin),
-        isNotPaused(coin, { label: 'AuthorCoin' }),
-        lacksRole(coin, 'PAUSER_ROLE', emergency),
+        supplyWithinCap({ token: coin }),
+        isNotPaused({ contract: coin, label: 'AuthorCoin' }),
+        lacksRole({ contract: coin, role: 'PAUSER_ROLE', account: emergency }),
       ],
     }).catch((e: unknown) => e)
     expect(error).toMatchObject({

@@ -1,5 +1,10 @@
 import type { ChainReadErrorType } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Chain, Client, Transport } from 'viem'
+import { version } from './errors/version.js'
 import { readState } from './internal/readState.js'
 import type { Invariant, InvariantState } from './types.js'
 
@@ -12,7 +17,9 @@ export type ReadInvariantStateParameters = {
 
 export type ReadInvariantStateReturnType = InvariantState
 
-export type ReadInvariantStateErrorType = ChainReadErrorType
+export type ReadInvariantStateErrorType =
+  | ChainReadErrorType
+  | MissingParameterErrorType
 
 /**
  * Reads the state a set of invariants needs, in one batch: at most two
@@ -30,7 +37,7 @@ export type ReadInvariantStateErrorType = ChainReadErrorType
  * ```ts
  * import { readInvariantState, supplyUnchanged } from '@storydao/invariants'
  *
- * const invariants = [supplyUnchanged(token)]
+ * const invariants = [supplyUnchanged({ token })]
  * const before = await readInvariantState(client, { invariants })
  * ```
  *
@@ -43,6 +50,10 @@ export async function readInvariantState(
   client: Client<Transport, Chain | undefined>,
   parameters: ReadInvariantStateParameters,
 ): Promise<ReadInvariantStateReturnType> {
+  assertParameters('readInvariantState', { client }, ['client'], { version })
+  assertParameters('readInvariantState', parameters, ['invariants'], {
+    version,
+  })
   const { invariants, blockNumber } = parameters
   const values = await readState(
     client,

@@ -4,9 +4,10 @@ import { type LocalStack, startLocalStack } from '@storydao/testkit'
 import { parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { checkSafePlan, type Report } from './checkSafePlan.js'
-import { createFork, type Fork } from './createFork.js'
+import { createFork } from './createFork.js'
 import { getDefaultInvariants } from './getDefaultInvariants.js'
 import { renderReport } from './renderReport.js'
+import type { Fork } from './types/fork.js'
 import './test/helpers.js'
 import { prepareScenario } from './test/scenario.js'
 
@@ -29,10 +30,10 @@ beforeAll(async () => {
       }),
     ],
   })
-  pauseReport = await checkSafePlan(pause, {
-    fork,
+  pauseReport = await checkSafePlan(fork, {
+    plan: pause,
     manifest,
-    invariants: getDefaultInvariants(manifest, 'pause'),
+    invariants: getDefaultInvariants({ manifest, action: 'pause' }),
   })
   const drain = await buildSafePlan(fork.client, {
     safe: manifest.safes.ops.address,
@@ -43,10 +44,12 @@ beforeAll(async () => {
       },
     ],
   })
-  drainReport = await checkSafePlan(drain, {
-    fork,
+  drainReport = await checkSafePlan(fork, {
+    plan: drain,
     manifest,
-    invariants: getDefaultInvariants(manifest, 'treasury-transfer', {
+    invariants: getDefaultInvariants({
+      manifest,
+      action: 'treasury-transfer',
       treasuryOutflows: [{ asset: 'ETH', amount: parseEther('1') }],
     }),
   })
@@ -59,7 +62,9 @@ afterAll(async () => {
 
 describe('renderReport', () => {
   test('default', () => {
-    expect(renderReport(drainReport, 'markdown')).toMatchInlineSnapshot(`
+    expect(
+      renderReport({ report: drainReport, format: 'markdown' }),
+    ).toMatchInlineSnapshot(`
       "# Safe transaction check: FAIL
 
       **Do not sign: 1 invariant(s) fail.**
@@ -136,7 +141,7 @@ describe('renderReport', () => {
   })
 
   test('behavior: a passing report says so first', () => {
-    const markdown = renderReport(pauseReport, 'markdown')
+    const markdown = renderReport({ report: pauseReport, format: 'markdown' })
     expect(markdown.split('\n').slice(0, 3)).toEqual([
       '# Safe transaction check: PASS',
       '',
@@ -149,7 +154,7 @@ describe('renderReport', () => {
   })
 
   test('behavior: json is stable for CI', async () => {
-    const json = renderReport(pauseReport, 'json')
+    const json = renderReport({ report: pauseReport, format: 'json' })
     const parsed = JSON.parse(json)
     // Bigints as decimal strings.
     expect(parsed.simulation.gasUsed).toBe(
@@ -162,8 +167,8 @@ describe('renderReport', () => {
       [...Object.keys(parsed.simulation)].sort(),
     )
     // The same check on the same fork renders byte for byte the same.
-    const again = await checkSafePlan(
-      await buildSafePlan(fork.client, {
+    const again = await checkSafePlan(fork, {
+      plan: await buildSafePlan(fork.client, {
         safe: stack.manifest.safes.emergency!.address,
         calls: [
           buildPause({
@@ -172,20 +177,20 @@ describe('renderReport', () => {
           }),
         ],
       }),
-      {
-        fork,
+      manifest: stack.manifest,
+      invariants: getDefaultInvariants({
         manifest: stack.manifest,
-        invariants: getDefaultInvariants(stack.manifest, 'pause'),
-      },
-    )
-    expect(renderReport(again, 'json')).toBe(json)
+        action: 'pause',
+      }),
+    })
+    expect(renderReport({ report: again, format: 'json' })).toBe(json)
   })
 
   test('error: unknown format', () => {
     expect(() =>
-      renderReport(pauseReport, 'html' as never),
+      renderReport({ report: pauseReport, format: 'html' as never }),
     ).toThrowErrorMatchingInlineSnapshot(`
-      [OpsError: Unknown report format "html".
+      [UnknownReportFormatError: Unknown report format "html".
 
       Hint: Use 'markdown' or 'json'.
       Docs: packages/invariants/README.md#renderreport

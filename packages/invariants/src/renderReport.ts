@@ -1,11 +1,30 @@
-import { OpsError } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { Report } from './checkSafePlan.js'
+import {
+  UnknownReportFormatError,
+  type UnknownReportFormatErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 import { formatValue, stableJson } from './internal/values.js'
 import type { InvariantResult, InvariantValue, ReportedCall } from './types.js'
 
 export type RenderReportFormat = 'markdown' | 'json'
 
+export type RenderReportParameters = {
+  /** The report from `checkSafePlan`. */
+  report: Report
+  /** `'markdown'` or `'json'`. */
+  format: RenderReportFormat
+}
+
 export type RenderReportReturnType = string
+
+export type RenderReportErrorType =
+  | UnknownReportFormatErrorType
+  | MissingParameterErrorType
 
 /**
  * Renders a {@link Report} for people or machines.
@@ -25,27 +44,25 @@ export type RenderReportReturnType = string
  * import { writeFileSync } from 'node:fs'
  * import { checkSafePlan, renderReport } from '@storydao/invariants'
  *
- * const report = await checkSafePlan(plan, { fork, manifest, invariants })
- * writeFileSync('report.md', renderReport(report, 'markdown'))
- * writeFileSync('report.json', renderReport(report, 'json'))
+ * const report = await checkSafePlan(fork, { plan, manifest, invariants })
+ * writeFileSync('report.md', renderReport({ report, format: 'markdown' }))
+ * writeFileSync('report.json', renderReport({ report, format: 'json' }))
  * ```
  *
- * @param report - The report from `checkSafePlan`.
- * @param format - `'markdown'` or `'json'`.
+ * @param parameters - {@link RenderReportParameters}
  * @returns The rendered text (ends with a newline).
- * @throws {OpsError} `REPORT_FORMAT_UNKNOWN` for another format.
+ * @throws {UnknownReportFormatError} `REPORT_FORMAT_UNKNOWN` for another format.
  */
 export function renderReport(
-  report: Report,
-  format: RenderReportFormat,
+  parameters: RenderReportParameters,
 ): RenderReportReturnType {
+  assertParameters('renderReport', parameters, ['report', 'format'], {
+    version,
+  })
+  const { report, format } = parameters
   if (format === 'json') return `${stableJson(report, 2)}\n`
   if (format === 'markdown') return renderMarkdown(report)
-  throw new OpsError(`Unknown report format "${String(format)}".`, {
-    code: 'REPORT_FORMAT_UNKNOWN',
-    docsPath: 'packages/invariants/README.md#renderreport',
-    hint: "Use 'markdown' or 'json'.",
-  })
+  throw new UnknownReportFormatError({ format, formats: ['markdown', 'json'] })
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')

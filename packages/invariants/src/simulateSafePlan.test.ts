@@ -4,8 +4,9 @@ import { buildSafePlan, type SafePlan } from '@storydao/safe'
 import { type LocalStack, startLocalStack } from '@storydao/testkit'
 import { type Address, encodeFunctionData, parseEther, zeroHash } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createFork, type Fork } from './createFork.js'
+import { createFork } from './createFork.js'
 import { simulateSafePlan } from './simulateSafePlan.js'
+import type { Fork } from './types/fork.js'
 import './test/helpers.js'
 
 let stack: LocalStack
@@ -44,8 +45,8 @@ const paused = () =>
 describe('simulateSafePlan', () => {
   test('default', async () => {
     const plan = await pausePlan()
-    const simulation = await simulateSafePlan(plan, {
-      fork,
+    const simulation = await simulateSafePlan(fork, {
+      plan,
       manifest: stack.manifest,
     })
     expect(simulation.status).toBe('success')
@@ -176,8 +177,8 @@ describe('simulateSafePlan', () => {
         },
       ],
     })
-    const simulation = await simulateSafePlan(plan, {
-      fork,
+    const simulation = await simulateSafePlan(fork, {
+      plan,
       manifest: stack.manifest,
     })
     expect(simulation.status).toBe('reverted')
@@ -222,8 +223,8 @@ describe('simulateSafePlan', () => {
         },
       ],
     })
-    const simulation = await simulateSafePlan(plan, {
-      fork,
+    const simulation = await simulateSafePlan(fork, {
+      plan,
       manifest: stack.manifest,
     })
     expect([
@@ -247,7 +248,7 @@ describe('simulateSafePlan', () => {
     })
     const id = await fork.snapshot()
     try {
-      const simulation = await simulateSafePlan(plan, { fork, revert: false })
+      const simulation = await simulateSafePlan(fork, { plan, revert: false })
       expect(simulation.status).toBe('success')
       expect(simulation.notes).toMatchInlineSnapshot(`
         [
@@ -276,8 +277,8 @@ describe('simulateSafePlan', () => {
 
   test('behavior: chosen signers', async () => {
     const owners = stack.manifest.safes.emergency!.owners
-    const simulation = await simulateSafePlan(await pausePlan(), {
-      fork,
+    const simulation = await simulateSafePlan(fork, {
+      plan: await pausePlan(),
       signers: [owners[2]!, owners[1]!],
     })
     expect(simulation.status).toBe('success')
@@ -293,7 +294,7 @@ describe('simulateSafePlan', () => {
       safeTx: { ...plan.safeTx, data: '0x3f4ba83a' },
     }
     await expect(
-      simulateSafePlan(tampered, { fork }),
+      simulateSafePlan(fork, { plan: tampered }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SimulationError: The Safe computes a different safeTxHash for this transaction than the plan says.
 
@@ -305,7 +306,7 @@ describe('simulateSafePlan', () => {
       Version: @storydao/core@x.y.z]
     `)
     await expect(
-      simulateSafePlan({ ...plan, chainId: 1 }, { fork }),
+      simulateSafePlan(fork, { plan: { ...plan, chainId: 1 } }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SimulationError: The plan is for chain 1, the fork runs chain 31337.
 
@@ -314,10 +315,9 @@ describe('simulateSafePlan', () => {
       Version: @storydao/core@x.y.z]
     `)
     await expect(
-      simulateSafePlan(
-        { ...plan, safe: stack.accounts.stranger.address },
-        { fork },
-      ),
+      simulateSafePlan(fork, {
+        plan: { ...plan, safe: stack.accounts.stranger.address },
+      }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [SimulationError: No Safe answers at 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720 on the fork.
 
@@ -330,8 +330,8 @@ describe('simulateSafePlan', () => {
   test('error: signers', async () => {
     const plan = await pausePlan()
     await expect(
-      simulateSafePlan(plan, {
-        fork,
+      simulateSafePlan(fork, {
+        plan,
         signers: [
           stack.accounts.stranger.address,
           stack.manifest.safes.emergency!.owners[0]!,
@@ -346,8 +346,8 @@ describe('simulateSafePlan', () => {
       Version: @storydao/core@x.y.z]
     `)
     await expect(
-      simulateSafePlan(plan, {
-        fork,
+      simulateSafePlan(fork, {
+        plan,
         signers: [stack.manifest.safes.emergency!.owners[0]!],
       }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
@@ -363,9 +363,9 @@ describe('simulateSafePlan', () => {
     const plan = await pausePlan()
     const id = await fork.snapshot()
     try {
-      await simulateSafePlan(plan, { fork, revert: false })
+      await simulateSafePlan(fork, { plan, revert: false })
       await expect(
-        simulateSafePlan(plan, { fork }),
+        simulateSafePlan(fork, { plan }),
       ).rejects.toThrowErrorMatchingInlineSnapshot(`
         [SimulationError: Nonce 0 was already used: the Safe is at nonce 1.
 

@@ -1,16 +1,24 @@
-import type { ChainReadErrorType, Manifest } from '@storydao/core'
-import type { Abi, Address, Hex } from 'viem'
-import type { Fork } from './createFork.js'
+import {
+  assertParameters,
+  type ChainReadErrorType,
+  type Manifest,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { SafePlan } from '@storydao/safe'
+import type { Abi, Address } from 'viem'
+import type { ForkErrorType } from './errors/fork.js'
 import type { SimulationErrorType } from './errors/simulation.js'
-import type { DecodedRevert } from './internal/decode.js'
+import { version } from './errors/version.js'
+import { assertFork } from './internal/assertFork.js'
 import { indexManifest } from './internal/manifestIndex.js'
 import { runSafePlan } from './internal/runSafePlan.js'
-import type { SafePlan } from './internal/safePlan.js'
-import type { DecodedLog, ReportedCall } from './types.js'
+import { withForkErrors } from './internal/withForkErrors.js'
+import type { Fork } from './types/fork.js'
+import type { SafePlanSimulation } from './types/simulation.js'
 
 export type SimulateSafePlanParameters = {
-  /** The fork to run on ({@link createFork}). */
-  fork: Fork
+  /** The Safe plan (`buildSafePlan` from `@storydao/safe`). */
+  plan: SafePlan
   /** Manifest whose ABIs and names decode calls, logs and reverts. */
   manifest?: Manifest | undefined
   /** Extra ABIs by artifact name (for artifacts `@storydao/core` does not ship). */
@@ -24,81 +32,13 @@ export type SimulateSafePlanParameters = {
   revert?: boolean | undefined
 }
 
-/** An ETH balance change (from the prestate trace) or a token balance change (from `Transfer` logs). */
-export type BalanceChange = {
-  /** Whose balance. */
-  holder: Address
-  /** Manifest name of the holder, if listed. */
-  holderName?: string | undefined
-  /** `'ETH'` or the token. */
-  asset: Address | 'ETH'
-  /** Manifest name of the token, if listed. */
-  assetName?: string | undefined
-  /** Balance before (ETH only). */
-  before?: bigint | undefined
-  /** Balance after (ETH only). */
-  after?: bigint | undefined
-  /** Signed change. */
-  delta: bigint
-}
-
-/** A storage slot the transaction changed. */
-export type StorageChange = {
-  /** Contract. */
-  address: Address
-  /** Manifest name, if listed. */
-  contract?: string | undefined
-  /** Slot. */
-  slot: Hex
-  /** Value before. */
-  before: Hex
-  /** Value after. */
-  after: Hex
-}
-
-/** Why the Safe transaction failed. */
-export type SimulationRevert = DecodedRevert & {
-  /** Index of the failing call in the batch (0 for a single call), when one failed. */
-  callIndex?: number | undefined
-  /** The failing call, decoded. */
-  call?: ReportedCall | undefined
-  /** The Safe's own revert (e.g. `GS013: …`), when it differs from the call's. */
-  safeReason?: string | undefined
-}
-
-/** The outcome of running a Safe plan through `execTransaction` on a fork. */
-export type SafePlanSimulation = {
-  /** `success`: mined and the Safe emitted `ExecutionSuccess`. */
-  status: 'success' | 'reverted'
-  /** Fork transaction that ran `execTransaction`. */
-  transactionHash: Hex
-  /** Fork block it was mined in. */
-  blockNumber: bigint
-  /** Gas used by `execTransaction`. */
-  gasUsed: bigint
-  /** The safeTxHash the Safe computed on the fork (equals the plan's). */
-  safeTxHash: Hex
-  /** Owner that sent `execTransaction` (its own approval counts as `msg.sender`). */
-  executor: Address
-  /** Owners that called `approveHash` first. */
-  approvers: Address[]
-  /** Inner calls decoded from the Safe transaction itself (not from the plan's `calls`). */
-  calls: ReportedCall[]
-  /** Logs, decoded with the manifest's ABIs. */
-  logs: DecodedLog[]
-  /** ETH and token balance changes. */
-  balanceChanges: BalanceChange[]
-  /** Storage changes, by contract then slot. */
-  storageChanges: StorageChange[]
-  /** Set when the transaction failed. */
-  revert?: SimulationRevert | undefined
-  /** Things the simulation had to adjust (e.g. a queued nonce). */
-  notes: string[]
-}
-
 export type SimulateSafePlanReturnType = SafePlanSimulation
 
-export type SimulateSafePlanErrorType = SimulationErrorType | ChainReadErrorType
+export type SimulateSafePlanErrorType =
+  | SimulationErrorType
+  | ChainReadErrorType
+  | ForkErrorType
+  | MissingParameterErrorType
 
 /**
  * Rehearses a Safe plan on a fork exactly as the owners would execute it:
@@ -119,23 +59,28 @@ export type SimulateSafePlanErrorType = SimulationErrorType | ChainReadErrorType
  * import { createFork, simulateSafePlan } from '@storydao/invariants'
  *
  * const fork = await createFork({ rpcUrl })
- * const simulation = await simulateSafePlan(plan, { fork, manifest })
+ * const simulation = await simulateSafePlan(fork, { plan, manifest })
  * if (simulation.status === 'reverted')
  *   console.error(simulation.revert?.callIndex, simulation.revert?.reason)
  * await fork.stop()
  * ```
  *
- * @param plan - The Safe plan (`buildSafePlan` from `@storydao/safe`).
+ * @param fork - The fork to run on ({@link createFork}).
  * @param parameters - {@link SimulateSafePlanParameters}
  * @returns {@link SafePlanSimulation}
  * @throws {SimulationError} When the plan cannot be run on this fork.
- * @throws {ChainReadError} When the fork does not answer.
+ * @throws {ChainReadError} When a read on the fork fails.
+ * @throws {ForkError} `FORK_EXITED` when the fork's anvil dies, `FORK_UNREACHABLE` when it stops answering.
  */
 export async function simulateSafePlan(
-  plan: SafePlan,
+  fork: Fork,
   parameters: SimulateSafePlanParameters,
 ): Promise<SimulateSafePlanReturnType> {
-  const { fork, revert = true } = parameters
+  assertFork('simulateSafePlan', fork)
+  assertParameters('simulateSafePlan', parameters, ['plan'], { version })
+  const { plan, revert = true } = parameters
   const index = indexManifest(parameters.manifest, parameters.abis)
-  return runSafePlan(plan, { fork, index, revert, signers: parameters.signers })
+  return withForkErrors(fork, () =>
+    runSafePlan(plan, { fork, index, revert, signers: parameters.signers }),
+  )
 }

@@ -1,22 +1,8 @@
+import type { OptionalDependencyMissingErrorType } from '@storydao/core'
 import type { ForkErrorType } from './errors/fork.js'
 import { spawnAnvil } from './internal/anvil/spawnAnvil.js'
-
-export type StartAnvilParameters = {
-  /** Loopback port; a free one is picked (and retried if taken) when omitted. */
-  port?: number | undefined
-  /** Chain id of a fresh chain (ignored when forking). Default 31337. */
-  chainId?: number | undefined
-  /** Number of funded dev accounts. Default anvil's (10). */
-  accounts?: number | undefined
-  /** JSON-RPC URL to fork from; a fresh chain when omitted. */
-  forkUrl?: string | undefined
-  /** Block to pin a fork at; the upstream's latest block when omitted. */
-  forkBlockNumber?: bigint | undefined
-  /** Extra command-line flags passed to anvil verbatim. */
-  args?: readonly string[] | undefined
-  /** Milliseconds to wait for the RPC to answer. Default 15000. */
-  timeoutMs?: number | undefined
-}
+import { toSpawnParameters } from './internal/anvil/toSpawnParameters.js'
+import type { StartAnvilParameters } from './types/anvil.js'
 
 /** A running anvil process. */
 export type StartAnvilReturnType = {
@@ -28,7 +14,9 @@ export type StartAnvilReturnType = {
   stop(): Promise<void>
 }
 
-export type StartAnvilErrorType = ForkErrorType
+export type StartAnvilErrorType =
+  | ForkErrorType
+  | OptionalDependencyMissingErrorType
 
 /**
  * Spawns anvil on a loopback port, either as a fresh chain or as a fork of
@@ -61,26 +49,5 @@ export type StartAnvilErrorType = ForkErrorType
 export async function startAnvil(
   parameters: StartAnvilParameters = {},
 ): Promise<StartAnvilReturnType> {
-  const { forkUrl, forkBlockNumber, accounts } = parameters
-  return spawnAnvil({
-    port: parameters.port,
-    timeoutMs: parameters.timeoutMs ?? 15_000,
-    args: [
-      ...(accounts === undefined ? [] : ['--accounts', String(accounts)]),
-      ...(forkUrl === undefined
-        ? ['--chain-id', String(parameters.chainId ?? 31337)]
-        : [
-            '--fork-url',
-            forkUrl,
-            ...(forkBlockNumber === undefined
-              ? []
-              : ['--fork-block-number', forkBlockNumber.toString()]),
-          ]),
-      ...(parameters.args ?? []),
-    ],
-    hint:
-      forkUrl === undefined
-        ? 'Another process may have taken the port; retry without `port`.'
-        : 'Check that the fork URL answers JSON-RPC and that the block exists.',
-  })
+  return spawnAnvil(toSpawnParameters(parameters))
 }

@@ -91,7 +91,7 @@ export type InvariantOutcome = {
 export type Invariant = {
   /** Constructor name: `supplyWithinCap`, `balanceUnchanged`, …, or a custom name. */
   name: string
-  /** Stable identifier, unique within a set: `supplyWithinCap(0x…)`. */
+  /** Stable identifier, unique within a set: `supplyWithinCap({ token: 0x… })`. */
   id: string
   /** Readable description (uses manifest names when given a `label`). */
   description: string
@@ -157,13 +157,13 @@ export type ReadResult =
   | { ok: false; error: string }
 
 /** Options shared by the invariant constructors. */
-export type InvariantOptions = {
+export type InvariantParameters = {
   /** Name shown instead of the address in descriptions (e.g. the manifest name). */
   label?: string | undefined
 }
 
 /** Options of the balance invariants. */
-export type BalanceInvariantOptions = {
+export type BalanceInvariantParameters = {
   /** Name of the asset shown in descriptions (e.g. `AuthorCoin`); `ETH` for ether. */
   label?: string | undefined
   /** Name of the holder shown in descriptions (e.g. `Treasury`). */
@@ -171,7 +171,7 @@ export type BalanceInvariantOptions = {
 }
 
 /** Options of the role invariants. */
-export type RoleInvariantOptions = {
+export type RoleInvariantParameters = {
   /** Name of the contract shown in descriptions (e.g. `AuthorCoin`). */
   label?: string | undefined
   /** Name of the account shown in descriptions (e.g. `emergency Safe`). */

@@ -12,6 +12,7 @@ export {
   treasuryV2Abi,
   upgradeableBeaconAbi,
 } from '../abis/generated.js'
+export { accessControlAbi, pausableAbi } from '../abis/openZeppelin.js'
 export {
   openZeppelinErrorsAbi,
   openZeppelinRoleNames,
@@ -59,6 +60,10 @@ export {
   InvalidSlotValueError,
   type InvalidSlotValueErrorType,
 } from '../errors/chain.js'
+export {
+  OptionalDependencyMissingError,
+  type OptionalDependencyMissingErrorType,
+} from '../errors/dependency.js'
 export { docsBaseUrl, type ErrorConfig } from '../errors/errorConfig.js'
 export {
   ManifestError,

@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 export type AbiEncodingErrorType = AbiEncodingError & {
   name: 'AbiEncodingError'
@@ -27,6 +28,8 @@ export class AbiEncodingError extends OpsError {
   constructor({ what, cause }: { what: string; cause: unknown }) {
     super(`Could not encode ${what}.`, {
       code: 'ABI_ENCODING_FAILED',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       cause,
       hint: 'Check the number and types of the arguments against the ABI.',
     })

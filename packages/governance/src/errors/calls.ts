@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 export type NoCallsErrorType = NoCallsError & { name: 'NoCallsError' }
 
@@ -24,6 +25,8 @@ export class NoCallsError extends OpsError {
   constructor({ what }: { what: string }) {
     super(`${what} needs at least one call.`, {
       code: 'CALLS_EMPTY',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       hint: 'Pass the calls the timelock or governor should make (`calls: [{ to, value, data }]`).',
     })
   }
@@ -76,6 +79,8 @@ export class InvalidCallError extends OpsError {
     const where = path === field ? '' : ` at ${path}`
     super(`Invalid ${field}${where}: ${reason}.`, {
       code: 'CALL_INVALID',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       hint: {
         data: 'Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s `encodeFunctionData`.',
         value:

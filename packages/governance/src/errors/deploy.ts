@@ -1,5 +1,6 @@
 import { OpsError } from '@storydao/core'
 import type { Address } from 'viem'
+import { version } from './version.js'
 
 export type Create2DeployerMissingErrorType = Create2DeployerMissingError & {
   name: 'Create2DeployerMissingError'
@@ -30,6 +31,8 @@ export class Create2DeployerMissingError extends OpsError {
   constructor({ address, chainId }: { address: Address; chainId: number }) {
     super(`The CREATE2 deployer ${address} has no code on chain ${chainId}.`, {
       code: 'CREATE2_DEPLOYER_MISSING',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       metaMessages: [`Chain id: ${chainId}`, `Deployer: ${address}`],
       hint: 'Deploy the deterministic deployment proxy first: fund 0x3fAB184622Dc19b6109349B94811493BF2a45362 with 0.01 ETH and broadcast its presigned transaction (github.com/Arachnid/deterministic-deployment-proxy). Chains with EIP-155-only RPCs need the per-chain variant. anvil has it unless started with --disable-default-create2-deployer.',
     })
@@ -70,6 +73,8 @@ export class Create2AddressOccupiedError extends OpsError {
         : `${occupied.length} predicted addresses already hold code.`,
       {
         code: 'CREATE2_ADDRESS_OCCUPIED',
+        docsPath: 'packages/governance/README.md#errors',
+        version,
         metaMessages: occupied.map((address) => `- ${address}`),
         hint: 'These contracts are already deployed with this exact init code and salt. Reuse them, or pick a new `salt` to deploy fresh copies.',
       },
@@ -107,6 +112,8 @@ export class ReleaseReferenceCycleError extends OpsError {
   constructor({ cycle }: { cycle: readonly string[] }) {
     super(`Release entries reference each other: ${cycle.join(' → ')}.`, {
       code: 'RELEASE_REFERENCE_CYCLE',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       hint: 'A CREATE2 address depends on the constructor arguments, so a cycle cannot be resolved. Break it by constructing one side without the reference (for example a timelock whose admin is the deploying Safe) and wiring it with a call in the release’s `calls` (grantRole, then renounceRole).',
     })
     this.cycle = cycle
@@ -152,6 +159,8 @@ export class ReleaseUnknownReferenceError extends OpsError {
   }) {
     super(`Unknown reference "${reference}" at ${path}.`, {
       code: 'RELEASE_REFERENCE_UNKNOWN',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       metaMessages: [
         `Known names: ${available.length > 0 ? available.join(', ') : '(none)'}`,
       ],
@@ -190,6 +199,8 @@ export class ReleaseDuplicateNameError extends OpsError {
   constructor({ duplicate }: { duplicate: string }) {
     super(`Release entry name "${duplicate}" is used more than once.`, {
       code: 'RELEASE_NAME_DUPLICATE',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       hint: 'Give every release entry a unique `name`; references resolve by name.',
     })
     this.duplicate = duplicate
@@ -229,6 +240,8 @@ export class ReleaseAddressCollisionError extends OpsError {
       `Release entries ${names.join(' and ')} would deploy to the same address ${address}.`,
       {
         code: 'RELEASE_ADDRESS_COLLISION',
+        docsPath: 'packages/governance/README.md#errors',
+        version,
         hint: 'They have the same bytecode, constructor arguments and salt. Give each its own `salt`.',
       },
     )
@@ -266,6 +279,8 @@ export class ConstructorAbiMissingError extends OpsError {
       `Constructor arguments for ${contract} need an ABI with a constructor.`,
       {
         code: 'CONSTRUCTOR_ABI_MISSING',
+        docsPath: 'packages/governance/README.md#errors',
+        version,
         hint: 'Pass the contract’s `abi` (from the forge artifact or `@storydao/core`) alongside `constructorArgs`.',
       },
     )
@@ -321,6 +336,8 @@ export class InvalidBytecodeError extends OpsError {
     if ('reason' in parameters) {
       super(`Invalid bytecode${of}: ${parameters.reason}.`, {
         code: 'BYTECODE_INVALID',
+        docsPath: 'packages/governance/README.md#errors',
+        version,
         metaMessages: [`Path: ${path}`],
         hint: 'Pass the creation bytecode as "0x" followed by an even number of hex digits: the forge artifact’s `bytecode.object` (not `deployedBytecode`).',
       })
@@ -333,6 +350,8 @@ export class InvalidBytecodeError extends OpsError {
         `Bytecode${of} has ${several ? `${placeholders.length} unlinked library placeholders, the first` : 'an unlinked library placeholder'} ${first.placeholder} at byte ${first.offset}: link the ${several ? 'libraries' : 'library'} first.`,
         {
           code: 'BYTECODE_UNLINKED',
+          docsPath: 'packages/governance/README.md#errors',
+          version,
           metaMessages: [
             `Path: ${path}`,
             ...(several

@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 export type InvalidBytes32ErrorType = InvalidBytes32Error & {
   name: 'InvalidBytes32Error'
@@ -30,6 +31,8 @@ export class InvalidBytes32Error extends OpsError {
       `Invalid ${path} ${typeof value === 'string' ? `"${value}"` : String(value)}: expected 32 bytes of hex.`,
       {
         code: 'BYTES32_INVALID',
+        docsPath: 'packages/governance/README.md#errors',
+        version,
         hint: 'Pass "0x" followed by exactly 64 hex digits, e.g. `pad(toHex(1), { size: 32 })` or `keccak256(toHex("release-1"))` from viem.',
       },
     )

@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 export type UnknownRoleErrorType = UnknownRoleError & {
   name: 'UnknownRoleError'
@@ -38,6 +39,8 @@ export class UnknownRoleError extends OpsError {
   }) {
     super(`Unknown role "${role}": the ABI declares no such role.`, {
       code: 'ROLE_UNKNOWN',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       metaMessages: [
         `Roles in the ABI: ${available.length > 0 ? available.join(', ') : '(none)'}`,
       ],

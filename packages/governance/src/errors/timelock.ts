@@ -1,5 +1,6 @@
 import { OpsError } from '@storydao/core'
 import type { Address, Hex } from 'viem'
+import { version } from './version.js'
 
 export type TimelockDelayTooShortErrorType = TimelockDelayTooShortError & {
   name: 'TimelockDelayTooShortError'
@@ -42,6 +43,8 @@ export class TimelockDelayTooShortError extends OpsError {
       `Delay ${delay} s is below the timelock's minimum delay of ${minDelay} s.`,
       {
         code: 'TIMELOCK_DELAY_TOO_SHORT',
+        docsPath: 'packages/governance/README.md#errors',
+        version,
         metaMessages: [
           `Timelock:  ${timelock}`,
           `Delay:     ${delay} s`,
@@ -94,6 +97,8 @@ export class TimelockOperationExistsError extends OpsError {
   }) {
     super(`Timelock operation ${operationId} already exists (${state}).`, {
       code: 'TIMELOCK_OPERATION_EXISTS',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       metaMessages: [
         `Timelock:  ${timelock}`,
         `Operation: ${operationId}`,
@@ -148,6 +153,8 @@ export class InvalidDelayError extends OpsError {
   }) {
     super(`Invalid ${path}: ${reason}.`, {
       code: 'TIMELOCK_DELAY_INVALID',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       hint: 'Pass the delay in seconds as a bigint, at least the timelock’s `getMinDelay()` (e.g. `3600n`); `prepareTimelockSchedule` reads and checks the minimum.',
     })
     this.path = path
@@ -194,6 +201,8 @@ export class InvalidBlockRangeError extends OpsError {
   }) {
     super(`Invalid ${path} ${String(value)}: ${reason}.`, {
       code: 'BLOCK_RANGE_INVALID',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       hint: 'Pass block numbers as bigints ≥ 0n (or a block tag) and `blockRange` as a bigint ≥ 1n (e.g. `2_000n` for RPCs that cap eth_getLogs at 2 000 blocks).',
     })
     this.path = path

@@ -1,5 +1,6 @@
 import { OpsError } from '@storydao/core'
-import type { UpgradeSafetyReport } from '../checkUpgradeSafety.js'
+import type { UpgradeSafetyReport } from '../types/upgradeSafety.js'
+import { version } from './version.js'
 
 export type UpgradeSafetyErrorType = UpgradeSafetyError & {
   name: 'UpgradeSafetyError'
@@ -32,6 +33,8 @@ export class UpgradeSafetyError extends OpsError {
   constructor({ report }: { report: UpgradeSafetyReport }) {
     super(`Upgrading ${report.from} to ${report.to} is not safe.`, {
       code: 'UPGRADE_UNSAFE',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       metaMessages: report.errors.map((error) => `- ${error.message}`),
       hint: report.errors.some((error) => error.check === 'storage-layout')
         ? 'Keep every existing state variable in place and append new ones after them (or in a new ERC-7201 namespace); see https://docs.openzeppelin.com/upgrades-plugins/writing-upgradeable.'
@@ -75,6 +78,8 @@ export class FoundryProjectError extends OpsError {
   ) {
     super(shortMessage, {
       code: 'FOUNDRY_PROJECT_INVALID',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       hint,
       ...(metaMessages ? { metaMessages } : {}),
       ...(cause === undefined ? {} : { cause }),
@@ -119,6 +124,8 @@ export class SolidityCompileError extends OpsError {
       `solc ${solcVersion} reported ${errors.length} compile error${errors.length === 1 ? '' : 's'}.`,
       {
         code: 'SOLIDITY_COMPILE_FAILED',
+        docsPath: 'packages/governance/README.md#errors',
+        version,
         metaMessages: errors.slice(0, 5).map((error) => error.trim()),
         hint: `The upgrade-safety check compiles with the npm \`solc\` package (${solcVersion}); the sources must build with that version and the project's remappings.`,
       },
@@ -168,6 +175,8 @@ export class UnknownContractError extends OpsError {
         : `No deployable contract "${contract}" in the project.`,
       {
         code: 'CONTRACT_UNKNOWN',
+        docsPath: 'packages/governance/README.md#errors',
+        version,
         metaMessages: [
           reason === 'ambiguous'
             ? `Matches: ${candidates.join(', ')}`
@@ -210,6 +219,8 @@ export class UpgradesCoreError extends OpsError {
   constructor({ what, cause }: { what: string; cause: unknown }) {
     super(`@openzeppelin/upgrades-core could not ${what}.`, {
       code: 'UPGRADES_CORE_FAILED',
+      docsPath: 'packages/governance/README.md#errors',
+      version,
       cause,
       hint: 'The details are upgrades-core’s own message; fix the Solidity it points at (see https://docs.openzeppelin.com/upgrades-plugins/api-core).',
     })

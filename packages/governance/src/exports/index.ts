@@ -68,13 +68,6 @@ export {
   type BuildReleaseParameters,
   type BuildReleaseReturnType,
   buildRelease,
-  type Release,
-  type ReleaseCall,
-  type ReleaseContract,
-  type ReleaseDeployment,
-  type ReleaseEncodedCall,
-  type ReleaseReference,
-  type ReleaseValue,
 } from '../buildRelease.js'
 export {
   type BuildRenounceRoleErrorType,
@@ -129,10 +122,6 @@ export {
   type CheckUpgradeSafetyParameters,
   type CheckUpgradeSafetyReturnType,
   checkUpgradeSafety,
-  type UpgradeKind,
-  type UpgradeSafetyCheck,
-  type UpgradeSafetyIssue,
-  type UpgradeSafetyReport,
 } from '../checkUpgradeSafety.js'
 export { create2DeployerAddress } from '../constants.js'
 export {
@@ -225,11 +214,25 @@ export {
   type HashTimelockOperationReturnType,
   hashTimelockOperation,
 } from '../hashTimelockOperation.js'
-export type { OperationCall } from '../internal/operationCall.js'
-export type { ProposalDescription } from '../internal/proposal.js'
 export {
   type PrepareTimelockScheduleErrorType,
   type PrepareTimelockScheduleParameters,
   type PrepareTimelockScheduleReturnType,
   prepareTimelockSchedule,
 } from '../prepareTimelockSchedule.js'
+export type { OperationCall, ProposalDescription } from '../types/calls.js'
+export type {
+  Release,
+  ReleaseCall,
+  ReleaseContract,
+  ReleaseDeployment,
+  ReleaseEncodedCall,
+  ReleaseReference,
+  ReleaseValue,
+} from '../types/release.js'
+export type {
+  UpgradeKind,
+  UpgradeSafetyCheck,
+  UpgradeSafetyIssue,
+  UpgradeSafetyReport,
+} from '../types/upgradeSafety.js'

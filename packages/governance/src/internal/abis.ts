@@ -23,16 +23,6 @@ function pick<const abi extends Abi, const name extends string>(
   )
 }
 
-/** @internal `pause()` / `unpause()` (OpenZeppelin Pausable, as in AuthorCoin). */
-export const pausableAbi = pick(authorCoinAbi, ['pause', 'unpause'])
-
-/** @internal AccessControl writes (as in AuthorCoin and the timelock). */
-export const accessControlAbi = pick(authorCoinAbi, [
-  'grantRole',
-  'revokeRole',
-  'renounceRole',
-])
-
 /** @internal UUPSUpgradeable `upgradeToAndCall` (OpenZeppelin 5). */
 export const uupsAbi = pick(authorCoinAbi, ['upgradeToAndCall'])
 

@@ -1,10 +1,10 @@
 import {
   type Call,
+  pausableAbi,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
 import { type Address, encodeFunctionData } from 'viem'
-import { pausableAbi } from './abis.js'
 
 /** @internal Parameters the Pausable builders share. */
 export type PausableCallParameters = {

@@ -1,11 +1,11 @@
 import {
+  accessControlAbi,
   type Call,
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
 import { type Abi, type Address, encodeFunctionData, type Hex } from 'viem'
 import type { UnknownRoleErrorType } from '../errors/roles.js'
-import { accessControlAbi } from './abis.js'
 import { resolveRole } from './resolveRole.js'
 
 /** @internal Parameters the AccessControl role builders share. */

@@ -11,6 +11,7 @@ import {
   parseRemappings,
 } from './foundryProject.js'
 import { interopDefault } from './interopDefault.js'
+import { loadOptional } from './optionalDependencies.js'
 
 /** @internal A compiled and validated project. */
 export type CompiledProject = {
@@ -94,8 +95,10 @@ async function run(
   sources: Record<string, { content: string }>,
 ): Promise<CompiledProject> {
   const [solcModule, upgradesCoreModule] = await Promise.all([
-    import('solc') as Promise<{ default?: Solc } & Solc>,
-    import('@openzeppelin/upgrades-core'),
+    loadOptional('solc', 'checkUpgradeSafety') as Promise<
+      { default?: Solc } & Solc
+    >,
+    loadOptional('upgradesCore', 'checkUpgradeSafety'),
   ])
   // Both are CommonJS: Node puts module.exports on `default`, while tsx and
   // some bundlers expose the named exports only.

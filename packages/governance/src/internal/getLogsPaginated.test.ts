@@ -1,4 +1,8 @@
-import { InvalidParamsRpcError, LimitExceededRpcError } from 'viem'
+import {
+  InvalidParamsRpcError,
+  LimitExceededRpcError,
+  ResponseBodyTooLargeError,
+} from 'viem'
 import { describe, expect, test } from 'vitest'
 import { getLogsPaginated, isRangeTooLargeError } from './getLogsPaginated.js'
 
@@ -23,6 +27,16 @@ describe('isRangeTooLargeError', () => {
   test('behavior: JSON-RPC "limit exceeded" (-32005)', () => {
     expect(
       isRangeTooLargeError(new LimitExceededRpcError(new Error('x'))),
+    ).toBe(true)
+  })
+
+  test('behavior: a response over viem’s HTTP size cap', () => {
+    const tooLarge = new ResponseBodyTooLargeError({
+      maxSize: 10_485_760,
+      size: 15_112_987,
+    })
+    expect(
+      isRangeTooLargeError(new Error('wrapped', { cause: tooLarge })),
     ).toBe(true)
   })
 

@@ -1,3 +1,5 @@
+import { ResponseBodyTooLargeError } from 'viem'
+
 /** How many `eth_getLogs` requests run at once. */
 const concurrency = 4
 
@@ -26,6 +28,13 @@ export function isRangeTooLargeError(error: unknown): boolean {
       cause?: unknown
     }
     if (code === -32005) return true
+    // viem's HTTP transport caps a response at 10 MiB: a smaller range fits.
+    // Matched by name too: a second viem copy has its own class.
+    if (
+      current instanceof ResponseBodyTooLargeError ||
+      (current as { name?: unknown }).name === 'ResponseBodyTooLargeError'
+    )
+      return true
     for (const text of [details, shortMessage, message])
       if (typeof text === 'string' && rangeErrorPattern.test(text)) return true
     current = cause

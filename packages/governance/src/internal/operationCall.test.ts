@@ -10,7 +10,8 @@ import { buildTimelockSchedule } from '../buildTimelockSchedule.js'
 import { InvalidCallError } from '../errors/calls.js'
 import { hashProposal } from '../hashProposal.js'
 import { hashTimelockOperation } from '../hashTimelockOperation.js'
-import { type OperationCall, toValidatedCall } from './operationCall.js'
+import type { OperationCall } from '../types/calls.js'
+import { toValidatedCall } from './operationCall.js'
 
 const to = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
 const valid: OperationCall = { to, value: 1n, data: '0x8456cb59' }
@@ -119,6 +120,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid value at calls[1].value: -1 is negative.
 
       Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -133,6 +135,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid value at calls[1].value: expected a bigint, got number 1.
 
       Hint: Pass wei as a bigint from 0n to 2^256 - 1, e.g. \`0n\` or \`parseEther("1")\` from viem.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -144,6 +147,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid data at calls[1].data: "0xzz" is not hex.
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -155,6 +159,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid data at calls[1].data: "0x123" has an odd number of hex digits (3).
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -166,6 +171,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid data at calls[0].data: "0xabababababababababababababababababababab…" is not hex.
 
       Hint: Pass calldata as "0x" followed by an even number of hex digits ("0x" for none), e.g. from viem’s \`encodeFunctionData\`.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })
@@ -177,6 +183,7 @@ describe('toValidatedCall', () => {
       [InvalidCallError: Invalid call at calls[2]: expected { to, value?, data }, got undefined.
 
       Hint: Each call is \`{ to, value?, data }\`, as the builders (\`buildPause\`, \`buildGrantRole\`, …) return.
+      Docs: packages/governance/README.md#errors
       Version: @storydao/core@x.y.z]
     `)
   })

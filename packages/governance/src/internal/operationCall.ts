@@ -1,23 +1,7 @@
 import { toChecksummedAddress } from '@storydao/core'
 import type { Abi, Address, Hex } from 'viem'
 import { InvalidCallError, NoCallsError } from '../errors/calls.js'
-
-/**
- * One call a timelock operation or governor proposal makes. A `Call` from
- * `@storydao/core` fits (its `operation` and `label` are ignored).
- */
-export type OperationCall = {
-  /** Target contract. */
-  to: Address
-  /** Wei sent with the call; `0n` when omitted. */
-  value?: bigint | undefined
-  /** Calldata. */
-  data: Hex
-  /** Shown to reviewers. */
-  label?: string | undefined
-  /** ABI that decodes `data` (review context). */
-  abi?: Abi | undefined
-}
+import type { OperationCall } from '../types/calls.js'
 
 /** @internal The three parallel arrays timelock and governor functions take. */
 export type OperationArrays = {

@@ -1,14 +1,10 @@
 import { type Call, toChecksummedAddress } from '@storydao/core'
 import { type Address, encodeFunctionData, type Hex } from 'viem'
 import { hashProposal } from '../hashProposal.js'
+import type { OperationCall, ProposalDescription } from '../types/calls.js'
 import { governorAbi } from './abis.js'
-import {
-  type OperationCall,
-  plural,
-  toCallValue,
-  toOperationArrays,
-} from './operationCall.js'
-import { type ProposalDescription, toDescriptionHash } from './proposal.js'
+import { plural, toCallValue, toOperationArrays } from './operationCall.js'
+import { toDescriptionHash } from './proposal.js'
 
 /** @internal Which proposal: governor, calls and description (or its hash). */
 export type ProposalReference = {

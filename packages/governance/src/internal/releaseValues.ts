@@ -1,6 +1,6 @@
 import { type Address, encodeFunctionData, type Hex } from 'viem'
-import type { ReleaseEncodedCall, ReleaseReference } from '../buildRelease.js'
 import { AbiEncodingError } from '../errors/abi.js'
+import type { ReleaseEncodedCall, ReleaseReference } from '../types/release.js'
 import { shortHex } from './operationCall.js'
 
 /** @internal */

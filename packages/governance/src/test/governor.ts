@@ -1,7 +1,7 @@
 import { storyDaoAbi } from '@storydao/core'
 import { encodeFunctionData } from 'viem'
 import { buildGovernorPropose } from '../buildGovernorPropose.js'
-import type { OperationCall } from '../internal/operationCall.js'
+import type { OperationCall } from '../types/calls.js'
 import { contractAddress, type StackContext, sendAs } from './localStack.js'
 
 /** Proposes as the deployer (who holds the delegated votes). */

@@ -22,7 +22,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { buildCreate2Deploy } from '../buildCreate2Deploy.js'
 import { buildTimelockExecute } from '../buildTimelockExecute.js'
 import { buildTimelockSchedule } from '../buildTimelockSchedule.js'
-import type { OperationCall } from '../internal/operationCall.js'
+import type { OperationCall } from '../types/calls.js'
 
 /** A viem test + public + wallet client for the stack, sending as the deployer. */
 export function createStackClient(stack: LocalStack): StackClient {

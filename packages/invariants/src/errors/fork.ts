@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 export type ForkErrorType = ForkError & { name: 'ForkError' }
 
@@ -35,6 +36,7 @@ export class ForkError extends OpsError {
     super(shortMessage, {
       ...parameters,
       docsPath: 'packages/invariants/README.md#errors',
+      version,
     })
   }
 }

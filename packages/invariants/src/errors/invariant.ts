@@ -1,6 +1,7 @@
 import { OpsError } from '@storydao/core'
 import { formatValue } from '../internal/values.js'
 import type { InvariantValue, InvariantViolation } from '../types.js'
+import { version } from './version.js'
 
 export type InvariantViolationErrorType = InvariantViolationError & {
   name: 'InvariantViolationError'
@@ -17,7 +18,7 @@ export type InvariantViolationErrorType = InvariantViolationError & {
  * import { assertSafePlan, InvariantViolationError } from '@storydao/invariants'
  *
  * try {
- *   await assertSafePlan(plan, { fork, manifest, invariants })
+ *   await assertSafePlan(fork, { plan, manifest, invariants })
  * } catch (error) {
  *   if (error instanceof InvariantViolationError)
  *     console.error(error.invariant, error.expected, error.actual)
@@ -26,7 +27,7 @@ export type InvariantViolationErrorType = InvariantViolationError & {
  */
 export class InvariantViolationError extends OpsError {
   override name = 'InvariantViolationError'
-  /** Id of the first violated invariant (`supplyWithinCap(0x…)`). */
+  /** Id of the first violated invariant (`supplyWithinCap({ token: 0x… })`). */
   invariant: string
   /** What the first violated invariant requires. */
   expected: InvariantValue
@@ -50,6 +51,7 @@ export class InvariantViolationError extends OpsError {
         : `${violations.length} invariants violated${context ? ` by ${context}` : ''}.`,
       {
         code: 'INVARIANT_VIOLATED',
+        version,
         docsPath: 'packages/invariants/README.md#errors',
         metaMessages: violations.flatMap((violation) => [
           `- ${violation.invariant}`,
@@ -98,6 +100,7 @@ export class MissingBaselineError extends OpsError {
       `${invariants.length === 1 ? 'An invariant compares' : `${invariants.length} invariants compare`} with the state before, but no baseline was given.`,
       {
         code: 'INVARIANT_BASELINE_MISSING',
+        version,
         docsPath: 'packages/invariants/README.md#errors',
         metaMessages: invariants.map((id) => `- ${id}`),
         hint: 'Pass `before: await readInvariantState(client, { invariants })` taken before the transaction, or use checkSafePlan, which reads it on the fork.',
@@ -112,17 +115,17 @@ export type InvalidStateReadErrorType = InvalidStateReadError & {
 }
 
 /**
- * A `custom` invariant declares a read whose function or arguments do not
+ * A `customInvariant` declares a read whose function or arguments do not
  * encode with its ABI.
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#errors
  *
  * @example
  * ```ts
- * import { custom, InvalidStateReadError } from '@storydao/invariants'
+ * import { customInvariant, InvalidStateReadError } from '@storydao/invariants'
  *
  * try {
- *   custom({ name: 'x', read: { b: { type: 'call', address, abi, functionName: 'balanceOf', args: ['nope'] } }, check: () => true })
+ *   customInvariant({ name: 'x', read: { b: { type: 'call', address, abi, functionName: 'balanceOf', args: ['nope'] } }, check: () => true })
  * } catch (error) {
  *   if (error instanceof InvalidStateReadError) console.error(error.read)
  * }
@@ -144,6 +147,7 @@ export class InvalidStateReadError extends OpsError {
   }) {
     super(`Read "${read}" of invariant ${invariant} does not encode.`, {
       code: 'INVARIANT_READ_INVALID',
+      version,
       docsPath: 'packages/invariants/README.md#errors',
       cause,
       hint: 'Check the function name and the arguments against the ABI given with the read.',

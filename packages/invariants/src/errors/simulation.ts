@@ -1,4 +1,5 @@
 import { OpsError } from '@storydao/core'
+import { version } from './version.js'
 
 export type SimulationErrorType = SimulationError & { name: 'SimulationError' }
 
@@ -15,7 +16,7 @@ export type SimulationErrorType = SimulationError & { name: 'SimulationError' }
  * import { SimulationError, simulateSafePlan } from '@storydao/invariants'
  *
  * try {
- *   await simulateSafePlan(plan, { fork })
+ *   await simulateSafePlan(fork, { plan })
  * } catch (error) {
  *   if (error instanceof SimulationError) console.error(error.code, error.hint)
  * }
@@ -36,6 +37,7 @@ export class SimulationError extends OpsError {
     super(shortMessage, {
       ...parameters,
       docsPath: 'packages/invariants/README.md#errors',
+      version,
     })
   }
 }

@@ -10,18 +10,6 @@ export const erc20ReadAbi = parseAbi([
   'event Transfer(address indexed from, address indexed to, uint256 value)',
 ])
 
-/** @internal OpenZeppelin AccessControl. */
-export const accessControlAbi = parseAbi([
-  'function hasRole(bytes32 role, address account) view returns (bool)',
-  'function getRoleAdmin(bytes32 role) view returns (bytes32)',
-  'event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)',
-  'event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)',
-  'event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole)',
-])
-
-/** @internal OpenZeppelin Pausable. */
-export const pausableAbi = parseAbi(['function paused() view returns (bool)'])
-
 /** @internal OpenZeppelin TimelockController (5.x). */
 export const timelockReadAbi = parseAbi([
   'function getMinDelay() view returns (uint256)',

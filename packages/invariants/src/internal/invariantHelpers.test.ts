@@ -7,7 +7,6 @@ import {
   beaconSlot,
   implementationSlot,
   requireBefore,
-  slotToAddress,
   unchangedInvariant,
 } from './invariantHelpers.js'
 
@@ -46,21 +45,7 @@ describe('requireBefore', () => {
   })
 })
 
-describe('slotToAddress', () => {
-  test('default', () => {
-    expect(
-      slotToAddress(
-        '0x0000000000000000000000005fbdb2315678afecb367f032d93f642f64180aa3',
-      ),
-    ).toBe('0x5FbDB2315678afecb367f032d93F642f64180aa3')
-  })
-
-  test('behavior: an empty slot is the zero address', () => {
-    expect(slotToAddress('0x')).toBe(
-      '0x0000000000000000000000000000000000000000',
-    )
-  })
-
+describe('eip1967 slots', () => {
   test('behavior: the EIP-1967 slots are core’s', () => {
     expect({
       implementation: implementationSlot,

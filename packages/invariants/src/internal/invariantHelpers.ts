@@ -1,21 +1,26 @@
-import { eip1967Slots, toAddressFromSlot } from '@storydao/core'
+import {
+  accessControlAbi,
+  eip1967Slots,
+  pausableAbi,
+  toAddressFromSlot,
+} from '@storydao/core'
 import { type Address, getAddress, type Hex } from 'viem'
 import { MissingBaselineError } from '../errors/invariant.js'
 import type {
   Invariant,
   InvariantContext,
-  InvariantOptions,
-  RoleInvariantOptions,
+  InvariantParameters,
+  RoleInvariantParameters,
   StateRead,
 } from '../types.js'
-import { accessControlAbi, erc20ReadAbi, pausableAbi } from './abis.js'
+import { erc20ReadAbi } from './abis.js'
 import { roleName, toRoleHash } from './roles.js'
 import { formatValue, stableJson, toInvariantValue } from './values.js'
 
 /** @internal The label, or the address. */
 export function nameOf(
   address: Address,
-  options: InvariantOptions | undefined,
+  options: InvariantParameters | undefined,
 ): string {
   return options?.label ?? address
 }
@@ -98,22 +103,14 @@ export const adminSlot = eip1967Slots.admin
 /** @internal EIP-1967 beacon slot (core's `eip1967Slots`). */
 export const beaconSlot = eip1967Slots.beacon
 
-/**
- * @internal The address held in the low 20 bytes of a storage word (core's
- * `toAddressFromSlot`; `'0x'`, an empty slot, is the zero address).
- */
-export function slotToAddress(word: unknown): Address {
-  return toAddressFromSlot(word as Hex)
-}
-
-/** @internal `hasRole(role, account) == expected`. */
+/** @internal `hasRole({ contract: role, role: account }) == expected`. */
 export function roleInvariant(parameters: {
   name: 'hasRole' | 'lacksRole'
   contract: Address
   role: string
   account: Address
   expected: boolean
-  options: RoleInvariantOptions | undefined
+  options: RoleInvariantParameters | undefined
 }): Invariant {
   const { name, expected, options } = parameters
   const address = getAddress(parameters.contract)
@@ -155,7 +152,7 @@ export function pausedInvariant(parameters: {
   name: 'isPaused' | 'isNotPaused'
   contract: Address
   expected: boolean
-  options: InvariantOptions | undefined
+  options: InvariantParameters | undefined
 }): Invariant {
   const { name, expected } = parameters
   const address = getAddress(parameters.contract)

@@ -1,4 +1,5 @@
 import {
+  accessControlAbi,
   beaconProxyAbi,
   erc1967ProxyAbi,
   type Manifest,
@@ -7,7 +8,7 @@ import {
   transparentUpgradeableProxyAbi,
 } from '@storydao/core'
 import { type Abi, type Address, getAddress } from 'viem'
-import { accessControlAbi, erc20ReadAbi, timelockReadAbi } from './abis.js'
+import { erc20ReadAbi, timelockReadAbi } from './abis.js'
 
 /** @internal What a manifest says about an address. */
 export type ManifestEntry = {

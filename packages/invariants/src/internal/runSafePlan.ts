@@ -1,4 +1,4 @@
-import { ChainReadError, OpsError, safeAbi } from '@storydao/core'
+import { ChainReadError, isHexEqual, OpsError, safeAbi } from '@storydao/core'
 import { toExecTransactionArgs } from '@storydao/safe'
 import {
   type Address,
@@ -7,12 +7,13 @@ import {
   getAddress,
   type Hex,
   hexToBigInt,
+  isAddressEqual,
   numberToHex,
   pad,
 } from 'viem'
-import type { Fork } from '../createFork.js'
 import { SimulationError } from '../errors/simulation.js'
-import type { SafePlanSimulation } from '../simulateSafePlan.js'
+import type { Fork } from '../types/fork.js'
+import type { SafePlanSimulation } from '../types/simulation.js'
 import { multicall3ReadAbi } from './abis.js'
 import { decodeLogs, type RawLog, toReportedCall } from './decode.js'
 import type { ManifestIndex } from './manifestIndex.js'
@@ -27,7 +28,6 @@ import {
   type PrestateDiff,
   storageChanges,
 } from './traces.js'
-import { sameAddress } from './values.js'
 
 /** Safe v1.3–1.5 storage: singleton, modules, owners, ownerCount, threshold, nonce. */
 const safeNonceSlot = numberToHex(5, { size: 32 })
@@ -126,7 +126,7 @@ export async function runSafePlan(
       code: 'SIMULATION_SAFE_NOT_DEPLOYED',
       hint: 'Check the plan’s Safe address and that the fork is of the right network and block.',
     })
-  if (computedHash.toLowerCase() !== plan.safeTxHash.toLowerCase())
+  if (!isHexEqual(computedHash, plan.safeTxHash))
     throw new SimulationError(
       'The Safe computes a different safeTxHash for this transaction than the plan says.',
       {
@@ -257,7 +257,7 @@ export async function runSafePlan(
     const logs = decodeLogs(receipt.logs, index)
     const executed = logs.find(
       (log) =>
-        sameAddress(log.address, safe) &&
+        isAddressEqual(log.address, safe) &&
         (log.eventName === 'ExecutionSuccess' ||
           log.eventName === 'ExecutionFailure'),
     )

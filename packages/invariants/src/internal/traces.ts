@@ -1,15 +1,21 @@
-import { safeAbi } from '@storydao/core'
-import { type Address, getAddress, type Hex, hexToBigInt, pad } from 'viem'
+import { isHexEqual, safeAbi } from '@storydao/core'
+import {
+  type Address,
+  getAddress,
+  type Hex,
+  hexToBigInt,
+  isAddressEqual,
+  pad,
+} from 'viem'
 import type {
   BalanceChange,
   SimulationRevert,
   StorageChange,
-} from '../simulateSafePlan.js'
+} from '../types/simulation.js'
 import type { DecodedLog, ReportedCall } from '../types.js'
 import { decodeRevert } from './decode.js'
 import type { ManifestIndex } from './manifestIndex.js'
 import type { SafePlan } from './safePlan.js'
-import { sameAddress } from './values.js'
 
 /** @internal A callTracer frame. */
 export type CallFrame = {
@@ -51,10 +57,10 @@ function findExecutionFrame(
   const wanted = plan.safeTx.operation === 1 ? 'DELEGATECALL' : 'CALL'
   if (
     frame.type === wanted &&
-    sameAddress(frame.from, plan.safe) &&
+    isAddressEqual(frame.from, plan.safe) &&
     frame.to !== undefined &&
-    sameAddress(frame.to, plan.safeTx.to) &&
-    frame.input.toLowerCase() === plan.safeTx.data.toLowerCase()
+    isAddressEqual(frame.to, plan.safeTx.to) &&
+    isHexEqual(frame.input, plan.safeTx.data)
   )
     return frame
   for (const child of frame.calls ?? []) {
@@ -79,7 +85,7 @@ export function findRevert(
   let failing: { frame: CallFrame; position: number } | undefined
   if (frame && batched) {
     const children = (frame.calls ?? []).filter((child) =>
-      sameAddress(child.from, plan.safe),
+      isAddressEqual(child.from, plan.safe),
     )
     const position = children.findIndex((child) => child.error !== undefined)
     if (position >= 0) failing = { frame: children[position]!, position }

@@ -1,3 +1,4 @@
+import { type Address, isAddressEqual } from 'viem'
 import type { InvariantValue } from '../types.js'
 
 /** @internal Converts a decoded ABI value into an {@link InvariantValue}. */
@@ -56,7 +57,11 @@ export function formatValue(value: unknown): string {
   return stableJson(value)
 }
 
-/** @internal Case-insensitive address equality. */
+/**
+ * @internal Address equality through viem's `isAddressEqual`. Only
+ * `internal/safePlan.ts` still calls it (it moves to `@storydao/safe`'s
+ * decoder); new code calls `isAddressEqual` directly.
+ */
 export function sameAddress(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase()
+  return isAddressEqual(a as Address, b as Address)
 }

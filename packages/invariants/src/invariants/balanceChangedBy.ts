@@ -1,6 +1,25 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
+import { version } from '../errors/version.js'
 import { balanceRead, requireBefore } from '../internal/invariantHelpers.js'
-import type { BalanceInvariantOptions, Invariant } from '../types.js'
+import type { BalanceInvariantParameters, Invariant } from '../types.js'
+
+export type BalanceChangedByParameters = BalanceInvariantParameters & {
+  /** ERC-20 address, or `'ETH'`. */
+  asset: Address | 'ETH'
+  /** Whose balance. */
+  holder: Address
+  /** Signed change in base units (wei). */
+  expected: bigint
+}
+
+export type BalanceChangedByErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type BalanceChangedByReturnType = Invariant
 
@@ -16,23 +35,23 @@ export type BalanceChangedByReturnType = Invariant
  * import { parseEther } from 'viem'
  *
  * // A grant of 5 ETH out of the Treasury, and nothing else.
- * const invariant = balanceChangedBy('ETH', manifest.contracts.Treasury.address, -parseEther('5'), {
- *   holderLabel: 'Treasury',
+ * const invariant = balanceChangedBy({ asset: 'ETH', holder: manifest.contracts.Treasury.address, expected: -parseEther('5'), *   holderLabel: 'Treasury',
  * })
  * ```
  *
- * @param asset - ERC-20 address, or `'ETH'`.
- * @param holder - Whose balance.
- * @param expected - Signed change in base units (wei).
- * @param options - {@link BalanceInvariantOptions}
+ * @param parameters - {@link BalanceChangedByParameters}
  * @returns The {@link Invariant}.
  */
 export function balanceChangedBy(
-  asset: Address | 'ETH',
-  holder: Address,
-  expected: bigint,
-  options?: BalanceInvariantOptions,
+  parameters: BalanceChangedByParameters,
 ): BalanceChangedByReturnType {
+  assertParameters(
+    'balanceChangedBy',
+    parameters,
+    ['asset', 'holder', 'expected'],
+    { version },
+  )
+  const { asset, holder, expected, ...options } = parameters
   const token = asset === 'ETH' ? 'ETH' : getAddress(asset)
   const account = getAddress(holder)
   const assetName = options?.label ?? token

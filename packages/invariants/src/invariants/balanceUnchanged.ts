@@ -1,9 +1,26 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
+import { version } from '../errors/version.js'
 import {
   balanceRead,
   unchangedInvariant,
 } from '../internal/invariantHelpers.js'
-import type { BalanceInvariantOptions, Invariant } from '../types.js'
+import type { BalanceInvariantParameters, Invariant } from '../types.js'
+
+export type BalanceUnchangedParameters = BalanceInvariantParameters & {
+  /** ERC-20 address, or `'ETH'`. */
+  asset: Address | 'ETH'
+  /** Whose balance. */
+  holder: Address
+}
+
+export type BalanceUnchangedErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type BalanceUnchangedReturnType = Invariant
 
@@ -19,21 +36,21 @@ export type BalanceUnchangedReturnType = Invariant
  *
  * const treasury = manifest.contracts.Treasury.address
  * const invariants = [
- *   balanceUnchanged('ETH', treasury, { holderLabel: 'Treasury' }),
- *   balanceUnchanged(manifest.contracts.AuthorCoin.address, treasury, { label: 'AuthorCoin', holderLabel: 'Treasury' }),
+ *   balanceUnchanged({ asset: 'ETH', holder: treasury, holderLabel: 'Treasury' }),
+ *   balanceUnchanged({ asset: manifest.contracts.AuthorCoin.address, holder: treasury, label: 'AuthorCoin', holderLabel: 'Treasury' }),
  * ]
  * ```
  *
- * @param asset - ERC-20 address, or `'ETH'`.
- * @param holder - Whose balance.
- * @param options - {@link BalanceInvariantOptions}
+ * @param parameters - {@link BalanceUnchangedParameters}
  * @returns The {@link Invariant}.
  */
 export function balanceUnchanged(
-  asset: Address | 'ETH',
-  holder: Address,
-  options?: BalanceInvariantOptions,
+  parameters: BalanceUnchangedParameters,
 ): BalanceUnchangedReturnType {
+  assertParameters('balanceUnchanged', parameters, ['asset', 'holder'], {
+    version,
+  })
+  const { asset, holder, ...options } = parameters
   const token = asset === 'ETH' ? 'ETH' : getAddress(asset)
   const account = getAddress(holder)
   const assetName = options?.label ?? token

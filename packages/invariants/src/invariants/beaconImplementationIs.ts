@@ -1,7 +1,24 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
+import { version } from '../errors/version.js'
 import { beaconReadAbi } from '../internal/abis.js'
 import { nameOf } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type BeaconImplementationIsParameters = InvariantParameters & {
+  /** The UpgradeableBeacon. */
+  beacon: Address
+  /** The implementation it must return. */
+  implementation: Address
+}
+
+export type BeaconImplementationIsErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type BeaconImplementationIsReturnType = Invariant
 
@@ -15,23 +32,22 @@ export type BeaconImplementationIsReturnType = Invariant
  * ```ts
  * import { beaconImplementationIs } from '@storydao/invariants'
  *
- * const invariant = beaconImplementationIs(
- *   manifest.contracts.TreasuryBeacon.address,
- *   manifest.contracts.TreasuryBeacon.implementation,
- *   { label: 'TreasuryBeacon' },
- * )
+ * const invariant = beaconImplementationIs({ beacon: *   manifest.contracts.TreasuryBeacon.address, implementation: *   manifest.contracts.TreasuryBeacon.implementation, ...*   { label: 'TreasuryBeacon' }, ...* })
  * ```
  *
- * @param beacon - The UpgradeableBeacon.
- * @param implementation - The implementation it must return.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link BeaconImplementationIsParameters}
  * @returns The {@link Invariant}.
  */
 export function beaconImplementationIs(
-  beacon: Address,
-  implementation: Address,
-  options?: InvariantOptions,
+  parameters: BeaconImplementationIsParameters,
 ): BeaconImplementationIsReturnType {
+  assertParameters(
+    'beaconImplementationIs',
+    parameters,
+    ['beacon', 'implementation'],
+    { version },
+  )
+  const { beacon, implementation, ...options } = parameters
   const address = getAddress(beacon)
   const expected = getAddress(implementation)
   const name = nameOf(address, options)

@@ -1,7 +1,22 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
+import { version } from '../errors/version.js'
 import { erc20ReadAbi } from '../internal/abis.js'
 import { nameOf, unchangedInvariant } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type CapUnchangedParameters = InvariantParameters & {
+  /** The capped ERC-20. */
+  token: Address
+}
+
+export type CapUnchangedErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type CapUnchangedReturnType = Invariant
 
@@ -18,18 +33,18 @@ export type CapUnchangedReturnType = Invariant
  * const report = await checkSafePlan(plan, {
  *   fork,
  *   manifest,
- *   invariants: [capUnchanged(manifest.contracts.AuthorCoin.address)],
+ *   invariants: [capUnchanged({ token: manifest.contracts.AuthorCoin.address })],
  * })
  * ```
  *
- * @param token - The capped ERC-20.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link CapUnchangedParameters}
  * @returns The {@link Invariant}.
  */
 export function capUnchanged(
-  token: Address,
-  options?: InvariantOptions,
+  parameters: CapUnchangedParameters,
 ): CapUnchangedReturnType {
+  assertParameters('capUnchanged', parameters, ['token'], { version })
+  const { token, ...options } = parameters
   const address = getAddress(token)
   const name = nameOf(address, options)
   return unchangedInvariant({

@@ -1,12 +1,28 @@
-import type { Address, Hex } from 'viem'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { Address, GetAddressErrorType, Hex } from 'viem'
+import { version } from '../errors/version.js'
 import { roleInvariant } from '../internal/invariantHelpers.js'
-import type { Invariant, RoleInvariantOptions } from '../types.js'
+import type { Invariant, RoleInvariantParameters } from '../types.js'
+
+export type HasRoleParameters = RoleInvariantParameters & {
+  /** The AccessControl contract. */
+  contract: Address
+  /** Role hash or name. */
+  role: Hex | string
+  /** The account. */
+  account: Address
+}
+
+export type HasRoleErrorType = MissingParameterErrorType | GetAddressErrorType
 
 export type HasRoleReturnType = Invariant
 
 /**
  * Invariant: the account holds the role on an OpenZeppelin AccessControl contract
- * (`hasRole(role, account) == true`).
+ * (`hasRole({ contract: role, role: account }) == true`).
  *
  * `role` is a bytes32 hash or a role name: `DEFAULT_ADMIN_ROLE` is zero,
  * any other name is `keccak256(name)`, as OpenZeppelin defines its constants.
@@ -18,21 +34,17 @@ export type HasRoleReturnType = Invariant
  * import { hasRole } from '@storydao/invariants'
  *
  * const coin = manifest.contracts.AuthorCoin.address
- * const invariant = hasRole(coin, 'PAUSER_ROLE', manifest.safes.emergency.address, { label: 'AuthorCoin', accountLabel: 'emergency Safe' })
+ * const invariant = hasRole({ contract: coin, role: 'PAUSER_ROLE', account: manifest.safes.emergency.address, label: 'AuthorCoin', accountLabel: 'emergency Safe' })
  * ```
  *
- * @param contract - The AccessControl contract.
- * @param role - Role hash or name.
- * @param account - The account.
- * @param options - {@link RoleInvariantOptions}
+ * @param parameters - {@link HasRoleParameters}
  * @returns The {@link Invariant}.
  */
-export function hasRole(
-  contract: Address,
-  role: Hex | string,
-  account: Address,
-  options?: RoleInvariantOptions,
-): HasRoleReturnType {
+export function hasRole(parameters: HasRoleParameters): HasRoleReturnType {
+  assertParameters('hasRole', parameters, ['contract', 'role', 'account'], {
+    version,
+  })
+  const { contract, role, account, ...options } = parameters
   return roleInvariant({
     name: 'hasRole',
     contract,

@@ -1,10 +1,24 @@
-import { type Address, getAddress } from 'viem'
 import {
-  implementationSlot,
-  nameOf,
-  slotToAddress,
-} from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+  assertParameters,
+  type MissingParameterErrorType,
+  toAddressFromSlot,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
+import { type Address, getAddress, type Hex } from 'viem'
+import { version } from '../errors/version.js'
+import { implementationSlot, nameOf } from '../internal/invariantHelpers.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type ImplementationIsParameters = InvariantParameters & {
+  /** The ERC-1967 proxy. */
+  proxy: Address
+  /** The implementation it must point at. */
+  implementation: Address
+}
+
+export type ImplementationIsErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type ImplementationIsReturnType = Invariant
 
@@ -20,21 +34,23 @@ export type ImplementationIsReturnType = Invariant
  * import { implementationIs } from '@storydao/invariants'
  *
  * // After an upgrade: the proxy points at the new implementation.
- * const invariant = implementationIs(manifest.contracts.AuthorCoin.address, newImplementation, {
- *   label: 'AuthorCoin',
+ * const invariant = implementationIs({ proxy: manifest.contracts.AuthorCoin.address, implementation: newImplementation, *   label: 'AuthorCoin',
  * })
  * ```
  *
- * @param proxy - The ERC-1967 proxy.
- * @param implementation - The implementation it must point at.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link ImplementationIsParameters}
  * @returns The {@link Invariant}.
  */
 export function implementationIs(
-  proxy: Address,
-  implementation: Address,
-  options?: InvariantOptions,
+  parameters: ImplementationIsParameters,
 ): ImplementationIsReturnType {
+  assertParameters(
+    'implementationIs',
+    parameters,
+    ['proxy', 'implementation'],
+    { version },
+  )
+  const { proxy, implementation, ...options } = parameters
   const address = getAddress(proxy)
   const expected = getAddress(implementation)
   const name = nameOf(address, options)
@@ -48,7 +64,7 @@ export function implementationIs(
     needsBefore: false,
     needsLogs: false,
     evaluate({ after }) {
-      const actual = slotToAddress(after.implementation)
+      const actual = toAddressFromSlot(after.implementation as Hex)
       const ok = actual === expected
       return {
         ok,

@@ -1,6 +1,20 @@
-import type { Address } from 'viem'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { Address, GetAddressErrorType } from 'viem'
+import { version } from '../errors/version.js'
 import { pausedInvariant } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type IsNotPausedParameters = InvariantParameters & {
+  /** The Pausable contract. */
+  contract: Address
+}
+
+export type IsNotPausedErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type IsNotPausedReturnType = Invariant
 
@@ -13,17 +27,17 @@ export type IsNotPausedReturnType = Invariant
  * ```ts
  * import { isNotPaused } from '@storydao/invariants'
  *
- * const invariant = isNotPaused(manifest.contracts.AuthorCoin.address, { label: 'AuthorCoin' })
+ * const invariant = isNotPaused({ contract: manifest.contracts.AuthorCoin.address, label: 'AuthorCoin' })
  * ```
  *
- * @param contract - The Pausable contract.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link IsNotPausedParameters}
  * @returns The {@link Invariant}.
  */
 export function isNotPaused(
-  contract: Address,
-  options?: InvariantOptions,
+  parameters: IsNotPausedParameters,
 ): IsNotPausedReturnType {
+  assertParameters('isNotPaused', parameters, ['contract'], { version })
+  const { contract, ...options } = parameters
   return pausedInvariant({
     name: 'isNotPaused',
     contract,

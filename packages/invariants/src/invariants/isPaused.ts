@@ -1,6 +1,18 @@
-import type { Address } from 'viem'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { Address, GetAddressErrorType } from 'viem'
+import { version } from '../errors/version.js'
 import { pausedInvariant } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type IsPausedParameters = InvariantParameters & {
+  /** The Pausable contract. */
+  contract: Address
+}
+
+export type IsPausedErrorType = MissingParameterErrorType | GetAddressErrorType
 
 export type IsPausedReturnType = Invariant
 
@@ -13,17 +25,15 @@ export type IsPausedReturnType = Invariant
  * ```ts
  * import { isPaused } from '@storydao/invariants'
  *
- * const invariant = isPaused(manifest.contracts.AuthorCoin.address, { label: 'AuthorCoin' })
+ * const invariant = isPaused({ contract: manifest.contracts.AuthorCoin.address, label: 'AuthorCoin' })
  * ```
  *
- * @param contract - The Pausable contract.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link IsPausedParameters}
  * @returns The {@link Invariant}.
  */
-export function isPaused(
-  contract: Address,
-  options?: InvariantOptions,
-): IsPausedReturnType {
+export function isPaused(parameters: IsPausedParameters): IsPausedReturnType {
+  assertParameters('isPaused', parameters, ['contract'], { version })
+  const { contract, ...options } = parameters
   return pausedInvariant({
     name: 'isPaused',
     contract,

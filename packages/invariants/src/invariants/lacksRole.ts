@@ -1,12 +1,28 @@
-import type { Address, Hex } from 'viem'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { Address, GetAddressErrorType, Hex } from 'viem'
+import { version } from '../errors/version.js'
 import { roleInvariant } from '../internal/invariantHelpers.js'
-import type { Invariant, RoleInvariantOptions } from '../types.js'
+import type { Invariant, RoleInvariantParameters } from '../types.js'
+
+export type LacksRoleParameters = RoleInvariantParameters & {
+  /** The AccessControl contract. */
+  contract: Address
+  /** Role hash or name. */
+  role: Hex | string
+  /** The account. */
+  account: Address
+}
+
+export type LacksRoleErrorType = MissingParameterErrorType | GetAddressErrorType
 
 export type LacksRoleReturnType = Invariant
 
 /**
  * Invariant: the account does not hold the role on an OpenZeppelin AccessControl contract
- * (`hasRole(role, account) == false`).
+ * (`hasRole({ contract: role, role: account }) == false`).
  *
  * `role` is a bytes32 hash or a role name: `DEFAULT_ADMIN_ROLE` is zero,
  * any other name is `keccak256(name)`, as OpenZeppelin defines its constants.
@@ -18,21 +34,19 @@ export type LacksRoleReturnType = Invariant
  * import { lacksRole } from '@storydao/invariants'
  *
  * const coin = manifest.contracts.AuthorCoin.address
- * const invariant = lacksRole(coin, 'MINTER_ROLE', stranger, { label: 'AuthorCoin' })
+ * const invariant = lacksRole({ contract: coin, role: 'MINTER_ROLE', account: stranger, label: 'AuthorCoin' })
  * ```
  *
- * @param contract - The AccessControl contract.
- * @param role - Role hash or name.
- * @param account - The account.
- * @param options - {@link RoleInvariantOptions}
+ * @param parameters - {@link LacksRoleParameters}
  * @returns The {@link Invariant}.
  */
 export function lacksRole(
-  contract: Address,
-  role: Hex | string,
-  account: Address,
-  options?: RoleInvariantOptions,
+  parameters: LacksRoleParameters,
 ): LacksRoleReturnType {
+  assertParameters('lacksRole', parameters, ['contract', 'role', 'account'], {
+    version,
+  })
+  const { contract, role, account, ...options } = parameters
   return roleInvariant({
     name: 'lacksRole',
     contract,

@@ -1,10 +1,23 @@
-import { type Address, decodeEventLog, getAddress, type Hex } from 'viem'
-import { accessControlAbi } from '../internal/abis.js'
+import {
+  accessControlAbi,
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
+  type Address,
+  decodeEventLog,
+  type GetAddressErrorType,
+  getAddress,
+  type Hex,
+  isAddressEqual,
+} from 'viem'
+import { version } from '../errors/version.js'
 import { roleName, toRoleHash } from '../internal/roles.js'
-import { sameAddress } from '../internal/values.js'
 import type { DecodedLog, Invariant, RoleChange } from '../types.js'
 
 export type NoUnexpectedRoleChangesParameters = {
+  /** AccessControl contracts to watch. */
+  contracts: readonly Address[]
   /**
    * Role changes that are expected: a list (matched on contract, role,
    * account and direction; `role` may be a name) or a predicate. Default: none.
@@ -19,6 +32,10 @@ export type NoUnexpectedRoleChangesParameters = {
 
 export type NoUnexpectedRoleChangesReturnType = Invariant
 
+export type NoUnexpectedRoleChangesErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
+
 /**
  * Invariant: the transaction grants or revokes no AccessControl role on
  * `contracts` beyond the `allowed` ones, judged from its `RoleGranted` /
@@ -31,32 +48,32 @@ export type NoUnexpectedRoleChangesReturnType = Invariant
  * ```ts
  * import { noUnexpectedRoleChanges } from '@storydao/invariants'
  *
- * const invariant = noUnexpectedRoleChanges(
- *   [manifest.contracts.AuthorCoin.address, manifest.contracts.StoryTimelock.address],
- *   {
- *     allowed: [{
- *       contract: manifest.contracts.AuthorCoin.address,
- *       role: 'PAUSER_ROLE',
- *       account: newCouncil,
- *       granted: true,
- *     }],
- *   },
- * )
+ * const invariant = noUnexpectedRoleChanges({
+ *   contracts: [manifest.contracts.AuthorCoin.address, manifest.contracts.StoryTimelock.address],
+ *   allowed: [{
+ *     contract: manifest.contracts.AuthorCoin.address,
+ *     role: 'PAUSER_ROLE',
+ *     account: newCouncil,
+ *     granted: true,
+ *   }],
+ * })
  * ```
  *
- * @param contracts - AccessControl contracts to watch.
  * @param parameters - {@link NoUnexpectedRoleChangesParameters}
  * @returns The {@link Invariant}.
  */
 export function noUnexpectedRoleChanges(
-  contracts: readonly Address[],
-  parameters: NoUnexpectedRoleChangesParameters = {},
+  parameters: NoUnexpectedRoleChangesParameters,
 ): NoUnexpectedRoleChangesReturnType {
+  assertParameters('noUnexpectedRoleChanges', parameters, ['contracts'], {
+    version,
+  })
+  const { contracts, allowed, labels = {} } = parameters
   const watched = contracts.map((contract) => getAddress(contract))
-  const { allowed, labels = {} } = parameters
   const label = (address: Address) =>
-    Object.entries(labels).find(([key]) => sameAddress(key, address))?.[1] ??
-    address
+    Object.entries(labels).find(([key]) =>
+      isAddressEqual(key as Address, address),
+    )?.[1] ?? address
   const allowedList =
     typeof allowed === 'function'
       ? undefined

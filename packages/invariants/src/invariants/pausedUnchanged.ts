@@ -1,7 +1,22 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+  pausableAbi,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
-import { pausableAbi } from '../internal/abis.js'
+import { version } from '../errors/version.js'
 import { nameOf, unchangedInvariant } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type PausedUnchangedParameters = InvariantParameters & {
+  /** The Pausable contract. */
+  contract: Address
+}
+
+export type PausedUnchangedErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type PausedUnchangedReturnType = Invariant
 
@@ -16,17 +31,17 @@ export type PausedUnchangedReturnType = Invariant
  * ```ts
  * import { pausedUnchanged } from '@storydao/invariants'
  *
- * const invariant = pausedUnchanged(manifest.contracts.AuthorCoin.address, { label: 'AuthorCoin' })
+ * const invariant = pausedUnchanged({ contract: manifest.contracts.AuthorCoin.address, label: 'AuthorCoin' })
  * ```
  *
- * @param contract - The Pausable contract.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link PausedUnchangedParameters}
  * @returns The {@link Invariant}.
  */
 export function pausedUnchanged(
-  contract: Address,
-  options?: InvariantOptions,
+  parameters: PausedUnchangedParameters,
 ): PausedUnchangedReturnType {
+  assertParameters('pausedUnchanged', parameters, ['contract'], { version })
+  const { contract, ...options } = parameters
   const address = getAddress(contract)
   const name = nameOf(address, options)
   return unchangedInvariant({

@@ -1,7 +1,22 @@
-import { safeAbi } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+  safeAbi,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
+import { version } from '../errors/version.js'
 import { nameOf, requireBefore } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type SafeOwnersAndThresholdUnchangedParameters = InvariantParameters & {
+  /** The Safe. */
+  safe: Address
+}
+
+export type SafeOwnersAndThresholdUnchangedErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type SafeOwnersAndThresholdUnchangedReturnType = Invariant
 
@@ -16,17 +31,19 @@ export type SafeOwnersAndThresholdUnchangedReturnType = Invariant
  * ```ts
  * import { safeOwnersAndThresholdUnchanged } from '@storydao/invariants'
  *
- * const invariant = safeOwnersAndThresholdUnchanged(manifest.safes.ops.address, { label: 'ops Safe' })
+ * const invariant = safeOwnersAndThresholdUnchanged({ safe: manifest.safes.ops.address, label: 'ops Safe' })
  * ```
  *
- * @param safe - The Safe.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link SafeOwnersAndThresholdUnchangedParameters}
  * @returns The {@link Invariant}.
  */
 export function safeOwnersAndThresholdUnchanged(
-  safe: Address,
-  options?: InvariantOptions,
+  parameters: SafeOwnersAndThresholdUnchangedParameters,
 ): SafeOwnersAndThresholdUnchangedReturnType {
+  assertParameters('safeOwnersAndThresholdUnchanged', parameters, ['safe'], {
+    version,
+  })
+  const { safe, ...options } = parameters
   const address = getAddress(safe)
   const name = nameOf(address, options)
   const config = (values: { readonly [key: string]: unknown }) => ({

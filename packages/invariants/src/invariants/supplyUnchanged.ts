@@ -1,7 +1,22 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
+import { version } from '../errors/version.js'
 import { erc20ReadAbi } from '../internal/abis.js'
 import { nameOf, unchangedInvariant } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type SupplyUnchangedParameters = InvariantParameters & {
+  /** The ERC-20. */
+  token: Address
+}
+
+export type SupplyUnchangedErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type SupplyUnchangedReturnType = Invariant
 
@@ -19,18 +34,18 @@ export type SupplyUnchangedReturnType = Invariant
  * const report = await checkSafePlan(plan, {
  *   fork,
  *   manifest,
- *   invariants: [supplyUnchanged(manifest.contracts.AuthorCoin.address, { label: 'AuthorCoin' })],
+ *   invariants: [supplyUnchanged({ token: manifest.contracts.AuthorCoin.address, label: 'AuthorCoin' })],
  * })
  * ```
  *
- * @param token - The ERC-20.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link SupplyUnchangedParameters}
  * @returns The {@link Invariant}.
  */
 export function supplyUnchanged(
-  token: Address,
-  options?: InvariantOptions,
+  parameters: SupplyUnchangedParameters,
 ): SupplyUnchangedReturnType {
+  assertParameters('supplyUnchanged', parameters, ['token'], { version })
+  const { token, ...options } = parameters
   const address = getAddress(token)
   const name = nameOf(address, options)
   return unchangedInvariant({

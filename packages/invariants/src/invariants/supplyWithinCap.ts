@@ -1,7 +1,22 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
+import { version } from '../errors/version.js'
 import { erc20ReadAbi } from '../internal/abis.js'
 import { nameOf } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type SupplyWithinCapParameters = InvariantParameters & {
+  /** The capped ERC-20. */
+  token: Address
+}
+
+export type SupplyWithinCapErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type SupplyWithinCapReturnType = Invariant
 
@@ -17,18 +32,18 @@ export type SupplyWithinCapReturnType = Invariant
  * import { checkInvariants, supplyWithinCap } from '@storydao/invariants'
  *
  * const { ok } = await checkInvariants(client, {
- *   invariants: [supplyWithinCap(manifest.contracts.AuthorCoin.address, { label: 'AuthorCoin' })],
+ *   invariants: [supplyWithinCap({ token: manifest.contracts.AuthorCoin.address, label: 'AuthorCoin' })],
  * })
  * ```
  *
- * @param token - The capped ERC-20.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link SupplyWithinCapParameters}
  * @returns The {@link Invariant}.
  */
 export function supplyWithinCap(
-  token: Address,
-  options?: InvariantOptions,
+  parameters: SupplyWithinCapParameters,
 ): SupplyWithinCapReturnType {
+  assertParameters('supplyWithinCap', parameters, ['token'], { version })
+  const { token, ...options } = parameters
   const address = getAddress(token)
   const name = nameOf(address, options)
   return {

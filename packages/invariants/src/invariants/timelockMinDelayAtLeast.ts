@@ -1,7 +1,24 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress } from 'viem'
+import { version } from '../errors/version.js'
 import { timelockReadAbi } from '../internal/abis.js'
 import { nameOf, requireBefore } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
+
+export type TimelockMinDelayAtLeastParameters = InvariantParameters & {
+  /** The TimelockController. */
+  timelock: Address
+  /** Seconds; the pre-transaction delay when omitted. */
+  minimum?: bigint | undefined
+}
+
+export type TimelockMinDelayAtLeastErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type TimelockMinDelayAtLeastReturnType = Invariant
 
@@ -17,20 +34,20 @@ export type TimelockMinDelayAtLeastReturnType = Invariant
  * import { timelockMinDelayAtLeast } from '@storydao/invariants'
  *
  * const timelock = manifest.contracts.StoryTimelock.address
- * const atLeastOneHour = timelockMinDelayAtLeast(timelock, 3600n, { label: 'StoryTimelock' })
- * const neverShorter = timelockMinDelayAtLeast(timelock)
+ * const atLeastOneHour = timelockMinDelayAtLeast({ timelock, minimum: 3600n, label: 'StoryTimelock' })
+ * const neverShorter = timelockMinDelayAtLeast({ timelock })
  * ```
  *
- * @param timelock - The TimelockController.
- * @param minimum - Seconds; the pre-transaction delay when omitted.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link TimelockMinDelayAtLeastParameters}
  * @returns The {@link Invariant}.
  */
 export function timelockMinDelayAtLeast(
-  timelock: Address,
-  minimum?: bigint | undefined,
-  options?: InvariantOptions,
+  parameters: TimelockMinDelayAtLeastParameters,
 ): TimelockMinDelayAtLeastReturnType {
+  assertParameters('timelockMinDelayAtLeast', parameters, ['timelock'], {
+    version,
+  })
+  const { timelock, minimum, ...options } = parameters
   const address = getAddress(timelock)
   const name = nameOf(address, options)
   return {

@@ -1,7 +1,13 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import type { GetAddressErrorType } from 'viem'
 import { type Address, getAddress, type Hex } from 'viem'
+import { version } from '../errors/version.js'
 import { timelockReadAbi } from '../internal/abis.js'
 import { nameOf } from '../internal/invariantHelpers.js'
-import type { Invariant, InvariantOptions } from '../types.js'
+import type { Invariant, InvariantParameters } from '../types.js'
 
 /**
  * The state {@link timelockOperationIs} requires of an operation, as
@@ -16,6 +22,19 @@ export type ExpectedTimelockOperationState =
   | 'ready'
   | 'done'
   | 'pending'
+
+export type TimelockOperationIsParameters = InvariantParameters & {
+  /** The TimelockController. */
+  timelock: Address
+  /** The operation id (`hashOperation` / `hashOperationBatch`). */
+  operationId: Hex
+  /** The required state. */
+  state: ExpectedTimelockOperationState
+}
+
+export type TimelockOperationIsErrorType =
+  | MissingParameterErrorType
+  | GetAddressErrorType
 
 export type TimelockOperationIsReturnType = Invariant
 
@@ -32,21 +51,22 @@ const states = ['unset', 'waiting', 'ready', 'done'] as const
  * import { timelockOperationIs } from '@storydao/invariants'
  *
  * // After cancelling: the operation is gone.
- * const invariant = timelockOperationIs(manifest.contracts.StoryTimelock.address, operationId, 'unset')
+ * const invariant = timelockOperationIs({ timelock: manifest.contracts.StoryTimelock.address, operationId, state: 'unset' })
  * ```
  *
- * @param timelock - The TimelockController.
- * @param operationId - The operation id (`hashOperation` / `hashOperationBatch`).
- * @param state - The required state.
- * @param options - {@link InvariantOptions}
+ * @param parameters - {@link TimelockOperationIsParameters}
  * @returns The {@link Invariant}.
  */
 export function timelockOperationIs(
-  timelock: Address,
-  operationId: Hex,
-  state: ExpectedTimelockOperationState,
-  options?: InvariantOptions,
+  parameters: TimelockOperationIsParameters,
 ): TimelockOperationIsReturnType {
+  assertParameters(
+    'timelockOperationIs',
+    parameters,
+    ['timelock', 'operationId', 'state'],
+    { version },
+  )
+  const { timelock, operationId, state, ...options } = parameters
   const address = getAddress(timelock)
   const id = operationId.toLowerCase() as Hex
   const name = nameOf(address, options)

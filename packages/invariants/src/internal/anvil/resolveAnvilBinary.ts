@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { OptionalDependencyMissingError } from '@storydao/core'
 import { ForkError } from '../../errors/fork.js'
+import { version } from '../../errors/version.js'
 
 const platformPackages: Record<string, string> = {
   'linux-x64': '@foundry-rs/anvil-linux-amd64',
@@ -11,7 +13,19 @@ const platformPackages: Record<string, string> = {
   'win32-x64': '@foundry-rs/anvil-win32-amd64',
 }
 
-let cached: string | undefined
+let cached: { binary: string; resolve: unknown } | undefined
+
+/**
+ * @internal How `@foundry-rs/anvil` is found: resolved at call time, never
+ * imported, so a user who only plans and proposes need not install it (an
+ * optional peer dependency). Tests swap it to see the missing case.
+ */
+export const anvilResolver = {
+  resolve: (specifier: string): string =>
+    createRequire(import.meta.url).resolve(specifier),
+}
+
+const install = 'npm install @foundry-rs/anvil@1.7.1'
 
 /**
  * @internal Path of the native anvil binary shipped by `@foundry-rs/anvil`'s
@@ -19,7 +33,7 @@ let cached: string | undefined
  * (~60 ms per fork).
  */
 export function resolveAnvilBinary(): string {
-  if (cached) return cached
+  if (cached?.resolve === anvilResolver.resolve) return cached.binary
   const key = `${process.platform}-${process.arch}`
   const platformPackage = platformPackages[key]
   if (!platformPackage)
@@ -29,10 +43,21 @@ export function resolveAnvilBinary(): string {
     })
   // The platform package is a dependency of @foundry-rs/anvil, not of ours, so
   // resolve it from the wrapper's own location (pnpm keeps deps isolated).
-  const require = createRequire(import.meta.url)
+  let wrapper: string
+  try {
+    wrapper = anvilResolver.resolve('@foundry-rs/anvil/bin.mjs')
+  } catch (cause) {
+    throw new OptionalDependencyMissingError({
+      packages: ['@foundry-rs/anvil'],
+      feature: 'createFork/startAnvil',
+      install,
+      cause,
+      version,
+    })
+  }
   let binary: string
   try {
-    const wrapperDir = dirname(require.resolve('@foundry-rs/anvil/bin.mjs'))
+    const wrapperDir = dirname(wrapper)
     const fromWrapper = createRequire(join(wrapperDir, 'bin.mjs'))
     binary = join(
       dirname(fromWrapper.resolve(`${platformPackage}/package.json`)),
@@ -51,6 +76,6 @@ export function resolveAnvilBinary(): string {
       code: 'ANVIL_NOT_INSTALLED',
       hint: 'Reinstall @foundry-rs/anvil (its platform package holds the binary).',
     })
-  cached = binary
+  cached = { binary, resolve: anvilResolver.resolve }
   return binary
 }

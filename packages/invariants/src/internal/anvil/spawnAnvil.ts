@@ -7,6 +7,16 @@ import { resolveAnvilBinary } from './resolveAnvilBinary.js'
 export type AnvilProcess = {
   rpcUrl: string
   port: number
+  /** Operating-system process id. */
+  pid: number
+  /** Whether the process has exited (for any reason). */
+  exited(): boolean
+  /** `exit code 1`, `signal SIGKILL` or `running`. */
+  exitDescription(): string
+  /** The last 4000 characters anvil wrote to stdout and stderr. */
+  output(): string
+  /** Resolves once the process has exited, or after `timeoutMs`. */
+  waitForExit(timeoutMs: number): Promise<void>
   /** Kills anvil and waits for it to exit; safe to call twice. */
   stop(): Promise<void>
 }
@@ -92,9 +102,31 @@ async function spawnOnPort(
   }
 
   let stopped: Promise<void> | undefined
+  const exited = () => child.exitCode !== null || child.signalCode !== null
   return {
     rpcUrl,
     port,
+    pid: child.pid ?? 0,
+    exited,
+    exitDescription: () =>
+      child.signalCode !== null
+        ? `signal ${child.signalCode}`
+        : child.exitCode !== null
+          ? `exit code ${child.exitCode}`
+          : 'running',
+    output: () => output,
+    waitForExit: (waitMs) =>
+      exited()
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const timer = setTimeout(done, waitMs)
+            function done() {
+              clearTimeout(timer)
+              child.off('exit', done)
+              resolve()
+            }
+            child.once('exit', done)
+          }),
     stop() {
       stopped ??= stopProcess(child).then(() => {
         process.off('exit', killOnExit)

@@ -1,4 +1,12 @@
-import { InvalidStateReadError } from '../errors/invariant.js'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
+  InvalidStateReadError,
+  type InvalidStateReadErrorType,
+} from '../errors/invariant.js'
+import { version } from '../errors/version.js'
 import { readKey } from '../internal/readState.js'
 import { toInvariantValue } from '../internal/values.js'
 import type {
@@ -8,7 +16,7 @@ import type {
   StateRead,
 } from '../types.js'
 
-export type CustomParameters<
+export type CustomInvariantParameters<
   reads extends { readonly [key: string]: StateRead },
 > = {
   /** Name, also the invariant's id (keep it unique within a set). */
@@ -37,20 +45,24 @@ export type CustomParameters<
       }
 }
 
-export type CustomReturnType = Invariant
+export type CustomInvariantReturnType = Invariant
+
+export type CustomInvariantErrorType =
+  | MissingParameterErrorType
+  | InvalidStateReadErrorType
 
 /**
  * An invariant of your own: declare the reads (batched with all the others)
  * and a pure `check` over the values before and after.
  *
- * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#custom
+ * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#custominvariant
  *
  * @example
  * ```ts
  * import { treasuryAbi } from '@storydao/core'
- * import { custom } from '@storydao/invariants'
+ * import { customInvariant } from '@storydao/invariants'
  *
- * const noWithdrawals = custom({
+ * const noWithdrawals = customInvariant({
  *   name: 'treasuryWithdrawalCountUnchanged',
  *   read: {
  *     count: { type: 'call', address: treasury, abi: treasuryAbi, functionName: 'withdrawalCount' },
@@ -60,13 +72,16 @@ export type CustomReturnType = Invariant
  * })
  * ```
  *
- * @param parameters - {@link CustomParameters}
+ * @param parameters - {@link CustomInvariantParameters}
  * @returns The {@link Invariant}.
  * @throws {InvalidStateReadError} When a read's arguments do not encode with its ABI.
  */
-export function custom<
+export function customInvariant<
   const reads extends { readonly [key: string]: StateRead },
->(parameters: CustomParameters<reads>): CustomReturnType {
+>(parameters: CustomInvariantParameters<reads>): CustomInvariantReturnType {
+  assertParameters('customInvariant', parameters, ['name', 'read', 'check'], {
+    version,
+  })
   const { name, read, check } = parameters
   // Encode every read now, so a wrong ABI or argument fails here, not mid-check.
   for (const [key, item] of Object.entries(read))
@@ -84,7 +99,7 @@ export function custom<
     needsLogs: true,
     evaluate(context) {
       const verdict = check(
-        context as Parameters<CustomParameters<reads>['check']>[0],
+        context as Parameters<CustomInvariantParameters<reads>['check']>[0],
       )
       const outcome = typeof verdict === 'boolean' ? { ok: verdict } : verdict
       const after = toInvariantValue(context.after)

@@ -1,0 +1,45 @@
+import { OptionalDependencyMissingError } from '@storydao/core'
+import { version } from '../errors/version.js'
+
+type UpgradesCore = typeof import('@openzeppelin/upgrades-core')
+
+const install = 'npm install solc@0.8.30 @openzeppelin/upgrades-core@1.46.0'
+
+/**
+ * @internal The only place that loads the heavy upgrade-safety packages,
+ * optional peer dependencies a user who only builds calls never installs.
+ * Tests swap a loader to see the missing case.
+ */
+export const optionalModules: {
+  solc: () => Promise<object>
+  upgradesCore: () => Promise<UpgradesCore>
+} = {
+  solc: () => import('solc') as Promise<object>,
+  upgradesCore: () => import('@openzeppelin/upgrades-core'),
+}
+
+/**
+ * @internal Runs one of {@link optionalModules}, turning "not installed" into
+ * {@link OptionalDependencyMissingError} (other failures pass through).
+ */
+export async function loadOptional<name extends keyof typeof optionalModules>(
+  name: name,
+  feature: string,
+): Promise<Awaited<ReturnType<(typeof optionalModules)[name]>>> {
+  const specifier = name === 'solc' ? 'solc' : '@openzeppelin/upgrades-core'
+  try {
+    return (await optionalModules[name]()) as Awaited<
+      ReturnType<(typeof optionalModules)[name]>
+    >
+  } catch (cause) {
+    if (!OptionalDependencyMissingError.isModuleNotFound(cause, specifier))
+      throw cause
+    throw new OptionalDependencyMissingError({
+      packages: [specifier],
+      feature,
+      install,
+      cause,
+      version,
+    })
+  }
+}
