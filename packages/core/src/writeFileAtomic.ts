@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { assertParameters } from './errors/parameters.js'
 import { FileWriteError, type FileWriteErrorType } from './errors/file.js'
 import type { MissingParameterErrorType } from './errors/parameters.js'
+import { assertParameters } from './errors/parameters.js'
 import { version } from './errors/version.js'
 import {
-  resolveWriteTarget,
   writeFileAtomic as replaceFile,
+  resolveWriteTarget,
 } from './internal/fileSystem.js'
 
 export type WriteFileAtomicParameters = {

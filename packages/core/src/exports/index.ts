@@ -66,6 +66,10 @@ export {
 } from '../errors/dependency.js'
 export { docsBaseUrl, type ErrorConfig } from '../errors/errorConfig.js'
 export {
+  FileWriteError,
+  type FileWriteErrorType,
+} from '../errors/file.js'
+export {
   ManifestError,
   type ManifestErrorType,
   ManifestFileError,
@@ -213,19 +217,15 @@ export {
   updateManifest,
 } from '../updateManifest.js'
 export {
+  type WriteFileAtomicErrorType,
+  type WriteFileAtomicParameters,
+  type WriteFileAtomicReturnType,
+  writeFileAtomic,
+} from '../writeFileAtomic.js'
+export {
   type ManifestWriteSettings,
   type WriteManifestErrorType,
   type WriteManifestParameters,
   type WriteManifestReturnType,
   writeManifest,
 } from '../writeManifest.js'
-export {
-  FileWriteError,
-  type FileWriteErrorType,
-} from '../errors/file.js'
-export {
-  type WriteFileAtomicErrorType,
-  type WriteFileAtomicParameters,
-  type WriteFileAtomicReturnType,
-  writeFileAtomic,
-} from '../writeFileAtomic.js'

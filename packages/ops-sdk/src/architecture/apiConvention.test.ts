@@ -33,7 +33,7 @@ describe('public API convention', () => {
     ).toMatchInlineSnapshot(`
       [
         "doThing (x.ts): takes 3 arguments (at most 2)",
-        "doThing (x.ts): first of two arguments is "plan", expected one of client/wallet/service/fork/path",
+        "doThing (x.ts): first of two arguments is "plan", expected one of client/wallet/service/fork/path/context",
         "doThing (x.ts): second argument is typed "DoThingOptions", expected DoThingParameters",
         "doThing (x.ts): DoThingReturnType is not exported",
         "doThing (x.ts): DoThingErrorType is not exported",

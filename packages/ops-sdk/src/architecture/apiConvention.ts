@@ -58,8 +58,9 @@ export function readUmbrellaApi(): {
 
 /**
  * @internal Names of the first argument that talks to the outside world: a
- * viem client, a wallet client, a Safe service, a fork, or a file's `path`
- * (the manifest functions that read and write the file system).
+ * viem client, a wallet client, a Safe service, a fork, a file's `path`
+ * (the manifest functions that read and write the file system), or a
+ * playbook step's ops `context` (which holds the client and the service).
  */
 export const outsideWorldNames = new Set([
   'client',
@@ -67,6 +68,7 @@ export const outsideWorldNames = new Set([
   'service',
   'fork',
   'path',
+  'context',
 ])
 
 /**

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { commands } from './commandTable.js'
 import { fingerprint, runBin } from '../test/runBin.js'
+import { commands } from './commandTable.js'
 
 describe('storydao-ops', () => {
   test('default: --help lists every command and exits 0', async () => {
@@ -39,7 +39,11 @@ describe('storydao-ops', () => {
     const { code, stdout, stderr } = await runBin(['frobnicate'], { cwd: dir })
     expect(code).toBe(2)
     expect(stdout).toBe('')
-    expect(stderr).toMatchInlineSnapshot()
+    expect(stderr).toMatchInlineSnapshot(`
+      "error: Unknown command "frobnicate".
+      hint: Run "storydao-ops --help" for every command.
+      "
+    `)
     expect(fingerprint(dir)).toEqual(before)
   })
 

@@ -1,51 +1,7 @@
-import type { OutputStreams } from './output.js'
+import type { CommandOption, CommandSpec } from './types.js'
 
 // The command table is read on every start-up, `--help` included, so it holds
 // only strings and lazy loaders: importing it must not load any SDK code.
-
-/** @internal One option of a command, in `node:util` `parseArgs` terms. */
-export type CommandOption = {
-  type: 'string' | 'boolean'
-  multiple?: boolean
-  short?: string
-  /** Shown in `--help`. */
-  description: string
-  /** Shown in `--help` after the flag (`<n>`, `<file>`). */
-  value?: string
-}
-
-/** @internal What a command module exports. */
-export type CommandModule = {
-  run(invocation: CommandInvocation): Promise<number>
-}
-
-/** @internal The parsed command line handed to a command module. */
-export type CommandInvocation = {
-  /** The command words (`['timelock', 'cancel']`). */
-  words: readonly string[]
-  /** The arguments as typed, for logs. */
-  argv: readonly string[]
-  /** Option values by name (global options included). */
-  values: Record<string, string | boolean | string[] | undefined>
-  /** Positional arguments after the command words. */
-  positionals: string[]
-  /** Where the user runs the command (or `--root`). */
-  cwd: string
-  env: Readonly<Record<string, string | undefined>>
-  streams: OutputStreams
-}
-
-/** @internal A command: its words, help text and lazy module. */
-export type CommandSpec = {
-  /** `['pause']`, `['timelock', 'list']`. */
-  words: readonly string[]
-  summary: string
-  usage: string
-  description?: string
-  options: Record<string, CommandOption>
-  examples: readonly string[]
-  load(): Promise<CommandModule>
-}
 
 /** @internal Options every command understands. */
 export const globalOptions = {
@@ -87,8 +43,10 @@ export const signerEnvOption: CommandOption = {
 export const commands: readonly CommandSpec[] = [
   {
     words: ['pause'],
-    summary: 'pause contracts from the emergency Safe (rehearsed, Transaction Builder file, --propose)',
-    usage: 'storydao-ops pause [--target <name>]... [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    summary:
+      'pause contracts from the emergency Safe (rehearsed, Transaction Builder file, --propose)',
+    usage:
+      'storydao-ops pause [--target <name>]... [--nonce next|<n>] [--propose --signer-env <VAR>]',
     description:
       'Builds one emergency-Safe transaction that pauses the targets (AuthorCoin by default), rehearses it on a fork with the pause invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. Only the timelock can unpause.',
     options: {
@@ -96,16 +54,19 @@ export const commands: readonly CommandSpec[] = [
         type: 'string',
         multiple: true,
         value: '<name>',
-        description: 'a manifest contract to pause (repeatable; default AuthorCoin)',
+        description:
+          'a manifest contract to pause (repeatable; default AuthorCoin)',
       },
       nonce: {
         type: 'string',
         value: 'next|<n>',
-        description: 'emergency Safe nonce: next free (default) or a queued one to replace',
+        description:
+          'emergency Safe nonce: next free (default) or a queued one to replace',
       },
       propose: {
         type: 'boolean',
-        description: 'send it to the Safe Transaction Service, signed by an owner',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
       },
       'signer-env': signerEnvOption,
     },
@@ -135,7 +96,8 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     words: ['incident', 'close'],
-    summary: 'close an incident and write the timeline summary for the postmortem',
+    summary:
+      'close an incident and write the timeline summary for the postmortem',
     usage: 'storydao-ops incident close <slug> [--summary "<text>"]',
     options: {
       summary: {

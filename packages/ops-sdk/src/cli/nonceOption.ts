@@ -1,5 +1,5 @@
 import { CliUsageError } from './cliUsageError.js'
-import type { CommandInvocation } from './commandTable.js'
+import type { CommandInvocation } from './types.js'
 import { stringOption } from './values.js'
 
 /** @internal `--nonce next|<n>`: `undefined` for the next free nonce. */

@@ -2,11 +2,13 @@ import {
   createOpsContext,
   type OpsContext,
 } from '../playbooks/createOpsContext.js'
-import type { CommandInvocation } from './commandTable.js'
+import type { CommandInvocation } from './types.js'
 import { stringOption } from './values.js'
 
 /** @internal The ops context for a command's `--network`, `--root` and `--signer-env`. */
-export function openContext(invocation: CommandInvocation): Promise<OpsContext> {
+export function openContext(
+  invocation: CommandInvocation,
+): Promise<OpsContext> {
   return createOpsContext({
     network: stringOption(invocation, 'network') ?? 'local',
     root: invocation.cwd,

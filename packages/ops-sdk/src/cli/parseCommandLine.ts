@@ -1,11 +1,7 @@
 import { parseArgs } from 'node:util'
 import { CliUsageError } from './cliUsageError.js'
-import {
-  type CommandOption,
-  type CommandSpec,
-  commands,
-  globalOptions,
-} from './commandTable.js'
+import { commands, globalOptions } from './commandTable.js'
+import type { CommandOption, CommandSpec } from './types.js'
 
 /** @internal The outcome of reading `argv`. */
 export type ParsedCommandLine =

@@ -1,7 +1,7 @@
 import type { IncidentEntry } from '../playbooks/incident/incidentLog.js'
 import { recordIncidentEntry } from '../playbooks/incident/recordIncidentEntry.js'
-import type { CommandInvocation } from './commandTable.js'
 import type { Output } from './output.js'
+import type { CommandInvocation } from './types.js'
 import { stringOption } from './values.js'
 
 /** @internal Appends what the command did to the `--incident` log, when one was named. */

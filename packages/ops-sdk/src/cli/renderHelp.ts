@@ -1,9 +1,5 @@
-import {
-  type CommandOption,
-  type CommandSpec,
-  commands,
-  globalOptions,
-} from './commandTable.js'
+import { commands, globalOptions } from './commandTable.js'
+import type { CommandOption, CommandSpec } from './types.js'
 
 const intro = `storydao-ops: StoryDAO's privileged operations as Safe multisig transactions.
 

@@ -1,5 +1,5 @@
 import { relative } from 'node:path'
-import type { SafeTransactionOutcome } from '../playbooks/internal/prepareSafeTransaction.js'
+import type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
 import type { Output } from './output.js'
 
 /**
@@ -9,7 +9,11 @@ import type { Output } from './output.js'
  */
 export function renderSafeTransaction(
   outcome: SafeTransactionOutcome,
-  { output, root, networkName }: { output: Output; root: string; networkName: string },
+  {
+    output,
+    root,
+    networkName,
+  }: { output: Output; root: string; networkName: string },
 ): string[] {
   const file = relative(root, outcome.files.transactionBuilder)
   const rehearsal = outcome.rehearsal.ok

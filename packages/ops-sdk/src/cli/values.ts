@@ -1,4 +1,4 @@
-import type { CommandInvocation } from './commandTable.js'
+import type { CommandInvocation } from './types.js'
 
 /** @internal A string option's value, if given. */
 export function stringOption(

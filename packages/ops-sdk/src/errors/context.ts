@@ -30,7 +30,7 @@ export class NetworkChainMismatchError extends OpsError {
           `RPC:      ${redactUrl(rpcUrl)} (chain ${rpcChainId})`,
           `Manifest: chain ${manifestChainId}`,
         ],
-        hint: 'Point the network\'s rpcEnv variable (deployments/networks.json) at an RPC of the manifest\'s chain.',
+        hint: "Point the network's rpcEnv variable (deployments/networks.json) at an RPC of the manifest's chain.",
         version,
       },
     )

@@ -72,12 +72,15 @@ export type AlreadyPausedErrorType = AlreadyPausedError & {
 export class AlreadyPausedError extends OpsError {
   override name = 'AlreadyPausedError'
   constructor({ names }: { names: readonly string[] }) {
-    super(`${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} already paused.`, {
-      code: 'ALREADY_PAUSED',
-      docsPath,
-      hint: 'Nothing to do. Check with "storydao-ops dump-state"; only the timelock can unpause.',
-      version,
-    })
+    super(
+      `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} already paused.`,
+      {
+        code: 'ALREADY_PAUSED',
+        docsPath,
+        hint: 'Nothing to do. Check with "storydao-ops dump-state"; only the timelock can unpause.',
+        version,
+      },
+    )
   }
 }
 
@@ -101,7 +104,7 @@ export class SignerNotOwnerError extends OpsError {
       metaMessages: [
         `Signers: ${signers.length > 0 ? signers.join(', ') : '(none: pass --signer-env <VAR>)'}`,
       ],
-      hint: 'Set --signer-env to a variable holding an owner\'s key, or drop --propose and import the Transaction Builder file in Safe{Wallet}.',
+      hint: "Set --signer-env to a variable holding an owner's key, or drop --propose and import the Transaction Builder file in Safe{Wallet}.",
       version,
     })
   }

@@ -7,6 +7,7 @@ import * as invariants from '@storydao/invariants'
 import * as safe from '@storydao/safe'
 import { describe, expect, test } from 'vitest'
 import * as opsSdk from './index.js'
+import * as playbooks from './playbooks.js'
 
 const packages = { core, governance, safe, invariants } as const
 
@@ -22,10 +23,11 @@ describe('@storydao/ops-sdk exports', () => {
     },
   )
 
-  test('behavior: exports nothing the packages do not', () => {
-    const known = new Set(
-      Object.values(packages).flatMap((m) => Object.keys(m)),
-    )
+  test('behavior: exports nothing but the packages and its playbook steps', () => {
+    const known = new Set([
+      ...Object.values(packages).flatMap((m) => Object.keys(m)),
+      ...Object.keys(playbooks),
+    ])
     expect(Object.keys(opsSdk).filter((name) => !known.has(name))).toEqual([])
   })
 

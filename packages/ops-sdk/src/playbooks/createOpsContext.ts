@@ -106,7 +106,9 @@ export async function createOpsContext(
   const env = parameters.env ?? process.env
   const networkName = parameters.network ?? 'local'
   const deployments = join(root, 'deployments')
-  const networks = await loadNetworks({ path: join(deployments, 'networks.json') })
+  const networks = await loadNetworks({
+    path: join(deployments, 'networks.json'),
+  })
   const network = getNetwork({ networks, network: networkName })
   const manifestPath = join(deployments, `${network.name}.json`)
   const manifest = await loadManifest(manifestPath)

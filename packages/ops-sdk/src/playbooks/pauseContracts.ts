@@ -12,11 +12,9 @@ import {
   type SafeNotInManifestErrorType,
   type SignerNotOwnerErrorType,
 } from '../errors/playbook.js'
+import type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
 import type { OpsContext } from './createOpsContext.js'
-import {
-  prepareSafeTransaction,
-  type SafeTransactionOutcome,
-} from './internal/prepareSafeTransaction.js'
+import { prepareSafeTransaction } from './internal/prepareSafeTransaction.js'
 
 export type PauseContractsParameters = {
   /** Manifest names of the contracts to pause. Default `['AuthorCoin']`. */
@@ -93,7 +91,9 @@ export async function pauseContracts(
   return {
     ...outcome,
     paused: toPause.map(({ name }) => name),
-    skipped: targets.filter((_, index) => paused[index]).map(({ name }) => name),
+    skipped: targets
+      .filter((_, index) => paused[index])
+      .map(({ name }) => name),
   }
 }
 

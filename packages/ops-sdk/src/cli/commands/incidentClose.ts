@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import { closeIncident } from '../../playbooks/incident/closeIncident.js'
-import type { CommandInvocation } from '../commandTable.js'
 import { CliUsageError } from '../cliUsageError.js'
 import { createOutput } from '../output.js'
+import type { CommandInvocation } from '../types.js'
 import { stringOption } from '../values.js'
 
 /** `storydao-ops incident close <slug>`. */

@@ -1,5 +1,5 @@
 import { pauseContracts } from '../../playbooks/pauseContracts.js'
-import type { CommandInvocation } from '../commandTable.js'
+import { nonceOption } from '../nonceOption.js'
 import { openContext } from '../openContext.js'
 import { createOutput } from '../output.js'
 import { recordForIncident } from '../recordForIncident.js'
@@ -7,7 +7,7 @@ import {
   renderSafeTransaction,
   toSafeTransactionJson,
 } from '../renderSafeTransaction.js'
-import { nonceOption } from '../nonceOption.js'
+import type { CommandInvocation } from '../types.js'
 import { stringsOption } from '../values.js'
 
 /** `storydao-ops pause [--target <name>…]`. */

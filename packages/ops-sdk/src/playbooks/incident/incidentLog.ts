@@ -55,20 +55,26 @@ export type IncidentEntry = {
 }
 
 /** @internal Appends `entry` at the end of the timeline section. */
-export function appendTimelineEntry(text: string, entry: IncidentEntry): string {
+export function appendTimelineEntry(
+  text: string,
+  entry: IncidentEntry,
+): string {
   const lines = [
     `- ${toTimestamp(entry.at)}: \`${entry.command}\`: ${entry.summary}`,
     ...(entry.details ?? []).map((detail) => `  - ${detail}`),
   ]
   const closing = text.indexOf('\n## Closing summary')
-  if (closing === -1) return `${text.replace(/\n*$/, '\n')}${lines.join('\n')}\n`
+  if (closing === -1)
+    return `${text.replace(/\n*$/, '\n')}${lines.join('\n')}\n`
   return `${text.slice(0, closing).replace(/\n*$/, '\n')}${lines.join('\n')}\n${text.slice(closing)}`
 }
 
 /** @internal The timeline entries' timestamps and first lines, read back. */
 export function readTimeline(text: string): { at: Date; line: string }[] {
   const entries: { at: Date; line: string }[] = []
-  for (const match of text.matchAll(/^- (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ): (.*)$/gm))
+  for (const match of text.matchAll(
+    /^- (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ): (.*)$/gm,
+  ))
     entries.push({ at: new Date(match[1]!), line: match[2]! })
   return entries
 }

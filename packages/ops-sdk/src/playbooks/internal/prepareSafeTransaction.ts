@@ -1,10 +1,10 @@
 import { join } from 'node:path'
 import { type Call, safeAbi, writeFileAtomic } from '@storydao/core'
 import {
-  createFork,
   checkSafePlan,
-  getDefaultInvariants,
+  createFork,
   type GetDefaultInvariantsParameters,
+  getDefaultInvariants,
   type Report,
   renderReport,
 } from '@storydao/invariants'
@@ -15,41 +15,14 @@ import {
   signSafePlan,
   toTransactionBuilderBatch,
 } from '@storydao/safe'
-import { type Address, type Hex, isAddressEqual } from 'viem'
+import { type Address, isAddressEqual } from 'viem'
 import type { LocalAccount } from 'viem/accounts'
 import { readContract } from 'viem/actions'
 import { SignerNotOwnerError } from '../../errors/playbook.js'
+import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { type SafeName, safeOf } from './safeOf.js'
 import { toSafeWalletUrl } from './safeWalletUrl.js'
-
-/** What every playbook step that builds a Safe transaction returns. */
-export type SafeTransactionOutcome = {
-  /** One line naming the action (`Pause AuthorCoin`). */
-  title: string
-  safe: Address
-  safeName: SafeName
-  threshold: number
-  nonce: bigint
-  /** The three hashes a hardware wallet shows. */
-  safeTxHash: Hex
-  domainHash: Hex
-  messageHash: Hex
-  /** The calls, in execution order, with their labels. */
-  calls: { to: Address; value: bigint; label: string }[]
-  /** The fork rehearsal: `ok` when the transaction succeeds and every invariant holds. */
-  rehearsal: {
-    ok: boolean
-    invariants: number
-    failed: string[]
-    warnings: Report['warnings']
-  }
-  files: { transactionBuilder: string; report: string }
-  /** Set when the transaction was sent to the Safe Transaction Service. */
-  proposed: { sender: Address } | undefined
-  /** The Safe{Wallet} page of the queued transaction (networks with a short name). */
-  approveUrl: string | undefined
-}
 
 /** @internal What a step asks of {@link prepareSafeTransaction}. */
 export type PrepareSafeTransactionParameters = {
@@ -78,7 +51,11 @@ export type PrepareSafeTransactionParameters = {
 export async function prepareSafeTransaction(
   context: OpsContext,
   parameters: PrepareSafeTransactionParameters,
-): Promise<{ plan: SafePlan; report: Report; outcome: SafeTransactionOutcome }> {
+): Promise<{
+  plan: SafePlan
+  report: Report
+  outcome: SafeTransactionOutcome
+}> {
   const step = parameters.onStep ?? (() => {})
   const safe = safeOf(context.manifest, parameters.safeName)
   const proposer = parameters.propose
@@ -248,9 +225,12 @@ function failures(report: Report): string[] {
   const failed = report.invariants
     .filter((result) => !result.ok)
     .map((result) => `invariant ${result.name} failed`)
-  return report.simulation.success
-    ? failed
-    : ['the Safe transaction reverted on the fork', ...failed]
+  if (report.simulation.status === 'success') return failed
+  const reason = report.simulation.revert?.reason
+  return [
+    `the Safe transaction reverted on the fork${reason ? `: ${reason}` : ''}`,
+    ...failed,
+  ]
 }
 
 function slugOf(title: string): string {

@@ -1,12 +1,17 @@
 import {
+  type LocalAccount,
+  mnemonicToAccount,
+  privateKeyToAccount,
+} from 'viem/accounts'
+import {
   SignerEnvMissingError,
   SignerKeyInvalidError,
 } from '../../errors/context.js'
-import { type LocalAccount, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 
 // anvil's well-known development mnemonic: its accounts hold no real funds and
 // are used only on chain 31337 (the local stack), never elsewhere.
-const anvilMnemonic = 'test test test test test test test test test test test junk'
+const anvilMnemonic =
+  'test test test test test test test test test test test junk'
 const localChainId = 31337
 
 /**

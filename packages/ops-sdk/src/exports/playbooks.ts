@@ -1,0 +1,35 @@
+// biome-ignore-all lint/performance/noBarrelFile: entrypoint module (read by scripts/generateUmbrellaExports.mjs)
+// The playbook steps, one per step of the operations playbook; the CLI, the
+// examples and the demo call these same functions.
+export {
+  type CreateOpsContextErrorType,
+  type CreateOpsContextParameters,
+  type CreateOpsContextReturnType,
+  createOpsContext,
+  type OpsContext,
+} from '../playbooks/createOpsContext.js'
+export {
+  type CloseIncidentErrorType,
+  type CloseIncidentParameters,
+  type CloseIncidentReturnType,
+  closeIncident,
+} from '../playbooks/incident/closeIncident.js'
+export {
+  type OpenIncidentErrorType,
+  type OpenIncidentParameters,
+  type OpenIncidentReturnType,
+  openIncident,
+} from '../playbooks/incident/openIncident.js'
+export {
+  type RecordIncidentEntryErrorType,
+  type RecordIncidentEntryParameters,
+  type RecordIncidentEntryReturnType,
+  recordIncidentEntry,
+} from '../playbooks/incident/recordIncidentEntry.js'
+export {
+  type PauseContractsErrorType,
+  type PauseContractsParameters,
+  type PauseContractsReturnType,
+  pauseContracts,
+} from '../playbooks/pauseContracts.js'
+export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
