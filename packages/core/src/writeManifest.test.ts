@@ -356,7 +356,11 @@ describe('writeManifest', () => {
     // The dead writers' lock and temp files do not block the next writer.
     await writeManifest(path, { manifest: original, lockTimeoutMs: 5_000 })
     expect(await readFile(path, 'utf8')).toBe(serializeManifest(original))
-    expect((await readdir(dir)).sort()).toEqual(['archive', 'local.json'])
+    // No lock or temp file is left; `archive/` exists only if some writer
+    // finished a write before it was killed (on a loaded machine none may).
+    expect(
+      (await readdir(dir)).filter((name) => name !== 'archive').sort(),
+    ).toEqual(['local.json'])
   }, 240_000)
 
   test('behavior: $schema points at the schema next to the manifest', async () => {

@@ -1,0 +1,123 @@
+// Benchmark (not a test): `pnpm bench:cli` (`-- --runs=N`, default 7). Needs
+// `pnpm build` first: it runs the built bin, as users do.
+//
+// 1. `storydao-ops --help`, whole process, cold, against `node -e 0` in the
+//    same run (target: ≤ 150 ms and ≤ 2.5×).
+// 2. `storydao-ops pause --propose` on the local stack (plan, fork rehearsal
+//    with the pause invariants, Transaction Builder file, proposal), whole
+//    process, against a bare protocol-kit + api-kit script that proposes the
+//    same pause with no rehearsal (target ≤ 1.0×).
+// Prints medians and ratios; asserts nothing.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { writeManifest } from '../packages/core/src/exports/index.js'
+import {
+  anvilPrivateKeys,
+  startLocalStack,
+} from '../packages/testkit/src/exports/index.js'
+
+const runs = Number(
+  process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 7,
+)
+const bin = fileURLToPath(
+  new URL('../packages/ops-sdk/dist/bin/storydao-ops.js', import.meta.url),
+)
+const baseline = fileURLToPath(
+  new URL('./baselines/proposePauseWithSafeKits.mjs', import.meta.url),
+)
+
+function time(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): number {
+  const start = process.hrtime.bigint()
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+  })
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status}\n${result.stderr}`,
+    )
+  return ms
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+function pair(
+  label: string,
+  subject: () => number,
+  base: () => number,
+  target: string,
+) {
+  const a: number[] = []
+  const b: number[] = []
+  // Interleaved so both see the same machine load.
+  for (let i = 0; i < runs; i++) {
+    b.push(base())
+    a.push(subject())
+  }
+  const ratio = median(a) / median(b)
+  console.log(
+    `${label.padEnd(34)} ${median(a).toFixed(0).padStart(6)} ms   baseline ${median(b).toFixed(0).padStart(6)} ms   ratio ${ratio.toFixed(2)}×   (target ${target})`,
+  )
+}
+
+console.log(`storydao-ops bench, median of ${runs} runs, whole processes`)
+pair(
+  'storydao-ops --help',
+  () => time(process.execPath, [bin, '--help']),
+  () => time(process.execPath, ['-e', '0']),
+  '≤ 150 ms, ≤ 2.5×',
+)
+
+const stack = await startLocalStack({ txService: true })
+try {
+  const root = mkdtempSync(join(tmpdir(), 'storydao-bench-'))
+  mkdirSync(join(root, 'deployments'))
+  const networks = JSON.parse(
+    readFileSync(
+      new URL('../deployments/networks.json', import.meta.url),
+      'utf8',
+    ),
+  )
+  networks.networks.local.defaultRpcUrl = stack.rpcUrl
+  networks.networks.local.txServiceUrl = stack.txServiceUrl
+  writeFileSync(
+    join(root, 'deployments/networks.json'),
+    JSON.stringify(networks),
+  )
+  await writeManifest(join(root, 'deployments/local.json'), {
+    manifest: stack.manifest,
+    archive: false,
+  })
+  const emergency = stack.manifest.safes.emergency!.address
+  const env = {
+    BENCH_RPC_URL: stack.rpcUrl,
+    BENCH_TX_SERVICE_URL: stack.txServiceUrl,
+    BENCH_SAFE: emergency,
+    BENCH_TARGET: stack.manifest.contracts.AuthorCoin!.address,
+    BENCH_OWNER_KEY: anvilPrivateKeys[4]!,
+    BENCH_CONTRACT_NETWORKS: JSON.stringify(stack.contractNetworks),
+  }
+  pair(
+    'storydao-ops pause --propose',
+    () =>
+      time(process.execPath, [bin, 'pause', '--propose', '--json'], {
+        cwd: root,
+      }),
+    () => time(process.execPath, [baseline], { env }),
+    '≤ 1.0×, with rehearsal and invariants',
+  )
+} finally {
+  await stack.stop()
+}
