@@ -1,4 +1,5 @@
-import { storyTimelockAbi } from '@storydao/core'
+import { join } from 'node:path'
+import { storyTimelockAbi, writeManifest } from '@storydao/core'
 import { buildTimelockSchedule } from '@storydao/governance'
 import {
   buildSafePlan,
@@ -161,6 +162,43 @@ describe('storydao-ops timelock list', () => {
         safeTxHash: plan.safeTxHash,
       },
     })
+  })
+
+  test('behavior: an operation recorded in the manifest upgrades[] is known', async () => {
+    const { stack } = repo
+    const id = await scheduleRogueOperation(stack, { salt: 'recorded' })
+    const coin = stack.manifest.contracts.AuthorCoin!
+    await writeManifest(join(repo.root, 'deployments', 'local.json'), {
+      manifest: {
+        ...stack.manifest,
+        upgrades: [
+          {
+            id: '2026-12-01-authorcoin-v2',
+            target: 'AuthorCoin',
+            fromImplementation:
+              coin.kind === 'uups-proxy' ? coin.implementation : coin.address,
+            toImplementation: stack.accounts.stranger.address,
+            calldata: '0x',
+            status: 'queued',
+            createdAt: '2026-12-01T10:00:00.000Z',
+            operationId: id,
+          },
+        ],
+      },
+      archive: false,
+    })
+    const { code, json } = await run(['timelock', 'list', '--json'])
+    expect(code).toBe(0)
+    expect((json as ListJson).operations).toMatchObject([
+      {
+        id,
+        known: true,
+        origin: { kind: 'upgrade', id: '2026-12-01-authorcoin-v2' },
+      },
+    ])
+    const human = await run(['timelock', 'list'])
+    expect(human.stdout).toContain('known (upgrade 2026-12-01-authorcoin-v2)')
+    expect(human.stdout).not.toContain('UNKNOWN')
   })
 
   test('error: an unknown --state exits 2 and changes no file', async () => {
