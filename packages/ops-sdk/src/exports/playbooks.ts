@@ -32,4 +32,31 @@ export {
   type PauseContractsReturnType,
   pauseContracts,
 } from '../playbooks/pauseContracts.js'
+export {
+  type DiffStateDumpsErrorType,
+  type DiffStateDumpsParameters,
+  type DiffStateDumpsReturnType,
+  diffStateDumps,
+  type StateDumpInfo,
+} from '../playbooks/state/diffStateDumps.js'
+export {
+  type DumpStateErrorType,
+  type DumpStateParameters,
+  type DumpStateReturnType,
+  dumpState,
+} from '../playbooks/state/dumpState.js'
+export {
+  type CancelTimelockOperationsErrorType,
+  type CancelTimelockOperationsParameters,
+  type CancelTimelockOperationsReturnType,
+  cancelTimelockOperations,
+} from '../playbooks/timelock/cancelTimelockOperations.js'
+export {
+  type ListedTimelockOperation,
+  type ListTimelockOperationsErrorType,
+  type ListTimelockOperationsParameters,
+  type ListTimelockOperationsReturnType,
+  listTimelockOperations,
+  type TimelockOperationOrigin,
+} from '../playbooks/timelock/listTimelockOperations.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
