@@ -6,12 +6,10 @@ import { createRequire } from 'node:module'
 const require = createRequire(
   new URL('../../packages/testkit/package.json', import.meta.url),
 )
-const { default: Safe } = await import(
-  require.resolve('@safe-global/protocol-kit')
-)
-const { default: SafeApiKit } = await import(
-  require.resolve('@safe-global/api-kit')
-)
+// Resolved to their CommonJS builds, whose default export is nested once more.
+const unwrap = (module) => module.default?.default ?? module.default
+const Safe = unwrap(await import(require.resolve('@safe-global/protocol-kit')))
+const SafeApiKit = unwrap(await import(require.resolve('@safe-global/api-kit')))
 const { encodeFunctionData, parseAbi } = await import(require.resolve('viem'))
 const { privateKeyToAccount } = await import(require.resolve('viem/accounts'))
 
