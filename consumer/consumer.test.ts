@@ -4,6 +4,8 @@
 // typechecked under NodeNext, bundler and node10 resolution, imported from ESM
 // and CommonJS, and `app/pause.ts` plans, rehearses and proposes an emergency
 // pause against the local stack. Any npm warning about engines or peers fails.
+// A third install, without the optional peers, is measured (≤ 30 MB beyond
+// viem) and its service path bundled with esbuild.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import {
   cpSync,
@@ -15,6 +17,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -192,7 +195,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true })
 })
 
-test('behavior: each tarball ships dist, README, LICENSE and package.json only', () => {
+test('behavior: each tarball ships dist, README, LICENSE and package.json only (core: its manifest schema too)', () => {
   const lists = Object.fromEntries(
     packed.map(({ name, file }) => [
       name,
@@ -208,6 +211,7 @@ test('behavior: each tarball ships dist, README, LICENSE and package.json only',
         "package/dist/exports/index.d.cts",
         "package/dist/exports/index.d.ts",
         "package/dist/exports/index.js",
+        "package/manifest.schema.json",
         "package/package.json",
       ],
       "@storydao/governance": [
@@ -289,6 +293,10 @@ describe.each([
   })
   test('typecheck: NodeNext (with our .d.ts checked), bundler and node10', () => {
     run(process.execPath, [tsc, '-p', 'tsconfig.nodenext.json'], app)
+    // What the README promises to a project without @types/node (once: the
+    // declarations it checks do not change with the viem version).
+    if (variant === 'newest viem')
+      run(process.execPath, [tsc, '-p', 'tsconfig.nonode.json'], app)
     run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], app)
     run(process.execPath, [tsc, '-p', 'tsconfig.node10.json'], app)
   })
@@ -314,8 +322,11 @@ describe.each([
   })
 })
 
+let minimalApp: string | undefined
+
 test('behavior: plan-and-propose only installs at most 30 MB beyond viem', () => {
   const app = newApp('minimal')
+  minimalApp = app
   // The newest viem, as in the full variant, so the two sizes compare.
   expect(npmInstall(app, ['viem@latest'])).toEqual([])
   const viemOnly = sizeOf(join(app, 'node_modules'))
@@ -340,4 +351,51 @@ test('behavior: plan-and-propose only installs at most 30 MB beyond viem', () =>
   )
   console.log(`install sizes (MB): ${JSON.stringify(report)}`)
   expect(report.planAndProposeBeyondViem).toBeLessThanOrEqual(30)
+})
+
+/**
+ * esbuild's `buildSync`, from the copy tsup brings (no extra dependency);
+ * `platform: node`, ESM, everything inlined unless marked `external`.
+ */
+function bundle(app: string, outfile: string, external: string[]): void {
+  const { buildSync } = createRequire(
+    join(root, 'node_modules/tsup/package.json'),
+  )('esbuild') as { buildSync: (options: object) => unknown }
+  buildSync({
+    entryPoints: [join(app, 'service.mjs')],
+    outfile: join(app, outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external,
+    logLevel: 'silent',
+  })
+}
+
+test('behavior: an ESM bundle of the service path (no optional peers) builds; inlined api-kit names the fix, external api-kit works', () => {
+  if (!minimalApp) throw new Error('the plan-and-propose install did not run')
+  const app = minimalApp
+  const runBundle = (file: string) =>
+    JSON.parse(
+      execFileSync(process.execPath, [file], {
+        cwd: app,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          STORYDAO_TX_SERVICE_URL: stackInfo.txServiceUrl,
+          STORYDAO_MANIFEST: stackInfo.manifestPath,
+        },
+      })
+        .trim()
+        .split('\n')
+        .at(-1)!,
+    )
+  bundle(app, 'inlined.mjs', [])
+  expect(runBundle('inlined.mjs')).toMatchObject({
+    ok: false,
+    name: 'SafeServiceConfigError',
+    hint: expect.stringContaining('--external:@safe-global/*'),
+  })
+  bundle(app, 'external.mjs', ['@safe-global/*'])
+  expect(runBundle('external.mjs')).toMatchObject({ ok: true })
 })

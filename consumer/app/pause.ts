@@ -15,7 +15,6 @@ import {
   signSafePlan,
 } from '@storydao/ops-sdk'
 import { createPublicClient, type Hex, http } from 'viem'
-import { privateKeyToAddress } from 'viem/accounts'
 
 function env(name: string): string {
   const value = process.env[name]
@@ -43,21 +42,22 @@ const plan = await buildSafePlan(client, {
 
 const fork = await createFork({ rpcUrl })
 try {
-  await assertSafePlan(plan, {
-    fork,
+  await assertSafePlan(fork, {
+    plan,
     manifest,
-    invariants: getDefaultInvariants(manifest, 'pause'),
+    invariants: getDefaultInvariants({ manifest, action: 'pause' }),
   })
 } finally {
   await fork.stop()
 }
 
-await proposeSafePlan(plan, {
-  service,
-  sender: privateKeyToAddress(proposerKey),
-  signature: await signSafePlan(plan, proposerKey),
+const signature = await signSafePlan({ plan, account: proposerKey })
+await proposeSafePlan(service, {
+  plan,
+  sender: signature.signer,
+  signature,
 })
-const queued = await getQueuedSafePlans(service, plan.safe)
+const queued = await getQueuedSafePlans(service, { safe: plan.safe })
 if (!queued.some((entry) => entry.safeTxHash === plan.safeTxHash))
   throw new Error(`${plan.safeTxHash} is not in the service queue`)
 console.log(

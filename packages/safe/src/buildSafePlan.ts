@@ -49,6 +49,7 @@ import {
   type UnsupportedSafeVersionErrorType,
 } from './errors/safeIdentity.js'
 import type {
+  SafeServiceConfigErrorType,
   SafeServiceErrorType,
   SafeServiceUnreachableErrorType,
 } from './errors/service.js'
@@ -106,6 +107,7 @@ export type BuildSafePlanErrorType =
   | SafeNotDeployedErrorType
   | SafePlanInputErrorType
   | SafeServiceErrorType
+  | SafeServiceConfigErrorType
   | SafeServiceUnreachableErrorType
   | SafeVersionMismatchErrorType
   | UnsupportedSafeVersionErrorType

@@ -8,6 +8,7 @@ import {
   type SafePlanInputErrorType,
 } from './errors/plan.js'
 import type {
+  SafeServiceConfigErrorType,
   SafeServiceErrorType,
   SafeServiceResponseErrorType,
   SafeServiceTimeoutErrorType,
@@ -39,6 +40,7 @@ export type ConfirmSafePlanErrorType =
   | SafeServiceErrorType
   | SafeServiceResponseErrorType
   | SafeServiceTimeoutErrorType
+  | SafeServiceConfigErrorType
   | SafeServiceUnreachableErrorType
   | SafeSignatureErrorType
 

@@ -13,6 +13,7 @@ import {
 } from 'viem'
 import { decodeSafeTransaction } from './decodeSafeTransaction.js'
 import {
+  type SafeServiceConfigErrorType,
   type SafeServiceErrorType,
   SafeServiceResponseError,
   type SafeServiceResponseErrorType,
@@ -68,6 +69,7 @@ export type GetQueuedSafePlansErrorType =
   | SafeServiceTimeoutErrorType
   | SafeServiceErrorType
   | SafeServiceResponseErrorType
+  | SafeServiceConfigErrorType
   | SafeServiceUnreachableErrorType
 
 const signatureTypes: Record<string, SafeSignatureType> = {

@@ -14,6 +14,7 @@ import {
   type SafeChainMismatchErrorType,
 } from './errors/safeIdentity.js'
 import type {
+  SafeServiceConfigErrorType,
   SafeServiceErrorType,
   SafeServiceResponseErrorType,
   SafeServiceTimeoutErrorType,
@@ -58,6 +59,7 @@ export type ProposeSafePlanErrorType =
   | SafePlanIntegrityErrorType
   | SafeServiceErrorType
   | SafeServiceResponseErrorType
+  | SafeServiceConfigErrorType
   | SafeServiceUnreachableErrorType
   | SafeSignatureErrorType
 

@@ -1,5 +1,3 @@
-import { ResponseBodyTooLargeError } from 'viem'
-
 /** How many `eth_getLogs` requests run at once. */
 const concurrency = 4
 
@@ -29,11 +27,10 @@ export function isRangeTooLargeError(error: unknown): boolean {
     }
     if (code === -32005) return true
     // viem's HTTP transport caps a response at 10 MiB: a smaller range fits.
-    // Matched by name too: a second viem copy has its own class.
-    if (
-      current instanceof ResponseBodyTooLargeError ||
-      (current as { name?: unknown }).name === 'ResponseBodyTooLargeError'
-    )
+    // Matched by name, not imported: viem releases below the cap (the peer
+    // range allows them) do not export the class, and an ESM import of a
+    // missing export fails the whole package at load.
+    if ((current as { name?: unknown }).name === 'ResponseBodyTooLargeError')
       return true
     for (const text of [details, shortMessage, message])
       if (typeof text === 'string' && rangeErrorPattern.test(text)) return true

@@ -14,8 +14,20 @@ export const optionalModules: {
   solc: () => Promise<object>
   upgradesCore: () => Promise<UpgradesCore>
 } = {
-  solc: () => import('solc') as Promise<object>,
-  upgradesCore: () => import('@openzeppelin/upgrades-core'),
+  solc: () => importAtRunTime('solc') as Promise<object>,
+  upgradesCore: () =>
+    importAtRunTime('@openzeppelin/upgrades-core') as Promise<UpgradesCore>,
+}
+
+/**
+ * @internal `import()` of a name held in a variable. A bundler resolves a
+ * literal `import('solc')` at build time, and esbuild fails the whole bundle
+ * when an optional peer is not installed ("Could not resolve"), so an app
+ * that only plans and proposes could not be bundled. This way the package is
+ * looked up in node_modules when the feature runs, as without a bundler.
+ */
+function importAtRunTime(specifier: string): Promise<unknown> {
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)
 }
 
 /**

@@ -9,7 +9,12 @@ import {
 import type { SafeService } from '../types/service.js'
 import type { SafeApiKit } from './apiKit.js'
 import { printableUrl, redact, redactText } from './redact.js'
-import { getApiKit, serviceSecrets } from './serviceState.js'
+import {
+  bundledApiKitError,
+  getApiKit,
+  isBundledRequireError,
+  serviceSecrets,
+} from './serviceState.js'
 
 /** @internal One request to the service, for messages and the retry policy. */
 export type ServiceRequest = {
@@ -108,6 +113,8 @@ function toServiceError(
       cause,
     })
   }
+  // Not a bad answer from the service: no request left this process.
+  if (isBundledRequireError(error)) return bundledApiKitError(cause)
   if (isNetworkError(error))
     return new SafeServiceUnreachableError({
       operation,

@@ -69,20 +69,48 @@ function loadApiKit(): Promise<SafeApiKitClass> {
 }
 
 /**
- * @internal Why `@safe-global/api-kit` did not load. A bundler that inlined
- * it into an ESM bundle leaves its CommonJS `require("stream")` calls behind
- * (`Dynamic require of "stream" is not supported`): the package is installed,
- * the bundle is the problem. Only a missing package is an install problem.
+ * What esbuild's ESM output throws when inlined CommonJS calls `require()`
+ * (`Dynamic require of "stream" is not supported`), and what other bundlers'
+ * shims throw for the same thing.
+ */
+const bundledRequirePattern =
+  /Dynamic require of|require is not defined|__require/
+
+/**
+ * @internal Whether api-kit (or node-fetch under it) failed because a
+ * bundler inlined it into an ESM bundle. This shows at load time or only at
+ * the first request, when node-fetch requires `stream`, so both the loader
+ * and the request path ask.
+ */
+export function isBundledRequireError(cause: unknown): boolean {
+  const message = cause instanceof Error ? cause.message : String(cause)
+  return bundledRequirePattern.test(message)
+}
+
+/**
+ * @internal The error for {@link isBundledRequireError}: the package is
+ * installed, the bundle is the problem.
+ */
+export function bundledApiKitError(cause: unknown): SafeServiceConfigError {
+  return new SafeServiceConfigError({
+    message:
+      'The Safe Transaction Service client (@safe-global/api-kit) cannot run inside this ESM bundle.',
+    hint: 'A bundler inlined @safe-global/api-kit (or node-fetch) into an ESM bundle, where its CommonJS require() calls cannot run. Mark @safe-global/* as external (esbuild `--external:@safe-global/*`, tsup `external: [/^@safe-global\\//]`) so it is loaded from node_modules at run time.',
+    cause,
+  })
+}
+
+/**
+ * @internal Why `@safe-global/api-kit` did not load. Only a missing package
+ * is an install problem.
  */
 export function loadError(cause: unknown): SafeServiceConfigError {
+  if (isBundledRequireError(cause)) return bundledApiKitError(cause)
   const message = cause instanceof Error ? cause.message : String(cause)
   const code = (cause as { code?: unknown } | null)?.code
-  const hint = /Dynamic require of|require is not defined|__require/.test(
-    message,
-  )
-    ? 'A bundler inlined @safe-global/api-kit (or node-fetch) into an ESM bundle, where its CommonJS require() calls cannot run. Mark @safe-global/* as external (esbuild `--external:@safe-global/*`, tsup `external: [/^@safe-global\\//]`) so it is loaded from node_modules at run time.'
-    : (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
-        /@safe-global\/api-kit/.test(message)
+  const hint =
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+    /@safe-global\/api-kit/.test(message)
       ? 'Install it next to @storydao/safe: `pnpm add @safe-global/api-kit` (it is a dependency; a pruned or partial install can lose it).'
       : '@safe-global/api-kit is installed but failed while loading; the cause below says where.'
   return new SafeServiceConfigError({
