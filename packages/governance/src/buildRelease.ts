@@ -245,7 +245,7 @@ export function buildRelease(
   ;(release.calls ?? []).forEach((call, index) => {
     const to = isReference(call.to)
       ? lookup(call.to.ref)
-      : toChecksummedAddress(call.to, { path: `calls[${index}].to` })
+      : toChecksummedAddress({ address: call.to, path: `calls[${index}].to` })
     const data = resolveValue(
       {
         encode: {

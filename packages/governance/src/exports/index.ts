@@ -127,6 +127,7 @@ export { create2DeployerAddress } from '../constants.js'
 export {
   type DecodeCallErrorType,
   type DecodeCallInput,
+  type DecodeCallParameters,
   type DecodeCallReturnType,
   type DecodedCall,
   type DecodedCreate2Deploy,

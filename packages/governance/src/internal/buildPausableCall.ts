@@ -26,7 +26,10 @@ export function buildPausableCall(
   parameters: PausableCallParameters,
   verb: string,
 ): Call {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
+  const target = toChecksummedAddress({
+    address: parameters.target,
+    path: 'target',
+  })
   return {
     to: target,
     value: 0n,

@@ -41,8 +41,14 @@ export function buildRoleCall(
     target: Address
   }) => string,
 ): Call {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
-  const account = toChecksummedAddress(parameters.account, { path: 'account' })
+  const target = toChecksummedAddress({
+    address: parameters.target,
+    path: 'target',
+  })
+  const account = toChecksummedAddress({
+    address: parameters.account,
+    path: 'account',
+  })
   const role = resolveRole(parameters.role, parameters.abi)
   return {
     to: target,

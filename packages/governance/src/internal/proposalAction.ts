@@ -27,7 +27,8 @@ export function buildProposalAction(
   functionName: 'queue' | 'execute' | 'cancel',
   parameters: ProposalActionParameters,
 ): { call: Call; proposalId: bigint; descriptionHash: Hex } {
-  const governor = toChecksummedAddress(parameters.governor, {
+  const governor = toChecksummedAddress({
+    address: parameters.governor,
     path: 'governor',
   })
   const { targets, values, payloads } = toOperationArrays(
