@@ -43,21 +43,21 @@ const plan = await buildSafePlan(client, {
 
 const fork = await createFork({ rpcUrl })
 try {
-  await assertSafePlan(plan, {
-    fork,
+  await assertSafePlan(fork, {
+    plan,
     manifest,
-    invariants: getDefaultInvariants(manifest, 'pause'),
+    invariants: getDefaultInvariants({ manifest, action: 'pause' }),
   })
 } finally {
   await fork.stop()
 }
 
-await proposeSafePlan(plan, {
-  service,
+await proposeSafePlan(service, {
+  plan,
   sender: privateKeyToAddress(proposerKey),
-  signature: await signSafePlan(plan, proposerKey),
+  signature: await signSafePlan({ plan, account: proposerKey }),
 })
-const queued = await getQueuedSafePlans(service, plan.safe)
+const queued = await getQueuedSafePlans(service, { safe: plan.safe })
 if (!queued.some((entry) => entry.safeTxHash === plan.safeTxHash))
   throw new Error(`${plan.safeTxHash} is not in the service queue`)
 console.log(

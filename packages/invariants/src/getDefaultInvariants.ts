@@ -120,8 +120,8 @@ const hasFunction = (abi: Abi | undefined, name: string) =>
  * ```ts
  * import { checkSafePlan, getDefaultInvariants } from '@storydao/invariants'
  *
- * const report = await checkSafePlan(plan, {
- *   fork,
+ * const report = await checkSafePlan(fork, {
+ *   plan,
  *   manifest,
  *   invariants: getDefaultInvariants({ manifest, action: 'pause' }),
  * })

@@ -30,8 +30,8 @@ export type CapUnchangedReturnType = Invariant
  * ```ts
  * import { capUnchanged, checkSafePlan } from '@storydao/invariants'
  *
- * const report = await checkSafePlan(plan, {
- *   fork,
+ * const report = await checkSafePlan(fork, {
+ *   plan,
  *   manifest,
  *   invariants: [capUnchanged({ token: manifest.contracts.AuthorCoin.address })],
  * })

@@ -31,8 +31,8 @@ export type SupplyUnchangedReturnType = Invariant
  * ```ts
  * import { checkSafePlan, supplyUnchanged } from '@storydao/invariants'
  *
- * const report = await checkSafePlan(plan, {
- *   fork,
+ * const report = await checkSafePlan(fork, {
+ *   plan,
  *   manifest,
  *   invariants: [supplyUnchanged({ token: manifest.contracts.AuthorCoin.address, label: 'AuthorCoin' })],
  * })
