@@ -1,5 +1,5 @@
 import { type Call, pausableAbi, toChecksummedAddress } from '@storydao/core'
-import { type Address, encodeFunctionData } from 'viem'
+import { encodeFunctionData } from 'viem'
 import type { PausableCallParameters } from '../types/pausable.js'
 
 /**

@@ -1,5 +1,5 @@
 import { type Call, toChecksummedAddress } from '@storydao/core'
-import { type Address, encodeFunctionData, type Hex } from 'viem'
+import { encodeFunctionData, type Hex } from 'viem'
 import { hashProposal } from '../hashProposal.js'
 import type { ProposalActionParameters } from '../types/proposal.js'
 import { governorAbi } from './abis.js'
