@@ -33,7 +33,9 @@ function lowercase(label: number): `0x${string}` {
 
 function manifestOf(size: number, valid: boolean): Manifest {
   const address = (label: number) =>
-    valid ? toChecksummedAddress(lowercase(label)) : lowercase(label)
+    valid
+      ? toChecksummedAddress({ address: lowercase(label) })
+      : lowercase(label)
   const contracts: Record<string, ContractEntry> = {}
   for (let index = 0; index < size; index++)
     contracts[`Contract${index}`] =
@@ -78,7 +80,7 @@ function time(run: () => unknown): number {
 
 function validate(text: string): number {
   try {
-    parseManifest(text, 'bench.json')
+    parseManifest({ input: text, source: 'bench.json' })
     return 0
   } catch (error) {
     if (error instanceof ManifestError) return error.issues.length

@@ -38,10 +38,10 @@ describe('examples', () => {
     )
     expect(result.ok).toBe(true)
     expect(stderr).toContain('queue shows 2/2 confirmations')
-    const manifest = parseManifest(
-      JSON.parse(readFileSync(join(outDir, 'local.json'), 'utf8')),
-      'local.json',
-    )
+    const manifest = parseManifest({
+      input: JSON.parse(readFileSync(join(outDir, 'local.json'), 'utf8')),
+      source: 'local.json',
+    })
     const coin = manifest.contracts.AuthorCoin
     expect(coin?.kind === 'uups-proxy' && coin.implementation).toBe(
       result.implementation,
@@ -69,10 +69,10 @@ describe('examples', () => {
     const { result } = await runExample('deploy_release/index.ts')
     expect(result.ok).toBe(true)
     expect(result.calls).toBe(12)
-    const manifest = parseManifest(
-      JSON.parse(readFileSync(result.manifestPath, 'utf8')),
-      result.manifestPath,
-    )
+    const manifest = parseManifest({
+      input: JSON.parse(readFileSync(result.manifestPath, 'utf8')),
+      source: result.manifestPath,
+    })
     expect(manifest.contracts.StoryDAO?.address).toBe(result.addresses.StoryDAO)
   })
 

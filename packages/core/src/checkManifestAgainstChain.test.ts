@@ -36,7 +36,7 @@ function manifest(): Manifest {
 describe('checkManifestAgainstChain', () => {
   test('default: the local stack’s manifest matches its chain', async () => {
     // The testkit's manifest is itself a valid manifest.
-    expect(parseManifest(stack.manifest)).toEqual(stack.manifest)
+    expect(parseManifest({ input: stack.manifest })).toEqual(stack.manifest)
     requests = 0
     const result = await checkManifestAgainstChain(client(), {
       manifest: manifest(),

@@ -160,7 +160,7 @@ describe('loadManifest', () => {
     // @ts-expect-error plain-JavaScript caller without an argument
     await expect(loadManifest()).rejects.toMatchObject({
       code: 'PARAMETER_MISSING',
-      parameter: 'pathOrNetwork',
+      parameter: 'path',
     })
   })
 })

@@ -38,8 +38,8 @@ function isNetworkName(value: string): boolean {
 }
 
 /**
- * Reads and validates a manifest, given a path or a network name (resolved to
- * `<deploymentsDir>/<name>.json`).
+ * Reads and validates the manifest at `path`. A bare network name (no `/`,
+ * `\` or `.json`) is short for `<deploymentsDir>/<name>.json`.
  *
  * Validation is {@link parseManifest}'s, on the file's text: syntax errors
  * name the line and column, and duplicate keys are errors. When loaded by
@@ -55,33 +55,31 @@ function isNetworkName(value: string): boolean {
  * const other = await loadManifest('./fixtures/sepolia.json')
  * ```
  *
- * @param pathOrNetwork - A file path (anything with a `/`, `\` or `.json`), or a network name.
- * @param options - {@link LoadManifestParameters}
+ * @param path - A file path (anything with a `/`, `\` or `.json`), or a network name as a shorthand.
+ * @param parameters - {@link LoadManifestParameters}
  * @returns The validated manifest.
  * @throws {ManifestNotFoundError} No such file (lists the manifests that exist).
  * @throws {ManifestParseError} Not JSON.
  * @throws {ManifestError} Invalid manifest.
  */
 export async function loadManifest(
-  pathOrNetwork: string,
-  options: LoadManifestParameters = {},
+  path: string,
+  parameters: LoadManifestParameters = {},
 ): Promise<LoadManifestReturnType> {
-  assertParameters('loadManifest', { pathOrNetwork }, ['pathOrNetwork'], {
-    version,
-  })
-  const byName = isNetworkName(pathOrNetwork)
-  const path = byName
-    ? resolve(options.deploymentsDir ?? 'deployments', `${pathOrNetwork}.json`)
-    : resolve(pathOrNetwork)
-  const manifest = await readManifestFile(path)
-  if (byName && manifest.network.name !== pathOrNetwork)
+  assertParameters('loadManifest', { path }, ['path'], { version })
+  const byName = isNetworkName(path)
+  const file = byName
+    ? resolve(parameters.deploymentsDir ?? 'deployments', `${path}.json`)
+    : resolve(path)
+  const manifest = await readManifestFile(file)
+  if (byName && manifest.network.name !== path)
     throw new ManifestError({
-      source: displayPath(path),
+      source: displayPath(file),
       issues: [
         {
           code: 'network_name_mismatch',
           path: 'network.name',
-          message: `Loaded as network "${pathOrNetwork}", but the manifest describes network "${manifest.network.name}".`,
+          message: `Loaded as network "${path}", but the manifest describes network "${manifest.network.name}".`,
           hint: `Rename the file to ${manifest.network.name}.json, or fix network.name.`,
         },
       ],

@@ -7,9 +7,20 @@ import { parseManifest } from './parseManifest.js'
 import { address, mutable, sampleManifest } from './test/manifests.js'
 
 describe('parseManifest (bad inputs)', () => {
-  test('error: no input', () => {
+  test('error: no parameters', () => {
     // @ts-expect-error plain-JavaScript caller without an argument
     expect(() => parseManifest()).toThrow(
+      expect.objectContaining({
+        name: 'MissingParameterError',
+        code: 'PARAMETER_MISSING',
+        parameter: 'parameters',
+      }),
+    )
+  })
+
+  test('error: no input', () => {
+    // @ts-expect-error plain-JavaScript caller without `input`
+    expect(() => parseManifest({ source: 'x.json' })).toThrow(
       expect.objectContaining({
         name: 'MissingParameterError',
         code: 'PARAMETER_MISSING',
@@ -22,7 +33,7 @@ describe('parseManifest (bad inputs)', () => {
     const text = `${'['.repeat(10_000)}${']'.repeat(10_000)}`
     const error = (() => {
       try {
-        parseManifest(text, 'deep.json')
+        parseManifest({ input: text, source: 'deep.json' })
       } catch (error) {
         return error
       }
@@ -40,7 +51,7 @@ describe('parseManifest (bad inputs)', () => {
     const manifest = mutable(sampleManifest())
     const safe = manifest.safes.ops as unknown as Record<string, unknown>
     safe.owners = [safe]
-    expect(() => parseManifest(manifest)).toThrow(
+    expect(() => parseManifest({ input: manifest })).toThrow(
       expect.objectContaining({
         code: 'MANIFEST_INVALID',
         issues: [
@@ -57,7 +68,7 @@ describe('parseManifest (bad inputs)', () => {
     let deep: unknown = 'bottom'
     for (let index = 0; index < 100_000; index++) deep = [deep]
     expect(() =>
-      parseManifest({ ...sampleManifest(), upgrades: deep }),
+      parseManifest({ input: { ...sampleManifest(), upgrades: deep } }),
     ).toThrow(
       expect.objectContaining({
         code: 'MANIFEST_INVALID',
@@ -83,7 +94,7 @@ describe('parseManifest (bad inputs)', () => {
     }
     const error = (() => {
       try {
-        parseManifest(manifest)
+        parseManifest({ input: manifest })
       } catch (error) {
         return error as ManifestError
       }
@@ -106,7 +117,7 @@ describe('parseManifest (bad inputs)', () => {
     treasury.beacon = address('nowhere')
     const error = (() => {
       try {
-        parseManifest(manifest)
+        parseManifest({ input: manifest })
       } catch (error) {
         return error as ManifestError
       }

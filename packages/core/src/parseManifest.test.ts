@@ -7,7 +7,7 @@ const source = 'deployments/local.json'
 
 function issuesOf(input: unknown) {
   try {
-    parseManifest(input, source)
+    parseManifest({ input, source })
   } catch (error) {
     if (error instanceof ManifestError) return error.issues
     throw error
@@ -18,7 +18,7 @@ function issuesOf(input: unknown) {
 describe('parseManifest', () => {
   test('default', () => {
     const manifest = sampleManifest()
-    expect(parseManifest(manifest, source)).toEqual(manifest)
+    expect(parseManifest({ input: manifest, source })).toEqual(manifest)
   })
 
   test('behavior: minimal manifest (optional sections absent)', () => {
@@ -30,12 +30,14 @@ describe('parseManifest', () => {
       },
       contracts: {},
     }
-    expect(parseManifest(input)).toEqual(input)
+    expect(parseManifest({ input })).toEqual(input)
   })
 
   test('behavior: JSON text input', () => {
     const manifest = sampleManifest()
-    expect(parseManifest(JSON.stringify(manifest), source)).toEqual(manifest)
+    expect(parseManifest({ input: JSON.stringify(manifest), source })).toEqual(
+      manifest,
+    )
   })
 
   test('behavior: undefined properties count as absent', () => {
@@ -47,7 +49,7 @@ describe('parseManifest', () => {
     }
     const { roles: _, ...expected } = manifest
     expected.network = { name: 'local', chainId: 31337 }
-    expect(parseManifest(input)).toStrictEqual(expected)
+    expect(parseManifest({ input })).toStrictEqual(expected)
   })
 
   test('behavior: transparent proxy with proxyAdmin', () => {
@@ -59,7 +61,7 @@ describe('parseManifest', () => {
       proxyAdmin: address('ProxyAdmin'),
       artifact: 'Legacy',
     }
-    expect(parseManifest(input).contracts.Legacy).toEqual(
+    expect(parseManifest({ input }).contracts.Legacy).toEqual(
       input.contracts.Legacy,
     )
   })
@@ -69,7 +71,7 @@ describe('parseManifest', () => {
     input.contracts.AuthorCoin.address =
       input.contracts.AuthorCoin.address.toLowerCase()
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -112,7 +114,7 @@ describe('parseManifest', () => {
     const input = mutable()
     input.contracts.StoryDAO.address = '0x1234'
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -127,7 +129,7 @@ describe('parseManifest', () => {
     const input = mutable()
     input.contracts.StoryDAO.kind = 'governer'
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -142,7 +144,7 @@ describe('parseManifest', () => {
     const input = mutable()
     delete input.contracts.AuthorCoin.implementation
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -187,7 +189,7 @@ describe('parseManifest', () => {
     const input = mutable()
     input.contracts.Treasury.beacon = address('AuthorCoin')
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -217,7 +219,7 @@ describe('parseManifest', () => {
     const input = mutable()
     input.roles.timelock = 'StoryTimelok'
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -269,7 +271,7 @@ describe('parseManifest', () => {
     const input = mutable()
     input.safes.emergency.owners[2] = input.safes.emergency.owners[0]
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -284,7 +286,7 @@ describe('parseManifest', () => {
     const input = mutable()
     input.safes.ops.threshold = 4
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -325,7 +327,7 @@ describe('parseManifest', () => {
     const input = mutable()
     input.schemaVersion = 2
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
@@ -342,7 +344,7 @@ describe('parseManifest', () => {
       input.contracts.AuthorCoin.implementation
     input.network.rpcUrl = 'http://127.0.0.1:8545'
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 2 problems.
 
@@ -412,7 +414,7 @@ describe('parseManifest', () => {
       },
     )
     expect(() =>
-      parseManifest(input, source),
+      parseManifest({ input, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestError: Invalid manifest deployments/local.json: 7 problems.
 
@@ -449,7 +451,9 @@ describe('parseManifest', () => {
   })
 
   test('error: not an object', () => {
-    expect(() => parseManifest([], source)).toThrowErrorMatchingInlineSnapshot(`
+    expect(() =>
+      parseManifest({ input: [], source }),
+    ).toThrowErrorMatchingInlineSnapshot(`
       [ManifestError: Invalid manifest deployments/local.json: 1 problem.
 
       - (root): Expected object, got an array.
@@ -482,7 +486,7 @@ describe('parseManifest', () => {
     const text =
       '{\n  "schemaVersion": 1,\n  "network": {\n    "name": "local",\n  }\n}\n'
     expect(() =>
-      parseManifest(text, source),
+      parseManifest({ input: text, source }),
     ).toThrowErrorMatchingInlineSnapshot(`
         [ManifestParseError: Manifest deployments/local.json is not valid JSON at line 5, column 3.
 

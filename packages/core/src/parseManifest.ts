@@ -21,6 +21,13 @@ import {
 } from './internal/withoutUndefined.js'
 import type { Manifest } from './manifestSchema.js'
 
+export type ParseManifestParameters = {
+  /** A manifest object, or its JSON text. */
+  input: unknown
+  /** Names the input in error messages (usually the file path). Default `'manifest'`. */
+  source?: string | undefined
+}
+
 export type ParseManifestReturnType = Manifest
 
 export type ParseManifestErrorType =
@@ -50,7 +57,10 @@ export type ParseManifestErrorType =
  * import { parseManifest } from '@storydao/core'
  *
  * const path = 'deployments/local.json'
- * const manifest = parseManifest(await readFile(path, 'utf8'), path)
+ * const manifest = parseManifest({
+ *   input: await readFile(path, 'utf8'),
+ *   source: path,
+ * })
  * manifest.contracts.AuthorCoin?.address
  * ```
  *
@@ -58,23 +68,23 @@ export type ParseManifestErrorType =
  * {@link ManifestError} (`nesting_too_deep`, `circular_reference`) before it
  * can overflow the stack.
  *
- * @param input - A manifest object, or its JSON text.
- * @param source - Names the input in error messages (usually the file path). Default `'manifest'`.
+ * @param parameters - {@link ParseManifestParameters}
  * @returns The validated manifest.
  * @throws {ManifestError} Listing every problem.
  * @throws {ManifestParseError} When `input` is a string that is not JSON.
  */
 export function parseManifest(
-  input: unknown,
-  source = 'manifest',
+  parameters: ParseManifestParameters,
 ): ParseManifestReturnType {
+  const input = parameters?.input
   if (input === undefined)
     throw new MissingParameterError({
       functionName: 'parseManifest',
-      parameter: 'input',
+      parameter: parameters ? 'input' : 'parameters',
       expected: 'a manifest object or its JSON text',
       version,
     })
+  const source = parameters.source ?? 'manifest'
   const { value, drafts } =
     typeof input === 'string'
       ? fromJsonText(input, source)

@@ -48,7 +48,7 @@ const keys = {
  * order, so rewriting a file never reshuffles it and diffs stay small.
  *
  * It does not validate: `writeManifest` validates first, and
- * `parseManifest(JSON.parse(serializeManifest(m)))` deep-equals a valid `m`
+ * `parseManifest({ input: JSON.parse(serializeManifest(m)) })` deep-equals a valid `m`
  * that has a `$schema`.
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/core/README.md#serializemanifest

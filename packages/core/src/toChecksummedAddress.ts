@@ -3,15 +3,24 @@ import {
   InvalidAddressError,
   type InvalidAddressErrorType,
 } from './errors/address.js'
+import {
+  MissingParameterError,
+  type MissingParameterErrorType,
+} from './errors/parameters.js'
+import { version } from './errors/version.js'
 
 export type ToChecksummedAddressParameters = {
+  /** The candidate address (any type; non-strings are rejected). */
+  address: unknown
   /** Where the value came from (JSON path, CLI flag…), named in the error. */
   path?: string | undefined
 }
 
 export type ToChecksummedAddressReturnType = Address
 
-export type ToChecksummedAddressErrorType = InvalidAddressErrorType
+export type ToChecksummedAddressErrorType =
+  | InvalidAddressErrorType
+  | MissingParameterErrorType
 
 const hexAddressRegex = /^0x[0-9a-fA-F]{40}$/
 
@@ -28,20 +37,30 @@ const hexAddressRegex = /^0x[0-9a-fA-F]{40}$/
  * ```ts
  * import { toChecksummedAddress } from '@storydao/core'
  *
- * toChecksummedAddress('0x5fbdb2315678afecb367f032d93f642f64180aa3', { path: '--to' })
+ * toChecksummedAddress({
+ *   address: '0x5fbdb2315678afecb367f032d93f642f64180aa3',
+ *   path: '--to',
+ * })
  * // '0x5FbDB2315678afecb367f032d93F642f64180aa3'
  * ```
  *
- * @param value - The candidate address (any type; non-strings are rejected).
  * @param parameters - {@link ToChecksummedAddressParameters}
  * @returns The checksummed address.
  * @throws {InvalidAddressError} When malformed or wrongly checksummed.
  */
 export function toChecksummedAddress(
-  value: unknown,
-  parameters: ToChecksummedAddressParameters = {},
+  parameters: ToChecksummedAddressParameters,
 ): ToChecksummedAddressReturnType {
-  const { path } = parameters
+  // An `undefined` address is an invalid address (the message names it); only
+  // a call without the parameters object is a missing parameter.
+  if (parameters === undefined || parameters === null)
+    throw new MissingParameterError({
+      functionName: 'toChecksummedAddress',
+      parameter: 'parameters',
+      expected: 'an object with `address`',
+      version,
+    })
+  const { address: value, path } = parameters
   if (typeof value !== 'string' || !hexAddressRegex.test(value))
     throw new InvalidAddressError({ value, path })
   const checksummed = getAddress(value.toLowerCase())

@@ -105,11 +105,15 @@ export async function updateManifest(
       parameters.update,
       await readManifestFile(target),
     )
-    return commitManifest(target, parseManifest(next, shown), {
-      archive: parameters.archive ?? true,
-      archiveDir: parameters.archiveDir,
-      staleLockMs: parameters.staleLockMs ?? defaultStaleLockMs,
-    })
+    return commitManifest(
+      target,
+      parseManifest({ input: next, source: shown }),
+      {
+        archive: parameters.archive ?? true,
+        archiveDir: parameters.archiveDir,
+        staleLockMs: parameters.staleLockMs ?? defaultStaleLockMs,
+      },
+    )
   })
   return { ...result, requestedPath }
 }

@@ -129,7 +129,10 @@ export async function writeManifest(
   assertParameters('writeManifest', { path }, ['path'], { version })
   assertParameters('writeManifest', parameters, ['manifest'], { version })
   const requestedPath = resolve(path)
-  const valid = parseManifest(parameters.manifest, displayPath(requestedPath))
+  const valid = parseManifest({
+    input: parameters.manifest,
+    source: displayPath(requestedPath),
+  })
   const target = await resolveWriteTarget(requestedPath)
   await assertWritable(target)
   const result = await withManifestLock(target, parameters, () =>

@@ -60,7 +60,7 @@ export async function assertCreate2AddressesFree<
     version,
   })
   const addresses = parameters.addresses.map((address, index) =>
-    toChecksummedAddress(address, { path: `addresses[${index}]` }),
+    toChecksummedAddress({ address, path: `addresses[${index}]` }),
   )
   const read = getAction(client, getCode, 'getCode')
   const codes = await readChain('the code at the predicted addresses', () =>

@@ -51,8 +51,12 @@ export function buildBeaconUpgrade(
     ['beacon', 'implementation'],
     { version },
   )
-  const beacon = toChecksummedAddress(parameters.beacon, { path: 'beacon' })
-  const implementation = toChecksummedAddress(parameters.implementation, {
+  const beacon = toChecksummedAddress({
+    address: parameters.beacon,
+    path: 'beacon',
+  })
+  const implementation = toChecksummedAddress({
+    address: parameters.implementation,
     path: 'implementation',
   })
   return {

@@ -7,10 +7,8 @@ import type { Hex } from 'viem'
 import type { InvalidCallErrorType, NoCallsErrorType } from './errors/calls.js'
 import type { InvalidBytes32ErrorType } from './errors/hex.js'
 import { version } from './errors/version.js'
-import {
-  buildProposalAction,
-  type ProposalReference,
-} from './internal/proposalAction.js'
+import { buildProposalAction } from './internal/proposalAction.js'
+import type { ProposalReference } from './types/proposal.js'
 
 export type BuildGovernorCancelParameters = ProposalReference
 

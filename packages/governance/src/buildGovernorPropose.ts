@@ -75,7 +75,8 @@ export function buildGovernorPropose(
     { version },
   )
   const { calls, description } = parameters
-  const governor = toChecksummedAddress(parameters.governor, {
+  const governor = toChecksummedAddress({
+    address: parameters.governor,
     path: 'governor',
   })
   const { targets, values, payloads } = toOperationArrays(

@@ -136,21 +136,46 @@ export function buildRelease(
 ): BuildReleaseReturnType {
   assertParameters('buildRelease', parameters, ['release'], { version })
   const { release } = parameters
+  const entries = indexEntries(release)
+  const external = externalAddresses(parameters.manifest)
+  const dependencies = releaseDependencies(release, entries, external)
+  const order = deploymentOrder(release, dependencies)
+  const { calls, addresses, deployments } = deployEntries(
+    order,
+    entries,
+    external,
+  )
+  const lookup = (name: string): Address =>
+    addresses[name] ?? (external.get(name) as Address)
+  ;(release.calls ?? []).forEach((call, index) => {
+    calls.push(toReleaseCall(call, index, lookup))
+  })
+  return { calls, addresses, deployments }
+}
+
+/** The release's entries by name; names must be unique. */
+function indexEntries(release: Release): Map<string, ReleaseContract> {
   const entries = new Map<string, ReleaseContract>()
   for (const entry of release.contracts) {
     if (entries.has(entry.name))
       throw new ReleaseDuplicateNameError({ duplicate: entry.name })
     entries.set(entry.name, entry)
   }
-  const external = externalAddresses(parameters.manifest)
-  const known = [...new Set([...entries.keys(), ...external.keys()])]
+  return entries
+}
 
-  const dependencies = new Map<string, string[]>()
-  for (const entry of release.contracts) {
-    const references = collectReferences(
-      entry.constructorArgs ?? [],
-      `contracts.${entry.name}.constructorArgs`,
-    )
+/**
+ * Which release entries each entry's constructor needs. Every reference, in
+ * constructor arguments and in `release.calls`, must name an entry or a
+ * manifest contract or Safe.
+ */
+function releaseDependencies(
+  release: Release,
+  entries: ReadonlyMap<string, ReleaseContract>,
+  external: ReadonlyMap<string, Address>,
+): Map<string, string[]> {
+  const known = [...new Set([...entries.keys(), ...external.keys()])]
+  const assertKnown = (references: { ref: string; path: string }[]) => {
     for (const { ref, path } of references)
       if (!entries.has(ref) && !external.has(ref))
         throw new ReleaseUnknownReferenceError({
@@ -158,6 +183,14 @@ export function buildRelease(
           path,
           available: known,
         })
+  }
+  const dependencies = new Map<string, string[]>()
+  for (const entry of release.contracts) {
+    const references = collectReferences(
+      entry.constructorArgs ?? [],
+      `contracts.${entry.name}.constructorArgs`,
+    )
+    assertKnown(references)
     dependencies.set(entry.name, [
       ...new Set(
         references.map(({ ref }) => ref).filter((ref) => entries.has(ref)),
@@ -165,20 +198,19 @@ export function buildRelease(
     ])
   }
   ;(release.calls ?? []).forEach((call, index) => {
-    const references = [
+    assertKnown([
       ...collectReferences(call.to, `calls[${index}].to`),
       ...collectReferences(call.args ?? [], `calls[${index}].args`),
-    ]
-    for (const { ref, path } of references)
-      if (!entries.has(ref) && !external.has(ref))
-        throw new ReleaseUnknownReferenceError({
-          reference: ref,
-          path,
-          available: known,
-        })
+    ])
   })
+  return dependencies
+}
 
-  // Depth-first, dependencies first, in declaration order otherwise.
+/** Depth-first, dependencies first, in declaration order otherwise. */
+function deploymentOrder(
+  release: Release,
+  dependencies: ReadonlyMap<string, string[]>,
+): string[] {
   const order: string[] = []
   const state = new Map<string, 'visiting' | 'done'>()
   const visit = (name: string, stack: string[]) => {
@@ -195,7 +227,15 @@ export function buildRelease(
     order.push(name)
   }
   for (const entry of release.contracts) visit(entry.name, [])
+  return order
+}
 
+/** One CREATE2 deployment per entry, in `order`; two entries may not land on one address. */
+function deployEntries(
+  order: readonly string[],
+  entries: ReadonlyMap<string, ReleaseContract>,
+  external: ReadonlyMap<string, Address>,
+): BuildReleaseReturnType {
   const addresses: Record<string, Address> = {}
   const lookup = (name: string): Address =>
     addresses[name] ?? (external.get(name) as Address)
@@ -241,34 +281,38 @@ export function buildRelease(
       initCodeHash: deploy.initCodeHash,
     })
   }
-
-  ;(release.calls ?? []).forEach((call, index) => {
-    const to = isReference(call.to)
-      ? lookup(call.to.ref)
-      : toChecksummedAddress(call.to, { path: `calls[${index}].to` })
-    const data = resolveValue(
-      {
-        encode: {
-          abi: call.abi,
-          functionName: call.functionName,
-          args: call.args ?? [],
-        },
-      },
-      `calls[${index}]`,
-      lookup,
-    ) as Hex
-    const target = isReference(call.to) ? `${call.to.ref} ${to}` : to
-    calls.push({
-      to,
-      value: toCallValue(call.value, `calls[${index}].value`),
-      data,
-      operation: 'call',
-      label:
-        call.label ??
-        `${target}: ${call.functionName}(${(call.args ?? []).map(renderValue).join(', ')})`,
-      abi: call.abi,
-    })
-  })
-
   return { calls, addresses, deployments }
+}
+
+/** A `release.calls` entry with its references resolved and its arguments encoded. */
+function toReleaseCall(
+  call: ReleaseCall,
+  index: number,
+  lookup: (name: string) => Address,
+): Call {
+  const to = isReference(call.to)
+    ? lookup(call.to.ref)
+    : toChecksummedAddress({ address: call.to, path: `calls[${index}].to` })
+  const data = resolveValue(
+    {
+      encode: {
+        abi: call.abi,
+        functionName: call.functionName,
+        args: call.args ?? [],
+      },
+    },
+    `calls[${index}]`,
+    lookup,
+  ) as Hex
+  const target = isReference(call.to) ? `${call.to.ref} ${to}` : to
+  return {
+    to,
+    value: toCallValue(call.value, `calls[${index}].value`),
+    data,
+    operation: 'call',
+    label:
+      call.label ??
+      `${target}: ${call.functionName}(${(call.args ?? []).map(renderValue).join(', ')})`,
+    abi: call.abi,
+  }
 }

@@ -5,11 +5,8 @@ import {
 } from '@storydao/core'
 import type { Address } from 'viem'
 import { version } from './errors/version.js'
-import {
-  buildRoleCall,
-  type RoleCallErrorType,
-  type RoleCallParameters,
-} from './internal/buildRoleCall.js'
+import { buildRoleCall } from './internal/buildRoleCall.js'
+import type { RoleCallErrorType, RoleCallParameters } from './types/roles.js'
 
 export type BuildRevokeRoleParameters = Omit<RoleCallParameters, 'account'> & {
   /** The account that loses the role. */

@@ -53,7 +53,8 @@ export function buildTimelockCancel(
     ['timelock', 'operationId'],
     { version },
   )
-  const timelock = toChecksummedAddress(parameters.timelock, {
+  const timelock = toChecksummedAddress({
+    address: parameters.timelock,
     path: 'timelock',
   })
   const operationId = toBytes32(parameters.operationId, 'operationId')

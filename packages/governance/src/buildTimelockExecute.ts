@@ -77,7 +77,8 @@ export function buildTimelockExecute(
     { version },
   )
   const { calls } = parameters
-  const timelock = toChecksummedAddress(parameters.timelock, {
+  const timelock = toChecksummedAddress({
+    address: parameters.timelock,
     path: 'timelock',
   })
   const { targets, values, payloads } = toOperationArrays(

@@ -92,7 +92,8 @@ export function buildTimelockSchedule(
     { version },
   )
   const { calls, delay } = parameters
-  const timelock = toChecksummedAddress(parameters.timelock, {
+  const timelock = toChecksummedAddress({
+    address: parameters.timelock,
     path: 'timelock',
   })
   const { targets, values, payloads } = toOperationArrays(

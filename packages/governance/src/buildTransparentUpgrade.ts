@@ -55,11 +55,16 @@ export function buildTransparentUpgrade(
     ['proxyAdmin', 'proxy', 'implementation'],
     { version },
   )
-  const proxyAdmin = toChecksummedAddress(parameters.proxyAdmin, {
+  const proxyAdmin = toChecksummedAddress({
+    address: parameters.proxyAdmin,
     path: 'proxyAdmin',
   })
-  const proxy = toChecksummedAddress(parameters.proxy, { path: 'proxy' })
-  const implementation = toChecksummedAddress(parameters.implementation, {
+  const proxy = toChecksummedAddress({
+    address: parameters.proxy,
+    path: 'proxy',
+  })
+  const implementation = toChecksummedAddress({
+    address: parameters.implementation,
     path: 'implementation',
   })
   const data = parameters.data ?? '0x'

@@ -4,11 +4,11 @@ import {
   type MissingParameterErrorType,
 } from '@storydao/core'
 import { version } from './errors/version.js'
-import {
-  buildPausableCall,
-  type PausableCallErrorType,
-  type PausableCallParameters,
-} from './internal/buildPausableCall.js'
+import { buildPausableCall } from './internal/buildPausableCall.js'
+import type {
+  PausableCallErrorType,
+  PausableCallParameters,
+} from './types/pausable.js'
 
 export type BuildUnpauseParameters = PausableCallParameters
 

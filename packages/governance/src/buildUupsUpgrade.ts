@@ -58,8 +58,12 @@ export function buildUupsUpgrade(
     ['proxy', 'implementation'],
     { version },
   )
-  const proxy = toChecksummedAddress(parameters.proxy, { path: 'proxy' })
-  const implementation = toChecksummedAddress(parameters.implementation, {
+  const proxy = toChecksummedAddress({
+    address: parameters.proxy,
+    path: 'proxy',
+  })
+  const implementation = toChecksummedAddress({
+    address: parameters.implementation,
     path: 'implementation',
   })
   const data = parameters.data ?? '0x'

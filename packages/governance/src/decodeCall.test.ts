@@ -64,7 +64,7 @@ describe('decodeCall', () => {
     const { transactionHash } = await sendAs(context, safes(stack).ops, call)
     const { input, to } = await client.getTransaction({ hash: transactionHash })
     expect(
-      decodeCall({ to: to!, data: input }, storyDaoAbis),
+      decodeCall({ call: { to: to!, data: input }, abis: storyDaoAbis }),
     ).toMatchInlineSnapshot(`
       {
         "args": {
@@ -147,10 +147,10 @@ describe('decodeCall', () => {
       ],
       description: 'Unpause',
     })
-    const decoded = decodeCall({ ...call, abi: undefined }, [
-      storyDaoAbis.StoryDAO,
-      storyDaoAbis.AuthorCoin,
-    ])
+    const decoded = decodeCall({
+      call: { ...call, abi: undefined },
+      abis: [storyDaoAbis.StoryDAO, storyDaoAbis.AuthorCoin],
+    })
     expect(decoded).toMatchObject({
       status: 'decoded',
       functionName: 'propose',
@@ -170,7 +170,7 @@ describe('decodeCall', () => {
         args: [1n],
       }),
     })
-    expect(decodeCall(call, [treasuryV2Abi])).toMatchObject({
+    expect(decodeCall({ call, abis: [treasuryV2Abi] })).toMatchObject({
       functionName: 'upgradeAndCall',
       inner: [
         {
@@ -188,7 +188,7 @@ describe('decodeCall', () => {
       bytecode: storyDaoBytecodes.TreasuryV2,
       salt: zeroHash,
     })
-    const decoded = decodeCall(call)
+    const decoded = decodeCall({ call })
     expect(decoded).toMatchObject({
       status: 'create2-deploy',
       salt: zeroHash,
@@ -202,15 +202,15 @@ describe('decodeCall', () => {
 
   test('behavior: unknown selector is reported, not thrown', () => {
     expect(
-      decodeCall(
-        {
+      decodeCall({
+        call: {
           to: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
           value: 1n,
           data: '0xdeadbeef00',
           label: 'mystery',
         },
-        storyDaoAbis,
-      ),
+        abis: storyDaoAbis,
+      }),
     ).toMatchInlineSnapshot(`
       {
         "data": "0xdeadbeef00",
@@ -223,15 +223,20 @@ describe('decodeCall', () => {
     `)
     expect(
       decodeCall({
-        to: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-        data: '0x',
+        call: {
+          to: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+          data: '0x',
+        },
       }),
     ).toMatchObject({ status: 'unknown', selector: undefined })
   })
 
   test('behavior: a malformed target does not throw', () => {
     expect(
-      decodeCall({ to: '0x1234', data: '0x8456cb59' }, [authorCoinAbi]),
+      decodeCall({
+        call: { to: '0x1234', data: '0x8456cb59' },
+        abis: [authorCoinAbi],
+      }),
     ).toMatchObject({ status: 'decoded', to: '0x1234', functionName: 'pause' })
   })
 
@@ -242,9 +247,20 @@ describe('decodeCall', () => {
       args: [zeroHash, stranger],
     }).slice(0, 20) as `0x${string}`
     expect(
-      decodeCall({ to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data }, [
-        authorCoinAbi,
-      ]).status,
+      decodeCall({
+        call: { to: '0x5FbDB2315678afecb367f032d93F642f64180aa3', data },
+        abis: [authorCoinAbi],
+      }).status,
     ).toBe('unknown')
+  })
+
+  test('error: no call', () => {
+    // @ts-expect-error plain-JavaScript caller without `call`
+    expect(() => decodeCall({ abis: storyDaoAbis })).toThrow(
+      expect.objectContaining({
+        name: 'MissingParameterError',
+        parameter: 'call',
+      }),
+    )
   })
 })

@@ -1,4 +1,8 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
   type Abi,
   type AbiFunction,
   type Address,
@@ -13,6 +17,7 @@ import {
   toFunctionSignature,
 } from 'viem'
 import { create2DeployerAddress } from './constants.js'
+import { version } from './errors/version.js'
 import { abiFunctions } from './internal/abis.js'
 
 /** What {@link decodeCall} reads: a `Call` fits. */
@@ -85,9 +90,16 @@ export type DecodedCall =
   | DecodedCreate2Deploy
   | UnknownCall
 
+export type DecodeCallParameters = {
+  /** The call (a `Call`, or `{ to, value?, data }`). Its own `abi` is tried first. */
+  call: DecodeCallInput
+  /** ABIs to look the selector up in (an array, or a record such as `storyDaoAbis`). Default none. */
+  abis?: readonly Abi[] | Readonly<Record<string, Abi>> | undefined
+}
+
 export type DecodeCallReturnType = DecodedCall
 
-export type DecodeCallErrorType = never
+export type DecodeCallErrorType = MissingParameterErrorType
 
 /** Inner calls: `[targets, values, datas]` argument positions, or a single call. */
 const innerCallShapes: Record<
@@ -171,29 +183,14 @@ function decode(
   const to = isAddress(call.to, { strict: false })
     ? getAddress(call.to)
     : call.to
-  const value = call.value ?? 0n
   const base: DecodedBase = {
     to,
-    value,
+    value: call.value ?? 0n,
     ...(call.label === undefined ? {} : { label: call.label }),
   }
   // `to` is checksummed above, as the constant is.
-  if (to === create2DeployerAddress && call.data.length >= 66) {
-    const salt = slice(call.data, 0, 32)
-    const initCodeHash = keccak256(slice(call.data, 32))
-    return {
-      ...base,
-      status: 'create2-deploy',
-      salt,
-      initCodeHash,
-      address: getContractAddress({
-        opcode: 'CREATE2',
-        from: create2DeployerAddress,
-        salt,
-        bytecodeHash: initCodeHash,
-      }),
-    }
-  }
+  if (to === create2DeployerAddress && call.data.length >= 66)
+    return toCreate2Deploy(base, call.data)
   const selector =
     call.data.length >= 10
       ? (call.data.slice(0, 10).toLowerCase() as Hex)
@@ -202,60 +199,99 @@ function decode(
   const item = selector
     ? (own?.get(selector) ?? known.get(selector))
     : undefined
-  if (!selector || !item)
+  const list = item ? decodeArguments(item, call.data) : undefined
+  // No ABI knows the selector, or it matched but the arguments do not decode.
+  if (!selector || !item || !list)
     return { ...base, status: 'unknown', selector, data: call.data }
-  let list: readonly unknown[]
+  const decoded = toDecodedFunctionCall(base, item, selector, list)
+  if (depth >= maxDepth) return decoded
+  const innerInputs = innerCallsOf(decoded.signature, list, to)
+  if (innerInputs.length > 0)
+    decoded.inner = innerInputs.map((inner) => decode(inner, known, depth + 1))
+  return decoded
+}
+
+/** A CREATE2 deployer call: `salt ++ initCode`, with the address it creates. */
+function toCreate2Deploy(base: DecodedBase, data: Hex): DecodedCreate2Deploy {
+  const salt = slice(data, 0, 32)
+  const initCodeHash = keccak256(slice(data, 32))
+  return {
+    ...base,
+    status: 'create2-deploy',
+    salt,
+    initCodeHash,
+    address: getContractAddress({
+      opcode: 'CREATE2',
+      from: create2DeployerAddress,
+      salt,
+      bytecodeHash: initCodeHash,
+    }),
+  }
+}
+
+/** The positional arguments, or `undefined` when the data does not decode. */
+function decodeArguments(
+  item: AbiFunction,
+  data: Hex,
+): readonly unknown[] | undefined {
   try {
-    list = (decodeFunctionData({ abi: [item], data: call.data }).args ??
+    return (decodeFunctionData({ abi: [item], data }).args ??
       []) as readonly unknown[]
   } catch {
-    // The selector matched but the arguments do not decode: treat as unknown.
-    return { ...base, status: 'unknown', selector, data: call.data }
+    return undefined
   }
+}
+
+function toDecodedFunctionCall(
+  base: DecodedBase,
+  item: AbiFunction,
+  selector: Hex,
+  list: readonly unknown[],
+): DecodedFunctionCall {
   const args: Record<string, unknown> = {}
   item.inputs.forEach((input, index) => {
     args[input.name ? input.name : `arg${index}`] = list[index]
   })
-  const canonical = toFunctionSignature(item)
-  const decoded: DecodedFunctionCall = {
+  return {
     ...base,
     status: 'decoded',
     functionName: item.name,
-    signature: canonical,
+    signature: toFunctionSignature(item),
     selector,
     args,
   }
-  const shape = innerCallShapes[canonical]
-  if (!shape || depth >= maxDepth) return decoded
-  const innerInputs: DecodeCallInput[] = []
+}
+
+/** The calls a decoded call makes on behalf of its caller (see `innerCallShapes`). */
+function innerCallsOf(
+  signature: string,
+  list: readonly unknown[],
+  to: Address,
+): DecodeCallInput[] {
+  const shape = innerCallShapes[signature]
+  if (!shape) return []
   if (shape.kind === 'batch') {
     const targets = list[shape.targets] as readonly Address[]
     const values = list[shape.values] as readonly bigint[]
     const datas = list[shape.datas] as readonly Hex[]
-    targets.forEach((target, index) => {
-      innerInputs.push({
-        to: target,
-        value: values[index] ?? 0n,
-        data: datas[index] ?? '0x',
-      })
-    })
-  } else if (shape.kind === 'single')
-    innerInputs.push({
-      to: list[shape.target] as Address,
-      value: list[shape.value] as bigint,
-      data: list[shape.data] as Hex,
-    })
-  else if (shape.kind === 'self') {
-    const data = list[shape.data] as Hex
-    if (data !== '0x') innerInputs.push({ to, value: 0n, data })
-  } else {
-    const data = list[shape.data] as Hex
-    if (data !== '0x')
-      innerInputs.push({ to: list[shape.proxy] as Address, value: 0n, data })
+    return targets.map((target, index) => ({
+      to: target,
+      value: values[index] ?? 0n,
+      data: datas[index] ?? '0x',
+    }))
   }
-  if (innerInputs.length === 0) return decoded
-  decoded.inner = innerInputs.map((inner) => decode(inner, known, depth + 1))
-  return decoded
+  if (shape.kind === 'single')
+    return [
+      {
+        to: list[shape.target] as Address,
+        value: list[shape.value] as bigint,
+        data: list[shape.data] as Hex,
+      },
+    ]
+  const data = list[shape.data] as Hex
+  if (data === '0x') return []
+  const target = shape.kind === 'self' ? to : (list[shape.proxy] as Address)
+  return [{ to: target, value: 0n, data }]
 }
 
 /**
@@ -267,7 +303,7 @@ function decode(
  * with the address they create.
  *
  * Never throws on unknown data: a selector no ABI has gives
- * `{ status: 'unknown' }`.
+ * `{ status: 'unknown' }`. Only a missing `call` throws.
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/governance/README.md#decodecall
  *
@@ -276,18 +312,18 @@ function decode(
  * import { storyDaoAbis } from '@storydao/core'
  * import { decodeCall } from '@storydao/governance'
  *
- * const decoded = decodeCall(call, Object.values(storyDaoAbis))
+ * const decoded = decodeCall({ call, abis: storyDaoAbis })
  * if (decoded.status === 'decoded') console.log(decoded.functionName, decoded.args)
  * ```
  *
- * @param call - The call (a `Call`, or `{ to, value?, data }`). Its own `abi` is tried first.
- * @param abis - ABIs to look the selector up in (an array, or a record such as `storyDaoAbis`).
+ * @param parameters - {@link DecodeCallParameters}
  * @returns The decoded call.
  */
 export function decodeCall(
-  call: DecodeCallInput,
-  abis: readonly Abi[] | Readonly<Record<string, Abi>> = [],
+  parameters: DecodeCallParameters,
 ): DecodeCallReturnType {
+  assertParameters('decodeCall', parameters, ['call'], { version })
+  const { call, abis = [] } = parameters
   const list = Array.isArray(abis)
     ? (abis as readonly Abi[])
     : Object.values(abis as Readonly<Record<string, Abi>>)

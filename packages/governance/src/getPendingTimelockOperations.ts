@@ -144,7 +144,8 @@ export async function getPendingTimelockOperations<
   assertParameters('getPendingTimelockOperations', parameters, ['timelock'], {
     version,
   })
-  const timelock = toChecksummedAddress(parameters.timelock, {
+  const timelock = toChecksummedAddress({
+    address: parameters.timelock,
     path: 'timelock',
   })
   const { fromBlock = 0n, toBlock = 'latest' } = parameters

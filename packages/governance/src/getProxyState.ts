@@ -92,7 +92,10 @@ export async function getProxyState<chain extends Chain | undefined>(
 ): Promise<GetProxyStateReturnType> {
   assertParameters('getProxyState', { client }, ['client'], { version })
   assertParameters('getProxyState', parameters, ['proxy'], { version })
-  const proxy = toChecksummedAddress(parameters.proxy, { path: 'proxy' })
+  const proxy = toChecksummedAddress({
+    address: parameters.proxy,
+    path: 'proxy',
+  })
   const readSlot = getAction(client, getStorageAt, 'getStorageAt')
   const read = getAction(client, readContract, 'readContract')
   const [implementationValue, adminValue, beaconValue] = await readChain(

@@ -242,9 +242,28 @@ function collectWarnings(
   simulation: SafePlanSimulation,
   index: ManifestIndex,
 ): ReportWarning[] {
+  return [
+    ...delegatecallWarnings(plan, simulation, index),
+    ...unknownTargetWarnings(simulation, index),
+    ...simulation.logs.flatMap((log) => logWarnings(plan, log, index)),
+    ...treasuryOutflowWarnings(simulation, index),
+    ...callsMismatchWarnings(plan),
+    ...plan.warnings.map((message) => ({ code: 'plan' as const, message })),
+    ...simulation.notes.map((message) => ({
+      code: 'simulation' as const,
+      message,
+    })),
+  ]
+}
+
+/** A delegatecall that is not to MultiSendCallOnly, at the top or inside a batch. */
+function delegatecallWarnings(
+  plan: SafePlan,
+  simulation: SafePlanSimulation,
+  index: ManifestIndex,
+): ReportWarning[] {
   const warnings: ReportWarning[] = []
   const { safeTx } = plan
-
   if (safeTx.operation === 1 && !isMultiSendCallOnly({ address: safeTx.to }))
     warnings.push({
       code: 'delegatecall',
@@ -262,58 +281,83 @@ function collectWarnings(
         code: 'delegatecall',
         message: `Call ${call.index} delegatecalls ${index.label(call.to)} (MultiSendCallOnly refuses this; a MultiSend batch would run it with the Safe's storage).`,
       })
+  return warnings
+}
 
+/** Calls (inner calls included, by path `0.1.2`) to addresses the manifest does not name. */
+function unknownTargetWarnings(
+  simulation: SafePlanSimulation,
+  index: ManifestIndex,
+): ReportWarning[] {
   const unknown = new Map<string, string>()
   const visit = (call: ReportedCall, path: string) => {
     if (!index.get(call.to)) unknown.set(`${path}`, call.to)
     for (const inner of call.inner ?? []) visit(inner, `${path}.${inner.index}`)
   }
   for (const call of simulation.calls) visit(call, String(call.index))
-  for (const [path, to] of unknown)
+  return [...unknown].map(([path, to]) => ({
+    code: 'unknown-target',
+    message: `Call ${path} targets ${to}, which is not in the manifest.`,
+  }))
+}
+
+/** A Safe configuration event, or a role granted to an account the manifest does not name. */
+function logWarnings(
+  plan: SafePlan,
+  log: SafePlanSimulation['logs'][number],
+  index: ManifestIndex,
+): ReportWarning[] {
+  const warnings: ReportWarning[] = []
+  const entry = index.get(log.address)
+  if (
+    log.eventName &&
+    safeConfigEvents.has(log.eventName) &&
+    (entry?.role === 'safe' || isAddressEqual(log.address, plan.safe))
+  )
     warnings.push({
-      code: 'unknown-target',
-      message: `Call ${path} targets ${to}, which is not in the manifest.`,
+      code: 'safe-config-change',
+      message: `${index.label(log.address)} emits ${log.eventName}(${Object.values(
+        log.args ?? {},
+      )
+        .map(String)
+        .join(
+          ', ',
+        )}): its owners, threshold, modules, guard or fallback handler change.`,
     })
-
-  for (const log of simulation.logs) {
-    const entry = index.get(log.address)
-    if (
-      log.eventName &&
-      safeConfigEvents.has(log.eventName) &&
-      (entry?.role === 'safe' || isAddressEqual(log.address, plan.safe))
-    )
+  if (log.eventName === 'RoleGranted' && log.args) {
+    const account = String(log.args.account)
+    if (!index.get(account))
       warnings.push({
-        code: 'safe-config-change',
-        message: `${index.label(log.address)} emits ${log.eventName}(${Object.values(
-          log.args ?? {},
-        )
-          .map(String)
-          .join(
-            ', ',
-          )}): its owners, threshold, modules, guard or fallback handler change.`,
+        code: 'unknown-role-grant',
+        message: `${index.label(log.address)} grants ${roleName(String(log.args.role))} to ${getAddress(account)}, which is not in the manifest.`,
       })
-    if (log.eventName === 'RoleGranted' && log.args) {
-      const account = String(log.args.account)
-      if (!index.get(account))
-        warnings.push({
-          code: 'unknown-role-grant',
-          message: `${index.label(log.address)} grants ${roleName(String(log.args.role))} to ${getAddress(account)}, which is not in the manifest.`,
-        })
-    }
   }
+  return warnings
+}
 
+/** Value leaving the manifest's `roles.treasury` contract. */
+function treasuryOutflowWarnings(
+  simulation: SafePlanSimulation,
+  index: ManifestIndex,
+): ReportWarning[] {
   const treasuryName = index.manifest?.roles?.treasury
   const treasury = treasuryName
     ? index.manifest?.contracts[treasuryName]
     : undefined
-  if (treasury)
-    for (const change of simulation.balanceChanges)
-      if (isAddressEqual(change.holder, treasury.address) && change.delta < 0n)
-        warnings.push({
-          code: 'treasury-outflow',
-          message: `${treasuryName} sends out ${-change.delta} ${change.asset === 'ETH' ? 'wei' : `base units of ${change.assetName ?? change.asset}`}.`,
-        })
+  if (!treasury) return []
+  return simulation.balanceChanges
+    .filter(
+      (change) =>
+        isAddressEqual(change.holder, treasury.address) && change.delta < 0n,
+    )
+    .map((change) => ({
+      code: 'treasury-outflow',
+      message: `${treasuryName} sends out ${-change.delta} ${change.asset === 'ETH' ? 'wei' : `base units of ${change.assetName ?? change.asset}`}.`,
+    }))
+}
 
+/** The plan's listed calls differ from what its Safe transaction really makes. */
+function callsMismatchWarnings(plan: SafePlan): ReportWarning[] {
   const described = plan.calls
   const actual = innerCallsOf(plan)
   const same =
@@ -324,14 +368,11 @@ function collectWarnings(
         call.value === actual[i]!.value &&
         isHexEqual(call.data, actual[i]!.data),
     )
-  if (!same)
-    warnings.push({
+  if (same) return []
+  return [
+    {
       code: 'calls-mismatch',
       message: `The plan lists ${described.length} call(s) that do not match the ${actual.length} its Safe transaction makes: review the decoded calls, not the plan's labels.`,
-    })
-  for (const warning of plan.warnings)
-    warnings.push({ code: 'plan', message: warning })
-  for (const note of simulation.notes)
-    warnings.push({ code: 'simulation', message: note })
-  return warnings
+    },
+  ]
 }

@@ -254,7 +254,8 @@ export function getDefaultInvariants(
         const outflow = (options.treasuryOutflows ?? []).filter((item) =>
           item.asset === 'ETH'
             ? asset === 'ETH'
-            : asset !== 'ETH' && toChecksummedAddress(item.asset) === asset,
+            : asset !== 'ETH' &&
+              toChecksummedAddress({ address: item.asset }) === asset,
         )
         const total = outflow.reduce((sum, item) => sum + item.amount, 0n)
         invariants.push(
@@ -333,6 +334,6 @@ function resolveUpgrade(
       : requested.contract
   return {
     name,
-    implementation: toChecksummedAddress(requested.implementation),
+    implementation: toChecksummedAddress({ address: requested.implementation }),
   }
 }

@@ -350,10 +350,13 @@ function checkIdentity(
     })
   const safe =
     typeof meta?.createdFromSafeAddress === 'string'
-      ? toChecksummedAddress(meta.createdFromSafeAddress)
+      ? toChecksummedAddress({ address: meta.createdFromSafeAddress })
       : undefined
   if (parameters.safe !== undefined) {
-    const expected = toChecksummedAddress(parameters.safe, { path: 'safe' })
+    const expected = toChecksummedAddress({
+      address: parameters.safe,
+      path: 'safe',
+    })
     if (safe === undefined || !isAddressEqual(safe, expected))
       throw new TransactionBuilderSafeMismatchError({ expected, actual: safe })
   }
@@ -427,7 +430,7 @@ function checkAddressField(
   issue: (path: string, message: string) => void,
 ): Address | undefined {
   try {
-    return toChecksummedAddress(value, { path })
+    return toChecksummedAddress({ address: value, path })
   } catch (error) {
     issue(
       path,

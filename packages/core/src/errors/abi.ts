@@ -12,7 +12,7 @@ export type MissingAbiErrorType = MissingAbiError & { name: 'MissingAbiError' }
  * import { MissingAbiError, toFrontendArtifacts } from '@storydao/core'
  *
  * try {
- *   toFrontendArtifacts(manifest, {})
+ *   toFrontendArtifacts({ manifest, abis: {} })
  * } catch (error) {
  *   if (error instanceof MissingAbiError) console.error(error.missing)
  * }

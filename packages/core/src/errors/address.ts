@@ -15,7 +15,7 @@ export type InvalidAddressErrorType = InvalidAddressError & {
  * import { InvalidAddressError, toChecksummedAddress } from '@storydao/core'
  *
  * try {
- *   toChecksummedAddress('0x123', { path: '--to' })
+ *   toChecksummedAddress({ address: '0x123', path: '--to' })
  * } catch (error) {
  *   if (error instanceof InvalidAddressError) console.error(error.hint)
  * }

@@ -39,7 +39,7 @@ export type ManifestErrorType = ManifestError & { name: 'ManifestError' }
  * import { ManifestError, parseManifest } from '@storydao/core'
  *
  * try {
- *   parseManifest({}, 'deployments/local.json')
+ *   parseManifest({ input: {}, source: 'deployments/local.json' })
  * } catch (error) {
  *   if (error instanceof ManifestError)
  *     for (const issue of error.issues) console.error(issue.path, issue.message)

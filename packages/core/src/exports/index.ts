@@ -159,6 +159,7 @@ export {
 } from '../networksSchema.js'
 export {
   type ParseManifestErrorType,
+  type ParseManifestParameters,
   type ParseManifestReturnType,
   parseManifest,
 } from '../parseManifest.js'

@@ -40,5 +40,5 @@ export async function readManifestFile(path: string): Promise<Manifest> {
       cause: error,
     })
   }
-  return parseManifest(text, shown)
+  return parseManifest({ input: text, source: shown })
 }

@@ -127,6 +127,7 @@ export { create2DeployerAddress } from '../constants.js'
 export {
   type DecodeCallErrorType,
   type DecodeCallInput,
+  type DecodeCallParameters,
   type DecodeCallReturnType,
   type DecodedCall,
   type DecodedCreate2Deploy,
@@ -222,6 +223,14 @@ export {
 } from '../prepareTimelockSchedule.js'
 export type { OperationCall, ProposalDescription } from '../types/calls.js'
 export type {
+  PausableCallErrorType,
+  PausableCallParameters,
+} from '../types/pausable.js'
+export type {
+  ProposalActionParameters,
+  ProposalReference,
+} from '../types/proposal.js'
+export type {
   Release,
   ReleaseCall,
   ReleaseContract,
@@ -230,6 +239,7 @@ export type {
   ReleaseReference,
   ReleaseValue,
 } from '../types/release.js'
+export type { RoleCallErrorType, RoleCallParameters } from '../types/roles.js'
 export type {
   UpgradeKind,
   UpgradeSafetyCheck,

@@ -1,21 +1,6 @@
-import {
-  type Call,
-  pausableAbi,
-  type ToChecksummedAddressErrorType,
-  toChecksummedAddress,
-} from '@storydao/core'
-import { type Address, encodeFunctionData } from 'viem'
-
-/** @internal Parameters the Pausable builders share. */
-export type PausableCallParameters = {
-  /** The Pausable contract. */
-  target: Address
-  /** Overrides the generated label. */
-  label?: string | undefined
-}
-
-/** @internal Errors the Pausable builders throw. */
-export type PausableCallErrorType = ToChecksummedAddressErrorType
+import { type Call, pausableAbi, toChecksummedAddress } from '@storydao/core'
+import { encodeFunctionData } from 'viem'
+import type { PausableCallParameters } from '../types/pausable.js'
 
 /**
  * @internal Builds `pause()` or `unpause()` on an OpenZeppelin Pausable
@@ -26,7 +11,10 @@ export function buildPausableCall(
   parameters: PausableCallParameters,
   verb: string,
 ): Call {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
+  const target = toChecksummedAddress({
+    address: parameters.target,
+    path: 'target',
+  })
   return {
     to: target,
     value: 0n,

@@ -1,31 +1,11 @@
 import {
   accessControlAbi,
   type Call,
-  type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
-import { type Abi, type Address, encodeFunctionData, type Hex } from 'viem'
-import type { UnknownRoleErrorType } from '../errors/roles.js'
+import { type Address, encodeFunctionData } from 'viem'
+import type { RoleCallParameters } from '../types/roles.js'
 import { resolveRole } from './resolveRole.js'
-
-/** @internal Parameters the AccessControl role builders share. */
-export type RoleCallParameters = {
-  /** The AccessControl contract. */
-  target: Address
-  /** A role name the ABI declares (`'PAUSER_ROLE'`, `'DEFAULT_ADMIN_ROLE'`) or a role id (bytes32). */
-  role: string | Hex
-  /** The account whose role changes. */
-  account: Address
-  /** The target's ABI, to resolve role names; without it only `DEFAULT_ADMIN_ROLE` and ids are known. */
-  abi?: Abi | undefined
-  /** Overrides the generated label. */
-  label?: string | undefined
-}
-
-/** @internal Errors the AccessControl role builders throw. */
-export type RoleCallErrorType =
-  | UnknownRoleErrorType
-  | ToChecksummedAddressErrorType
 
 /**
  * @internal Builds `functionName(role, account)` on an OpenZeppelin
@@ -41,8 +21,14 @@ export function buildRoleCall(
     target: Address
   }) => string,
 ): Call {
-  const target = toChecksummedAddress(parameters.target, { path: 'target' })
-  const account = toChecksummedAddress(parameters.account, { path: 'account' })
+  const target = toChecksummedAddress({
+    address: parameters.target,
+    path: 'target',
+  })
+  const account = toChecksummedAddress({
+    address: parameters.account,
+    path: 'account',
+  })
   const role = resolveRole(parameters.role, parameters.abi)
   return {
     to: target,

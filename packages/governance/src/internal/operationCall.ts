@@ -59,7 +59,7 @@ export function toValidatedCall(
       value: call,
       reason: `expected { to, value?, data }, got ${String(call)}`,
     })
-  const to = toChecksummedAddress(call.to, { path: `${path}.to` })
+  const to = toChecksummedAddress({ address: call.to, path: `${path}.to` })
   const value = toCallValue(call.value, `${path}.value`)
   const problem = hexBytesProblem(call.data)
   if (problem)

@@ -76,10 +76,11 @@ export function toReportedCall(
 ): ReportedCall {
   const to = getAddress(call.to)
   const target = index.get(to)?.abi
-  const decoded = decodeCall(
-    { to, value: call.value, data: call.data, abi: target ?? call.abi },
-    target && call.abi ? [call.abi, index.functionAbi] : [index.functionAbi],
-  )
+  const decoded = decodeCall({
+    call: { to, value: call.value, data: call.data, abi: target ?? call.abi },
+    abis:
+      target && call.abi ? [call.abi, index.functionAbi] : [index.functionAbi],
+  })
   return {
     ...fromDecodedCall(decoded, position, index),
     operation: call.operation,

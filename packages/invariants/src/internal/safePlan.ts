@@ -1,7 +1,6 @@
 import { isHexEqual } from '@storydao/core'
 import { decodeSafeTransaction, type SafePlan } from '@storydao/safe'
-import type { Abi, Address, Hex } from 'viem'
-import { sameAddress } from './values.js'
+import { type Abi, type Address, type Hex, isAddressEqual } from 'viem'
 
 export type { SafePlan }
 
@@ -30,7 +29,7 @@ export function innerCallsOf(plan: SafePlan): InnerCall[] {
     const matches =
       described !== undefined &&
       (batched || plan.calls.length === 1) &&
-      sameAddress(described.to, call.to) &&
+      isAddressEqual(described.to, call.to) &&
       described.value === call.value &&
       isHexEqual(described.data, call.data)
     return matches

@@ -1,4 +1,3 @@
-import { type Address, isAddressEqual } from 'viem'
 import type { InvariantValue } from '../types.js'
 
 /** @internal Converts a decoded ABI value into an {@link InvariantValue}. */
@@ -55,13 +54,4 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'bigint') return value.toString()
   if (typeof value === 'string') return value
   return stableJson(value)
-}
-
-/**
- * @internal Address equality through viem's `isAddressEqual`. Only
- * `internal/safePlan.ts` still calls it (it moves to `@storydao/safe`'s
- * decoder); new code calls `isAddressEqual` directly.
- */
-export function sameAddress(a: string, b: string): boolean {
-  return isAddressEqual(a as Address, b as Address)
 }

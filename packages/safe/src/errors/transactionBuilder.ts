@@ -26,7 +26,7 @@ export type TransactionBuilderParseErrorType = TransactionBuilderParseError & {
  * import { TransactionBuilderParseError, parseTransactionBuilderBatch } from '@storydao/safe'
  *
  * try {
- *   parseTransactionBuilderBatch('{"version":"1.0"}')
+ *   parseTransactionBuilderBatch({ json: '{"version":"1.0"}' })
  * } catch (error) {
  *   if (error instanceof TransactionBuilderParseError) console.error(error.issues)
  * }
@@ -225,7 +225,7 @@ export type TransactionBuilderUnsupportedErrorType =
  * import { TransactionBuilderUnsupportedError, toTransactionBuilderBatch } from '@storydao/safe'
  *
  * try {
- *   toTransactionBuilderBatch(delegateCallPlan, { name: 'x' })
+ *   toTransactionBuilderBatch({ plan: delegateCallPlan, name: 'x' })
  * } catch (error) {
  *   if (error instanceof TransactionBuilderUnsupportedError) console.error(error.hint)
  * }

@@ -7,7 +7,7 @@ const hexData = /^0x([0-9a-fA-F]{2})*$/
 
 /** @internal Checksummed address, or `InvalidAddressError` naming `path`. */
 export function checkAddress(value: unknown, path: string): Address {
-  return toChecksummedAddress(value, { path })
+  return toChecksummedAddress({ address: value, path })
 }
 
 /** @internal A bigint in `[0, max]`. */

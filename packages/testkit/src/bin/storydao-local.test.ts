@@ -95,10 +95,10 @@ describe('storydao-local', () => {
       'Treasury',
       'TreasuryBeacon',
     ])
-    const manifest = parseManifest(
-      JSON.parse(readFileSync(manifestPath, 'utf8')),
-      manifestPath,
-    )
+    const manifest = parseManifest({
+      input: JSON.parse(readFileSync(manifestPath, 'utf8')),
+      source: manifestPath,
+    })
     expect(manifest.safes.ops.address).toBe(ready.safes.ops)
     expect(manifest.contracts.AuthorCoin!.address).toBe(
       ready.contracts.AuthorCoin,

@@ -82,6 +82,10 @@ export function compareVersions(a: string, b: string): number {
  * @internal
  * The safeTxHash exactly as safe-eth-py's `SafeTx` computes it (docs/safe-formats.md#safe-transaction-hash):
  * chainId in the domain from v1.3.0, `baseGas` from v1.0.0 (`dataGas` before).
+ *
+ * Deliberately not `hashSafeTransaction` from `@storydao/safe`: the local
+ * service stands in for the real one, which recomputes the hash with its own
+ * code, so a bug in the SDK's hash must make proposals fail here too.
  */
 export function hashSafeTx(
   parameters: HashSafeTxParameters,

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest'
+import { checkInvariants } from '../checkInvariants.js'
+import { readInvariantState } from '../readInvariantState.js'
+import {
+  client,
+  coin,
+  pause,
+  useInvariantStack,
+} from '../test/invariantStack.js'
+import { isPaused } from './isPaused.js'
+
+useInvariantStack()
+
+describe('isPaused', () => {
+  test('default', async () => {
+    const invariants = [isPaused({ contract: coin, label: 'AuthorCoin' })]
+    const before = await readInvariantState(client(), { invariants })
+    expect(
+      (await checkInvariants(client(), { invariants, before })).results.map(
+        (r) => r.ok,
+      ),
+    ).toEqual([false])
+    await pause()
+    const after = await checkInvariants(client(), { invariants, before })
+    expect(after.results.map((r) => r.ok)).toEqual([true])
+  })
+})
