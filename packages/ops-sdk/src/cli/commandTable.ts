@@ -111,4 +111,55 @@ export const commands: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/incidentClose.js'),
   },
+  // safe queue / confirm / execute / reject, validate, check.
+  {
+    words: ['safe', 'queue'],
+    summary: "a Safe's queued transactions: signatures, hashes, decoded calls",
+    usage: 'storydao-ops safe queue [--safe ops|emergency]',
+    description:
+      'Reads the Safe Transaction Service queue of a manifest Safe (ops by default), hashes every transaction again (one whose fields do not match its safeTxHash is refused), and shows its nonce, the three hashes, confirmations against the threshold, the proposer and the calls decoded with the StoryDAO ABIs.',
+    options: {
+      safe: {
+        type: 'string',
+        value: 'ops|emergency',
+        description: 'which manifest Safe (default ops)',
+      },
+    },
+    examples: [
+      'storydao-ops safe queue --safe emergency --network mainnet',
+      'storydao-ops safe queue --json | jq ".transactions[].safeTxHash"',
+    ],
+    load: () => import('./commands/safeQueue.js'),
+  },
+  {
+    words: ['safe', 'confirm'],
+    summary: "add an owner's signature to a queued Safe transaction",
+    usage: 'storydao-ops safe confirm <safeTxHash> --signer-env <VAR>',
+    description:
+      'Finds the transaction in the queue of a manifest Safe (a hash that is not queued is refused), prints the three hashes to compare with your wallet, signs it with the owner key in <VAR> (local: the first anvil dev account that owns the Safe and has not signed) and sends the confirmation to the Safe Transaction Service.',
+    options: { 'signer-env': signerEnvOption },
+    examples: [
+      'storydao-ops safe confirm 0x5f1c…e9a2 --network mainnet --signer-env COUNCIL_KEY_2',
+    ],
+    load: () => import('./commands/safeConfirm.js'),
+  },
+  {
+    words: ['safe', 'execute'],
+    summary: 'execute a queued Safe transaction once it has enough signatures',
+    usage: 'storydao-ops safe execute <safeTxHash> [--signer-env <VAR>]',
+    description:
+      'Collects the confirmations from the Safe Transaction Service and sends execTransaction from the account in <VAR> (any funded account; local: anvil dev account 0). Exits 1, naming how many signatures are missing, below the threshold. Prints the transaction hash and block.',
+    options: {
+      'signer-env': {
+        type: 'string',
+        value: '<VAR>',
+        description:
+          'environment variable holding the key of the account that sends and pays (need not be an owner)',
+      },
+    },
+    examples: [
+      'storydao-ops safe execute 0x5f1c…e9a2 --network mainnet --signer-env RELAYER_KEY --incident 2026-12-05-bridge-drain',
+    ],
+    load: () => import('./commands/safeExecute.js'),
+  },
 ]

@@ -32,4 +32,23 @@ export {
   type PauseContractsReturnType,
   pauseContracts,
 } from '../playbooks/pauseContracts.js'
+export {
+  type ConfirmSafeTransactionErrorType,
+  type ConfirmSafeTransactionParameters,
+  type ConfirmSafeTransactionReturnType,
+  confirmSafeTransaction,
+} from '../playbooks/safe/confirmSafeTransaction.js'
+export {
+  type ExecuteSafeTransactionErrorType,
+  type ExecuteSafeTransactionParameters,
+  type ExecuteSafeTransactionReturnType,
+  executeSafeTransaction,
+} from '../playbooks/safe/executeSafeTransaction.js'
+export {
+  type GetSafeQueueErrorType,
+  type GetSafeQueueParameters,
+  type GetSafeQueueReturnType,
+  getSafeQueue,
+  type SafeQueueEntry,
+} from '../playbooks/safe/getSafeQueue.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
