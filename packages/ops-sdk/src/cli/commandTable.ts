@@ -162,4 +162,28 @@ export const commands: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/safeExecute.js'),
   },
+  {
+    words: ['validate'],
+    summary:
+      'check the manifest against the chain: code, proxy slots, Safes, role wiring',
+    usage: 'storydao-ops validate [--network <name>]',
+    description:
+      "The seed's config:validate. Loads deployments/<name>.json (schema and references) and its networks.json entry, checks the RPC's chain, then code at every address, EIP-1967 slots, Safe owners and threshold, and the role wiring: the ops Safe (and governor) as timelock proposer/executor/canceller, the emergency Safe as canceller and AuthorCoin pauser, the timelock admin renounced by its deployer. One line per finding with its hint; exit 1 on any error.",
+    options: {},
+    examples: [
+      'storydao-ops validate --network sepolia',
+      'storydao-ops validate --network mainnet --json | jq ".findings"',
+    ],
+    load: () => import('./commands/validate.js'),
+  },
+  {
+    words: ['check'],
+    summary: 'post-deploy smoke check: validate + the live-state invariants',
+    usage: 'storydao-ops check [--network <name>]',
+    description:
+      'Runs validate, then the default invariants that hold without a transaction (supply within the cap, every proxy and beacon on the implementation the manifest records). Exit 1 when anything fails.',
+    options: {},
+    examples: ['storydao-ops check --network sepolia'],
+    load: () => import('./commands/check.js'),
+  },
 ]

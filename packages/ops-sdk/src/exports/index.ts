@@ -664,6 +664,9 @@ export {
   timelockOperationIs,
 } from '@storydao/invariants'
 export {
+  type CheckDeploymentErrorType,
+  type CheckDeploymentParameters,
+  type CheckDeploymentReturnType,
   type CloseIncidentErrorType,
   type CloseIncidentParameters,
   type CloseIncidentReturnType,
@@ -673,6 +676,7 @@ export {
   type CreateOpsContextErrorType,
   type CreateOpsContextParameters,
   type CreateOpsContextReturnType,
+  type DeploymentFinding,
   type ExecuteSafeTransactionErrorType,
   type ExecuteSafeTransactionParameters,
   type ExecuteSafeTransactionReturnType,
@@ -691,6 +695,10 @@ export {
   type RecordIncidentEntryReturnType,
   type SafeQueueEntry,
   type SafeTransactionOutcome,
+  type ValidateDeploymentErrorType,
+  type ValidateDeploymentParameters,
+  type ValidateDeploymentReturnType,
+  checkDeployment,
   closeIncident,
   confirmSafeTransaction,
   createOpsContext,
@@ -699,4 +707,5 @@ export {
   openIncident,
   pauseContracts,
   recordIncidentEntry,
+  validateDeployment,
 } from './playbooks.js'

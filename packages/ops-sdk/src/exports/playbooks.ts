@@ -9,6 +9,18 @@ export {
   type OpsContext,
 } from '../playbooks/createOpsContext.js'
 export {
+  type CheckDeploymentErrorType,
+  type CheckDeploymentParameters,
+  type CheckDeploymentReturnType,
+  checkDeployment,
+} from '../playbooks/deployment/checkDeployment.js'
+export {
+  type ValidateDeploymentErrorType,
+  type ValidateDeploymentParameters,
+  type ValidateDeploymentReturnType,
+  validateDeployment,
+} from '../playbooks/deployment/validateDeployment.js'
+export {
   type CloseIncidentErrorType,
   type CloseIncidentParameters,
   type CloseIncidentReturnType,
@@ -51,4 +63,5 @@ export {
   getSafeQueue,
   type SafeQueueEntry,
 } from '../playbooks/safe/getSafeQueue.js'
+export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
