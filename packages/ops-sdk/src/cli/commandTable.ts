@@ -163,6 +163,37 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./commands/safeExecute.js'),
   },
   {
+    words: ['safe', 'reject'],
+    summary:
+      'reject what is queued at a Safe nonce (a zero-value self-call at that nonce)',
+    usage:
+      'storydao-ops safe reject --nonce <n> [--safe ops|emergency] [--propose --signer-env <VAR>]',
+    description:
+      "What Safe{Wallet}'s Reject does: a zero-value call from the Safe to itself at that nonce; once executed, nothing else queued there can execute. Rehearsed on a fork (nothing may change), written as a Transaction Builder file under safe-transactions/<network>/, and with --propose queued on the Safe Transaction Service.",
+    options: {
+      nonce: {
+        type: 'string',
+        value: '<n>',
+        description: 'the queued nonce to reject',
+      },
+      safe: {
+        type: 'string',
+        value: 'ops|emergency',
+        description: 'which manifest Safe (default ops)',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops safe reject --nonce 12 --safe ops --network mainnet --propose --signer-env OPS_KEY',
+    ],
+    load: () => import('./commands/safeReject.js'),
+  },
+  {
     words: ['validate'],
     summary:
       'check the manifest against the chain: code, proxy slots, Safes, role wiring',

@@ -693,6 +693,9 @@ export {
   type RecordIncidentEntryErrorType,
   type RecordIncidentEntryParameters,
   type RecordIncidentEntryReturnType,
+  type RejectSafeTransactionErrorType,
+  type RejectSafeTransactionParameters,
+  type RejectSafeTransactionReturnType,
   type SafeQueueEntry,
   type SafeTransactionOutcome,
   type ValidateDeploymentErrorType,
@@ -707,5 +710,6 @@ export {
   openIncident,
   pauseContracts,
   recordIncidentEntry,
+  rejectSafeTransaction,
   validateDeployment,
 } from './playbooks.js'

@@ -63,5 +63,11 @@ export {
   getSafeQueue,
   type SafeQueueEntry,
 } from '../playbooks/safe/getSafeQueue.js'
+export {
+  type RejectSafeTransactionErrorType,
+  type RejectSafeTransactionParameters,
+  type RejectSafeTransactionReturnType,
+  rejectSafeTransaction,
+} from '../playbooks/safe/rejectSafeTransaction.js'
 export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
