@@ -1,9 +1,14 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
   type CheckInvariantsErrorType,
   checkInvariants,
   getDefaultInvariants,
   type InvariantResult,
 } from '@storydao/invariants'
+import { version } from '../../errors/version.js'
 import type { OpsContext } from '../createOpsContext.js'
 import {
   type ValidateDeploymentErrorType,
@@ -22,6 +27,7 @@ export type CheckDeploymentReturnType = ValidateDeploymentReturnType & {
 }
 
 export type CheckDeploymentErrorType =
+  | MissingParameterErrorType
   | CheckInvariantsErrorType
   | ValidateDeploymentErrorType
 
@@ -45,6 +51,7 @@ export async function checkDeployment(
   context: OpsContext,
   parameters: CheckDeploymentParameters = {},
 ): Promise<CheckDeploymentReturnType> {
+  assertParameters('checkDeployment', { context }, ['context'], { version })
   const validation = await validateDeployment(context, parameters)
   parameters.onStep?.('Check the default invariants on live state')
   // Relative and log-based invariants need a transaction; the rest hold now.

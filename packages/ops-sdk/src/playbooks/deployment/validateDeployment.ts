@@ -1,6 +1,8 @@
 import {
+  assertParameters,
   type CheckManifestAgainstChainErrorType,
   checkManifestAgainstChain,
+  type MissingParameterErrorType,
 } from '@storydao/core'
 import {
   type CheckInvariantsErrorType,
@@ -8,6 +10,7 @@ import {
 } from '@storydao/invariants'
 import { type Address, getAddress } from 'viem'
 import { getTransaction } from 'viem/actions'
+import { version } from '../../errors/version.js'
 import type { DeploymentFinding } from '../../types/deploymentFinding.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { withHint } from '../internal/manifestFindingHints.js'
@@ -28,6 +31,7 @@ export type ValidateDeploymentReturnType = {
 }
 
 export type ValidateDeploymentErrorType =
+  | MissingParameterErrorType
   | CheckInvariantsErrorType
   | CheckManifestAgainstChainErrorType
 
@@ -56,6 +60,7 @@ export async function validateDeployment(
   context: OpsContext,
   parameters: ValidateDeploymentParameters = {},
 ): Promise<ValidateDeploymentReturnType> {
+  assertParameters('validateDeployment', { context }, ['context'], { version })
   const step = parameters.onStep ?? (() => {})
   step('Compare the manifest with the chain (code, proxy slots, Safes)')
   const manifestCheck = await checkManifestAgainstChain(context.client, {

@@ -1,4 +1,8 @@
-import { safeAbi } from '@storydao/core'
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+  safeAbi,
+} from '@storydao/core'
 import {
   type ConfirmSafePlanErrorType,
   confirmSafePlan,
@@ -18,6 +22,7 @@ import {
   type SafeTransactionConfirmedErrorType,
   type SafeTransactionNotQueuedErrorType,
 } from '../../errors/safeQueue.js'
+import { version } from '../../errors/version.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { findQueuedTransaction } from '../internal/findQueuedTransaction.js'
 import type { SafeName } from '../internal/safeOf.js'
@@ -49,6 +54,7 @@ export type ConfirmSafeTransactionReturnType = {
 }
 
 export type ConfirmSafeTransactionErrorType =
+  | MissingParameterErrorType
   | ConfirmSafePlanErrorType
   | GetQueuedSafePlansErrorType
   | SafeTransactionConfirmedErrorType
@@ -80,6 +86,12 @@ export async function confirmSafeTransaction(
   context: OpsContext,
   parameters: ConfirmSafeTransactionParameters,
 ): Promise<ConfirmSafeTransactionReturnType> {
+  assertParameters('confirmSafeTransaction', { context }, ['context'], {
+    version,
+  })
+  assertParameters('confirmSafeTransaction', parameters, ['safeTxHash'], {
+    version,
+  })
   const { safeName, plan } = await findQueuedTransaction(
     context,
     parameters.safeTxHash,

@@ -1,4 +1,8 @@
 import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
+import {
   type ExecuteSafePlanErrorType,
   executeSafePlan,
   type GetQueuedSafePlansErrorType,
@@ -11,6 +15,7 @@ import {
   type SafeThresholdNotMetErrorType,
   type SafeTransactionNotQueuedErrorType,
 } from '../../errors/safeQueue.js'
+import { version } from '../../errors/version.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { findQueuedTransaction } from '../internal/findQueuedTransaction.js'
 import type { SafeName } from '../internal/safeOf.js'
@@ -39,6 +44,7 @@ export type ExecuteSafeTransactionReturnType = {
 }
 
 export type ExecuteSafeTransactionErrorType =
+  | MissingParameterErrorType
   | ExecuteSafePlanErrorType
   | ExecutorMissingErrorType
   | GetQueuedSafePlansErrorType
@@ -67,6 +73,12 @@ export async function executeSafeTransaction(
   context: OpsContext,
   parameters: ExecuteSafeTransactionParameters,
 ): Promise<ExecuteSafeTransactionReturnType> {
+  assertParameters('executeSafeTransaction', { context }, ['context'], {
+    version,
+  })
+  assertParameters('executeSafeTransaction', parameters, ['safeTxHash'], {
+    version,
+  })
   const step = parameters.onStep ?? (() => {})
   const { safeName, plan } = await findQueuedTransaction(
     context,

@@ -1,3 +1,7 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import type { DecodedCall } from '@storydao/governance'
 import {
   type GetQueuedSafePlansErrorType,
@@ -5,6 +9,7 @@ import {
 } from '@storydao/safe'
 import type { Address, Hex } from 'viem'
 import type { SafeNotInManifestErrorType } from '../../errors/playbook.js'
+import { version } from '../../errors/version.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { describeCall } from '../internal/describeCall.js'
 import { type SafeName, safeOf } from '../internal/safeOf.js'
@@ -42,6 +47,7 @@ export type GetSafeQueueReturnType = {
 }
 
 export type GetSafeQueueErrorType =
+  | MissingParameterErrorType
   | GetQueuedSafePlansErrorType
   | SafeNotInManifestErrorType
 
@@ -66,6 +72,7 @@ export async function getSafeQueue(
   context: OpsContext,
   parameters: GetSafeQueueParameters = {},
 ): Promise<GetSafeQueueReturnType> {
+  assertParameters('getSafeQueue', { context }, ['context'], { version })
   const safe = safeOf(context.manifest, parameters.safe ?? 'ops')
   const plans = await getQueuedSafePlans(context.service, {
     safe: safe.address,

@@ -1,8 +1,13 @@
+import {
+  assertParameters,
+  type MissingParameterErrorType,
+} from '@storydao/core'
 import { type BuildRejectionErrorType, buildRejection } from '@storydao/safe'
 import type {
   SafeNotInManifestErrorType,
   SignerNotOwnerErrorType,
 } from '../../errors/playbook.js'
+import { version } from '../../errors/version.js'
 import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { prepareSafeTransaction } from '../internal/prepareSafeTransaction.js'
@@ -22,6 +27,7 @@ export type RejectSafeTransactionParameters = {
 export type RejectSafeTransactionReturnType = SafeTransactionOutcome
 
 export type RejectSafeTransactionErrorType =
+  | MissingParameterErrorType
   | BuildRejectionErrorType
   | SafeNotInManifestErrorType
   | SignerNotOwnerErrorType
@@ -48,6 +54,10 @@ export async function rejectSafeTransaction(
   context: OpsContext,
   parameters: RejectSafeTransactionParameters,
 ): Promise<RejectSafeTransactionReturnType> {
+  assertParameters('rejectSafeTransaction', { context }, ['context'], {
+    version,
+  })
+  assertParameters('rejectSafeTransaction', parameters, ['nonce'], { version })
   const safe = safeOf(context.manifest, parameters.safe ?? 'ops')
   const plan = await buildRejection(context.client, {
     safe: safe.address,
