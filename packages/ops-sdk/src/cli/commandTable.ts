@@ -111,7 +111,7 @@ export const commands: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/incidentClose.js'),
   },
-  // timelock list / timelock cancel / dump-state / diff-state (h-cli1)
+  // timelock list / timelock cancel / dump-state / diff-state.
   {
     words: ['timelock', 'list'],
     summary: 'list timelock operations, decoded, each marked known or UNKNOWN',
@@ -208,5 +208,111 @@ export const commands: readonly CommandSpec[] = [
       'storydao-ops diff-state docs/operations/state/mainnet-20261205T100000Z.json docs/operations/state/mainnet-20261205T103000Z.json',
     ],
     load: () => import('./commands/diffState.js'),
+  },
+  // safe queue / confirm / execute / reject, validate, check.
+  {
+    words: ['safe', 'queue'],
+    summary: "a Safe's queued transactions: signatures, hashes, decoded calls",
+    usage: 'storydao-ops safe queue [--safe ops|emergency]',
+    description:
+      'Reads the Safe Transaction Service queue of a manifest Safe (ops by default), hashes every transaction again (one whose fields do not match its safeTxHash is refused), and shows its nonce, the three hashes, confirmations against the threshold, the proposer and the calls decoded with the StoryDAO ABIs.',
+    options: {
+      safe: {
+        type: 'string',
+        value: 'ops|emergency',
+        description: 'which manifest Safe (default ops)',
+      },
+    },
+    examples: [
+      'storydao-ops safe queue --safe emergency --network mainnet',
+      'storydao-ops safe queue --json | jq ".transactions[].safeTxHash"',
+    ],
+    load: () => import('./commands/safeQueue.js'),
+  },
+  {
+    words: ['safe', 'confirm'],
+    summary: "add an owner's signature to a queued Safe transaction",
+    usage: 'storydao-ops safe confirm <safeTxHash> --signer-env <VAR>',
+    description:
+      'Finds the transaction in the queue of a manifest Safe (a hash that is not queued is refused), prints the three hashes to compare with your wallet, signs it with the owner key in <VAR> (local: the first anvil dev account that owns the Safe and has not signed) and sends the confirmation to the Safe Transaction Service.',
+    options: { 'signer-env': signerEnvOption },
+    examples: [
+      'storydao-ops safe confirm 0x5f1c…e9a2 --network mainnet --signer-env COUNCIL_KEY_2',
+    ],
+    load: () => import('./commands/safeConfirm.js'),
+  },
+  {
+    words: ['safe', 'execute'],
+    summary: 'execute a queued Safe transaction once it has enough signatures',
+    usage: 'storydao-ops safe execute <safeTxHash> [--signer-env <VAR>]',
+    description:
+      'Collects the confirmations from the Safe Transaction Service and sends execTransaction from the account in <VAR> (any funded account; local: anvil dev account 0). Exits 1, naming how many signatures are missing, below the threshold. Prints the transaction hash and block.',
+    options: {
+      'signer-env': {
+        type: 'string',
+        value: '<VAR>',
+        description:
+          'environment variable holding the key of the account that sends and pays (need not be an owner)',
+      },
+    },
+    examples: [
+      'storydao-ops safe execute 0x5f1c…e9a2 --network mainnet --signer-env RELAYER_KEY --incident 2026-12-05-bridge-drain',
+    ],
+    load: () => import('./commands/safeExecute.js'),
+  },
+  {
+    words: ['safe', 'reject'],
+    summary:
+      'reject what is queued at a Safe nonce (a zero-value self-call at that nonce)',
+    usage:
+      'storydao-ops safe reject --nonce <n> [--safe ops|emergency] [--propose --signer-env <VAR>]',
+    description:
+      "What Safe{Wallet}'s Reject does: a zero-value call from the Safe to itself at that nonce; once executed, nothing else queued there can execute. Rehearsed on a fork (nothing may change), written as a Transaction Builder file under safe-transactions/<network>/, and with --propose queued on the Safe Transaction Service.",
+    options: {
+      nonce: {
+        type: 'string',
+        value: '<n>',
+        description: 'the queued nonce to reject',
+      },
+      safe: {
+        type: 'string',
+        value: 'ops|emergency',
+        description: 'which manifest Safe (default ops)',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops safe reject --nonce 12 --safe ops --network mainnet --propose --signer-env OPS_KEY',
+    ],
+    load: () => import('./commands/safeReject.js'),
+  },
+  {
+    words: ['validate'],
+    summary:
+      'check the manifest against the chain: code, proxy slots, Safes, role wiring',
+    usage: 'storydao-ops validate [--network <name>]',
+    description:
+      "The seed's config:validate. Loads deployments/<name>.json (schema and references) and its networks.json entry, checks the RPC's chain, then code at every address, EIP-1967 slots, Safe owners and threshold, and the role wiring: the ops Safe (and governor) as timelock proposer/executor/canceller, the emergency Safe as canceller and AuthorCoin pauser, the timelock admin renounced by its deployer. One line per finding with its hint; exit 1 on any error.",
+    options: {},
+    examples: [
+      'storydao-ops validate --network sepolia',
+      'storydao-ops validate --network mainnet --json | jq ".findings"',
+    ],
+    load: () => import('./commands/validate.js'),
+  },
+  {
+    words: ['check'],
+    summary: 'post-deploy smoke check: validate + the live-state invariants',
+    usage: 'storydao-ops check [--network <name>]',
+    description:
+      'Runs validate, then the default invariants that hold without a transaction (supply within the cap, every proxy and beacon on the implementation the manifest records). Exit 1 when anything fails.',
+    options: {},
+    examples: ['storydao-ops check --network sepolia'],
+    load: () => import('./commands/check.js'),
   },
 ]

@@ -9,6 +9,18 @@ export {
   type OpsContext,
 } from '../playbooks/createOpsContext.js'
 export {
+  type CheckDeploymentErrorType,
+  type CheckDeploymentParameters,
+  type CheckDeploymentReturnType,
+  checkDeployment,
+} from '../playbooks/deployment/checkDeployment.js'
+export {
+  type ValidateDeploymentErrorType,
+  type ValidateDeploymentParameters,
+  type ValidateDeploymentReturnType,
+  validateDeployment,
+} from '../playbooks/deployment/validateDeployment.js'
+export {
   type CloseIncidentErrorType,
   type CloseIncidentParameters,
   type CloseIncidentReturnType,
@@ -32,6 +44,31 @@ export {
   type PauseContractsReturnType,
   pauseContracts,
 } from '../playbooks/pauseContracts.js'
+export {
+  type ConfirmSafeTransactionErrorType,
+  type ConfirmSafeTransactionParameters,
+  type ConfirmSafeTransactionReturnType,
+  confirmSafeTransaction,
+} from '../playbooks/safe/confirmSafeTransaction.js'
+export {
+  type ExecuteSafeTransactionErrorType,
+  type ExecuteSafeTransactionParameters,
+  type ExecuteSafeTransactionReturnType,
+  executeSafeTransaction,
+} from '../playbooks/safe/executeSafeTransaction.js'
+export {
+  type GetSafeQueueErrorType,
+  type GetSafeQueueParameters,
+  type GetSafeQueueReturnType,
+  getSafeQueue,
+  type SafeQueueEntry,
+} from '../playbooks/safe/getSafeQueue.js'
+export {
+  type RejectSafeTransactionErrorType,
+  type RejectSafeTransactionParameters,
+  type RejectSafeTransactionReturnType,
+  rejectSafeTransaction,
+} from '../playbooks/safe/rejectSafeTransaction.js'
 export {
   type DiffStateDumpsErrorType,
   type DiffStateDumpsParameters,
@@ -59,4 +96,5 @@ export {
   listTimelockOperations,
   type TimelockOperationOrigin,
 } from '../playbooks/timelock/listTimelockOperations.js'
+export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'

@@ -27,7 +27,8 @@ import { toSafeWalletUrl } from './safeWalletUrl.js'
 /** @internal What a step asks of {@link prepareSafeTransaction}. */
 export type PrepareSafeTransactionParameters = {
   safeName: SafeName
-  calls: readonly Call[]
+  /** The calls to plan, or a plan built already (a rejection) on `safeName`'s Safe. */
+  calls: readonly Call[] | { plan: SafePlan }
   title: string
   description: string
   /** Which default invariants the rehearsal checks. */
@@ -63,14 +64,7 @@ export async function prepareSafeTransaction(
     : undefined
 
   step(`Plan it on the ${safe.name} Safe ${safe.address}`)
-  const plan = await buildSafePlan(context.client, {
-    safe: safe.address,
-    calls: parameters.calls,
-    service: context.service,
-    ...(parameters.nonce !== undefined
-      ? { nonce: parameters.nonce, replace: true }
-      : {}),
-  })
+  const plan = await planOn(context, safe.address, parameters)
 
   step('Rehearse it on a fork with the default invariants')
   const report = await rehearse(context, plan, parameters.invariants)
@@ -117,6 +111,21 @@ export async function prepareSafeTransaction(
           : undefined,
     },
   }
+}
+
+async function planOn(
+  context: OpsContext,
+  safe: Address,
+  { calls, nonce }: PrepareSafeTransactionParameters,
+): Promise<SafePlan> {
+  // A prebuilt plan comes from the same safeOf(manifest, safeName) lookup.
+  if ('plan' in calls) return calls.plan
+  return buildSafePlan(context.client, {
+    safe,
+    calls,
+    service: context.service,
+    ...(nonce !== undefined ? { nonce, replace: true } : {}),
+  })
 }
 
 async function findOwnerSigner(

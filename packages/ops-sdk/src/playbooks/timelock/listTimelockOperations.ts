@@ -119,7 +119,9 @@ export async function listTimelockOperations(
         )?.origin
       return {
         ...operation,
-        decoded: operation.calls.map((call) => decodeCall(call, storyDaoAbis)),
+        decoded: operation.calls.map((call) =>
+          decodeCall({ call, abis: storyDaoAbis }),
+        ),
         known: origin !== undefined,
         origin,
       }
