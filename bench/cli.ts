@@ -8,7 +8,7 @@
 //    process, against a bare protocol-kit + api-kit script that proposes the
 //    same pause with no rehearsal (target ≤ 1.0×).
 // Prints medians and ratios; asserts nothing.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,23 +29,34 @@ const baseline = fileURLToPath(
   new URL('./baselines/proposePauseWithSafeKits.mjs', import.meta.url),
 )
 
+// Asynchronous on purpose: the local Transaction Service runs in this
+// process, and a blocking spawn would leave the child's requests unanswered.
 function time(
   command: string,
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): number {
+): Promise<number> {
   const start = process.hrtime.bigint()
-  const result = spawnSync(command, args, {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    encoding: 'utf8',
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      if (code === 0) resolve(Number(process.hrtime.bigint() - start) / 1e6)
+      else
+        reject(
+          new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr}`),
+        )
+    })
   })
-  const ms = Number(process.hrtime.bigint() - start) / 1e6
-  if (result.status !== 0)
-    throw new Error(
-      `${command} ${args.join(' ')} exited ${result.status}\n${result.stderr}`,
-    )
-  return ms
 }
 
 const median = (values: number[]) => {
@@ -53,18 +64,18 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!
 }
 
-function pair(
+async function pair(
   label: string,
-  subject: () => number,
-  base: () => number,
+  subject: () => Promise<number>,
+  base: () => Promise<number>,
   target: string,
 ) {
   const a: number[] = []
   const b: number[] = []
   // Interleaved so both see the same machine load.
   for (let i = 0; i < runs; i++) {
-    b.push(base())
-    a.push(subject())
+    b.push(await base())
+    a.push(await subject())
   }
   const ratio = median(a) / median(b)
   console.log(
@@ -73,7 +84,7 @@ function pair(
 }
 
 console.log(`storydao-ops bench, median of ${runs} runs, whole processes`)
-pair(
+await pair(
   'storydao-ops --help',
   () => time(process.execPath, [bin, '--help']),
   () => time(process.execPath, ['-e', '0']),
@@ -109,7 +120,7 @@ try {
     BENCH_OWNER_KEY: anvilPrivateKeys[4]!,
     BENCH_CONTRACT_NETWORKS: JSON.stringify(stack.contractNetworks),
   }
-  pair(
+  await pair(
     'storydao-ops pause --propose',
     () =>
       time(process.execPath, [bin, 'pause', '--propose', '--json'], {

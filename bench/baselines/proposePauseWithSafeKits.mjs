@@ -26,7 +26,9 @@ const api = new SafeApiKit({
   chainId: 31337n,
   txServiceUrl: env.BENCH_TX_SERVICE_URL,
 })
-const nonce = Number(await api.getNextNonce(env.BENCH_SAFE))
+// The chain nonce: the bench never executes, so every proposal replaces the
+// same pending nonce (as the Transaction Service allows).
+const nonce = await kit.getNonce()
 const transaction = await kit.createTransaction({
   transactions: [
     {
