@@ -1,8 +1,6 @@
-import {
-  type LocalAccount,
-  mnemonicToAccount,
-  privateKeyToAccount,
-} from 'viem/accounts'
+import { pbkdf2Sync } from 'node:crypto'
+import { toHex } from 'viem'
+import { HDKey, type LocalAccount, privateKeyToAccount } from 'viem/accounts'
 import {
   SignerEnvMissingError,
   SignerKeyInvalidError,
@@ -37,7 +35,21 @@ export function resolveSigner({
     return [privateKeyToAccount(normalized as `0x${string}`)]
   }
   if (chainId !== localChainId) return []
+  // mnemonicToAccount per account would run the BIP-39 seed's PBKDF2 (2048
+  // rounds of HMAC-SHA512 in JavaScript) and the hardened path ten times,
+  // most of a local command's CPU time; node's native PBKDF2 computes the
+  // same seed once, and each account is one child of the shared parent key.
+  const seed = pbkdf2Sync(
+    anvilMnemonic.normalize('NFKD'),
+    'mnemonic',
+    2048,
+    64,
+    'sha512',
+  )
+  const parent = HDKey.fromMasterSeed(seed).derive("m/44'/60'/0'/0")
   return Array.from({ length: 10 }, (_, addressIndex) =>
-    mnemonicToAccount(anvilMnemonic, { addressIndex }),
+    privateKeyToAccount(
+      toHex(parent.deriveChild(addressIndex).privateKey as Uint8Array),
+    ),
   )
 }
