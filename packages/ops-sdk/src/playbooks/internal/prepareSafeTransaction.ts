@@ -3,6 +3,7 @@ import { type Call, safeAbi, writeFileAtomic } from '@storydao/core'
 import {
   checkSafePlan,
   createFork,
+  type Fork,
   type GetDefaultInvariantsParameters,
   getDefaultInvariants,
   type Report,
@@ -59,18 +60,91 @@ export async function prepareSafeTransaction(
 }> {
   const step = parameters.onStep ?? (() => {})
   const safe = safeOf(context.manifest, parameters.safeName)
-  const proposer = parameters.propose
-    ? await findOwnerSigner(context, safe)
-    : undefined
+  // anvil takes the longest to get ready; it starts now and boots while the
+  // owners and the plan are read. Failures keep their old order: signer,
+  // plan, then the fork.
+  const forking = settleLater(createFork({ rpcUrl: context.rpcUrl }))
+  try {
+    const proposing = settleLater(
+      parameters.propose ? findOwnerSigner(context, safe) : undefined,
+    )
+    const planning = settleLater(planOn(context, safe.address, parameters))
+    const proposer = await proposing()
+    step(`Plan it on the ${safe.name} Safe ${safe.address}`)
+    const plan = await planning()
+    step('Rehearse it on a fork with the default invariants')
+    const fork = await forking()
+    const report = await rehearse(fork, context, {
+      plan,
+      invariants: parameters.invariants,
+    })
+    // Nothing else runs on the fork: anvil exits while the files are written
+    // and the proposal is sent (stop is idempotent; finally waits for it).
+    void fork.stop()
+    const files = await writeArtefacts(context, { plan, report, ...parameters })
+    return await finish(context, {
+      safe,
+      plan,
+      report,
+      files,
+      proposer,
+      parameters,
+      step,
+    })
+  } finally {
+    await stopFork(forking)
+  }
+}
 
-  step(`Plan it on the ${safe.name} Safe ${safe.address}`)
-  const plan = await planOn(context, safe.address, parameters)
+/**
+ * A promise awaited later: its rejection is held (not reported as unhandled)
+ * until the returned function is called.
+ */
+function settleLater<value>(
+  promise: Promise<value> | value,
+): () => Promise<value> {
+  const settled = Promise.resolve(promise).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
+  return async () => {
+    const result = await settled
+    if (!result.ok) throw result.error
+    return result.value
+  }
+}
 
-  step('Rehearse it on a fork with the default invariants')
-  const report = await rehearse(context, plan, parameters.invariants)
+async function stopFork(forking: () => Promise<Fork>): Promise<void> {
+  // A fork that failed to start has nothing to stop; its error, if it
+  // matters, was already thrown by rehearse's await.
+  const fork = await forking().catch(() => undefined)
+  await fork?.stop()
+}
 
-  const files = await writeArtefacts(context, { plan, report, ...parameters })
-
+async function finish(
+  context: OpsContext,
+  {
+    safe,
+    plan,
+    report,
+    files,
+    proposer,
+    parameters,
+    step,
+  }: {
+    safe: { name: SafeName; address: Address; threshold: number }
+    plan: SafePlan
+    report: Report
+    files: SafeTransactionOutcome['files']
+    proposer: LocalAccount | undefined
+    parameters: PrepareSafeTransactionParameters
+    step: (message: string) => void
+  },
+): Promise<{
+  plan: SafePlan
+  report: Report
+  outcome: SafeTransactionOutcome
+}> {
   const proposed =
     proposer && report.ok
       ? await propose(context, { plan, proposer, parameters, step })
@@ -152,23 +226,24 @@ async function findOwnerSigner(
 }
 
 async function rehearse(
+  fork: Fork,
   context: OpsContext,
-  plan: SafePlan,
-  invariants: PrepareSafeTransactionParameters['invariants'],
+  {
+    plan,
+    invariants,
+  }: {
+    plan: SafePlan
+    invariants: PrepareSafeTransactionParameters['invariants']
+  },
 ): Promise<Report> {
-  const fork = await createFork({ rpcUrl: context.rpcUrl })
-  try {
-    return await checkSafePlan(fork, {
-      plan,
+  return checkSafePlan(fork, {
+    plan,
+    manifest: context.manifest,
+    invariants: getDefaultInvariants({
       manifest: context.manifest,
-      invariants: getDefaultInvariants({
-        manifest: context.manifest,
-        ...invariants,
-      }),
-    })
-  } finally {
-    await fork.stop()
-  }
+      ...invariants,
+    }),
+  })
 }
 
 async function writeArtefacts(
@@ -194,14 +269,16 @@ async function writeArtefacts(
   const batch = toTransactionBuilderBatch({ plan, name: title, description })
   const transactionBuilder = `${base}.json`
   const reportPath = `${base}.report.md`
-  await writeFileAtomic({
-    path: transactionBuilder,
-    data: `${JSON.stringify(batch, null, 2)}\n`,
-  })
-  await writeFileAtomic({
-    path: reportPath,
-    data: renderReport({ report, format: 'markdown' }),
-  })
+  await Promise.all([
+    writeFileAtomic({
+      path: transactionBuilder,
+      data: `${JSON.stringify(batch, null, 2)}\n`,
+    }),
+    writeFileAtomic({
+      path: reportPath,
+      data: renderReport({ report, format: 'markdown' }),
+    }),
+  ])
   return { transactionBuilder, report: reportPath }
 }
 
