@@ -13,7 +13,13 @@ import {
   type SafePlan,
   type SafeTransaction,
 } from '@storydao/safe'
-import { type Address, formatEther, type Hex } from 'viem'
+import {
+  type Address,
+  erc20Abi,
+  formatEther,
+  formatUnits,
+  type Hex,
+} from 'viem'
 import { readContract } from 'viem/actions'
 import type {
   ReviewInputErrorType,
@@ -160,7 +166,7 @@ export async function reviewSafeTransaction(
         message,
       })),
     },
-    stateChanges: toStateChanges(report),
+    stateChanges: await toStateChanges(context, report),
     warnings,
   }
 }
@@ -261,7 +267,10 @@ function toCallLines(
 }
 
 /** Invariant reads that moved, and balances that changed, as sentences. */
-function toStateChanges(report: Report): string[] {
+async function toStateChanges(
+  context: OpsContext,
+  report: Report,
+): Promise<string[]> {
   const lines = new Set<string>()
   for (const result of report.invariants)
     for (const [key, after] of Object.entries(result.after)) {
@@ -273,9 +282,40 @@ function toStateChanges(report: Report): string[] {
     }
   for (const change of report.simulation.balanceChanges)
     lines.add(
-      `${change.holderName ?? change.holder} ${change.asset === 'ETH' ? `ETH ${signed(formatEther(change.delta))} ETH (${change.delta} wei)` : `${change.assetName ?? change.asset} ${signed(String(change.delta))} base units`}`,
+      `${change.holderName ?? change.holder}: ${await formatAmount(context, change.asset, change.delta)}`,
     )
   return [...lines]
+}
+
+/** `-10 ETH (-10000000000000000000 wei)`, `+1,000 AUTH (… base units)`: token units first, raw beside them. */
+async function formatAmount(
+  context: OpsContext,
+  asset: Address | 'ETH',
+  delta: bigint,
+): Promise<string> {
+  if (asset === 'ETH')
+    return `${signed(withThousands(formatEther(delta)))} ETH (${delta} wei)`
+  const [symbol, decimals] = await Promise.all([
+    readContract(context.client, {
+      address: asset,
+      abi: erc20Abi,
+      functionName: 'symbol',
+    }),
+    readContract(context.client, {
+      address: asset,
+      abi: erc20Abi,
+      functionName: 'decimals',
+    }),
+  ]).catch(() => [asset, undefined] as const)
+  return decimals === undefined
+    ? `${signed(String(delta))} base units of ${symbol}`
+    : `${signed(withThousands(formatUnits(delta, decimals)))} ${symbol} (${delta} base units)`
+}
+
+function withThousands(amount: string): string {
+  const [whole = '', fraction] = amount.split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction ? `${grouped}.${fraction}` : grouped
 }
 
 function signed(amount: string): string {
