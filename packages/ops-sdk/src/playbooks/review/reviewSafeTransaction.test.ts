@@ -7,6 +7,7 @@ import {
   startLocalRepository,
 } from '../../test/localRepository.js'
 import { createOpsContext, type OpsContext } from '../createOpsContext.js'
+import { pauseContracts } from '../pauseContracts.js'
 import { reviewSafeTransaction } from './reviewSafeTransaction.js'
 
 beforeAll(() => setErrorConfig({ version: '@storydao/core@x.y.z' }))
@@ -115,5 +116,28 @@ describe('reviewSafeTransaction on the local stack', () => {
     expect(
       review.warnings.filter((warning) => warning.code === 'unknown-target'),
     ).toEqual([])
+  })
+  test('behavior: a nonce that replaces a queued transaction, or skips nonces, is called out', async () => {
+    const queued = await pauseContracts(context, { propose: true })
+    const unpause = {
+      to: repo.stack.manifest.contracts.AuthorCoin!.address,
+      data: '0x3f4ba83a' as const,
+    }
+    const replacing = await reviewSafeTransaction(context, {
+      safe: emergency(),
+      safeTx: safeTx({ ...unpause, nonce: 0n }),
+    })
+    expect(replacing.nonce.replaces).toEqual([queued.safeTxHash])
+    expect(replacing.warnings).toContainEqual(
+      expect.objectContaining({ code: 'nonce-replaces' }),
+    )
+    const skipping = await reviewSafeTransaction(context, {
+      safe: emergency(),
+      safeTx: safeTx({ ...unpause, nonce: 3n }),
+    })
+    expect(skipping.nonce).toMatchObject({ chainNonce: 0n, nextFree: 1n })
+    expect(skipping.warnings).toContainEqual(
+      expect.objectContaining({ severity: 'warning', code: 'nonce-gap' }),
+    )
   })
 })
