@@ -49,6 +49,8 @@ const usageCodes = new Set([
   'STATE_DUMP_CHAIN_MISMATCH',
   'SAFE_TX_NOT_QUEUED',
   'EXECUTOR_MISSING',
+  'REVIEW_INPUT_INVALID',
+  'REVIEW_TX_NOT_FOUND',
 ])
 
 const unreachable = /(?:_UNREACHABLE|_TIMEOUT|_UNRESPONSIVE)$/

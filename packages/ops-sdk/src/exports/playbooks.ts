@@ -45,6 +45,18 @@ export {
   pauseContracts,
 } from '../playbooks/pauseContracts.js'
 export {
+  type ReviewCallLine,
+  type ReviewHashCheck,
+  type ReviewInput,
+  type ReviewNonce,
+  type ReviewSafeTransactionErrorType,
+  type ReviewSafeTransactionParameters,
+  type ReviewSafeTransactionReturnType,
+  type ReviewSeverity,
+  type ReviewWarning,
+  reviewSafeTransaction,
+} from '../playbooks/review/reviewSafeTransaction.js'
+export {
   type ConfirmSafeTransactionErrorType,
   type ConfirmSafeTransactionParameters,
   type ConfirmSafeTransactionReturnType,

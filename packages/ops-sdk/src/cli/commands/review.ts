@@ -1,0 +1,110 @@
+import { resolve } from 'node:path'
+import {
+  type ReviewSafeTransactionReturnType,
+  reviewSafeTransaction,
+} from '../../playbooks/review/reviewSafeTransaction.js'
+import { CliUsageError } from '../cliUsageError.js'
+import { openContext } from '../openContext.js'
+import { createOutput, type Output } from '../output.js'
+import type { CommandInvocation } from '../types.js'
+
+/** `storydao-ops review <safeTxHash | file>`. */
+export async function run(invocation: CommandInvocation): Promise<number> {
+  const output = createOutput(
+    { json: invocation.values.json === true },
+    invocation.streams,
+  )
+  const input = reviewArgument(invocation)
+  output.step(`Load the ${invocation.values.network ?? 'local'} network`)
+  const context = await openContext(invocation)
+  const review = await reviewSafeTransaction(context, {
+    ...input,
+    onStep: output.step,
+  })
+  output.result(review, renderReview(review, output))
+  return review.ok ? 0 : 1
+}
+
+function reviewArgument(
+  invocation: CommandInvocation,
+): { safeTxHash: `0x${string}` } | { file: string } {
+  const [value, ...extra] = invocation.positionals
+  if (value === undefined || extra.length > 0)
+    throw new CliUsageError({
+      message:
+        value === undefined
+          ? 'Missing <safeTxHash | file>.'
+          : `review takes one <safeTxHash | file>, got ${invocation.positionals.length}.`,
+      hint: 'storydao-ops review 0x… (from "storydao-ops safe queue") or storydao-ops review safe-transactions/<network>/<file>.json',
+      command: 'review',
+    })
+  if (/^0x[0-9a-fA-F]{64}$/.test(value))
+    return { safeTxHash: value as `0x${string}` }
+  if (value.startsWith('0x'))
+    throw new CliUsageError({
+      message: `"${value}" is not a safeTxHash (0x and 64 hex digits).`,
+      command: 'review',
+    })
+  return { file: resolve(invocation.cwd, value) }
+}
+
+/** The review as Markdown, for the terminal. */
+function renderReview(
+  review: ReviewSafeTransactionReturnType,
+  output: Output,
+): string[] {
+  const mark = (ok: boolean) => (ok ? 'ok' : output.red('MISMATCH'))
+  return [
+    output.bold(
+      `# Review: ${review.safeName} ${review.safe}, nonce ${review.nonce.nonce}`,
+    ),
+    '',
+    '## Hashes (computed here; compare with your wallet)',
+    '',
+    `- Domain hash:  \`${review.domainHash}\``,
+    `- Message hash: \`${review.messageHash}\``,
+    `- safeTxHash:   \`${review.safeTxHash}\``,
+    ...review.hashChecks.map(
+      (check) =>
+        `- claimed by ${check.by}: \`${check.claimed}\` ${mark(check.matches)}`,
+    ),
+    `- Nonce ${review.nonce.nonce} (Safe at ${review.nonce.chainNonce}, next free ${review.nonce.nextFree})`,
+    '',
+    '## Calls',
+    '',
+    ...review.calls.map((line) => `${'  '.repeat(line.depth)}- ${line.text}`),
+    '',
+    `## Rehearsal on a fork: ${review.rehearsal.status}${review.rehearsal.revertReason ? ` (${review.rehearsal.revertReason})` : ''}`,
+    '',
+    review.action
+      ? `Default invariants of "${review.action}":`
+      : 'No playbook action recognised: no invariants ran.',
+    ...review.rehearsal.invariants.map(
+      (result) =>
+        `- ${result.ok ? 'pass' : output.red('FAIL')} ${result.name}: ${result.message}`,
+    ),
+    '',
+    '## State changes',
+    '',
+    ...(review.stateChanges.length > 0
+      ? review.stateChanges.map((line) => `- ${line}`)
+      : ['- none read']),
+    '',
+    '## Warnings',
+    '',
+    ...(review.warnings.length > 0
+      ? review.warnings.map(
+          (warning) =>
+            `- ${warning.severity === 'critical' ? output.red('CRITICAL') : warning.severity} (${warning.code}): ${warning.message}`,
+        )
+      : ['- none']),
+    '',
+    review.ok
+      ? output.bold(
+          'Nothing critical: compare the hashes above with your wallet before signing.',
+        )
+      : output.red(
+          'Do NOT sign: a hash differs, a warning is critical or the rehearsal failed.',
+        ),
+  ]
+}

@@ -1,0 +1,80 @@
+import type { Report, ReportedCall, ReportWarning } from '@storydao/invariants'
+import type { SafeTransaction } from '@storydao/safe'
+import { type Address, zeroAddress } from 'viem'
+import { canonicalNameOf } from './canonicalInfrastructure.js'
+
+/** How loudly a review finding speaks: `critical` fails the review (exit 1). */
+export type ReviewSeverity = 'critical' | 'warning' | 'info'
+
+/** One thing a signer must look at before signing. */
+export type ReviewWarning = {
+  severity: ReviewSeverity
+  /** Stable code: the rehearsal's (`delegatecall`, `unknown-target`…) or the review's own (`hash-mismatch`, `nonce-…`, `gas-refund`). */
+  code: string
+  message: string
+}
+
+// A Safe that changes its own owners or modules, or grants a role to a
+// stranger, is how a takeover looks; value leaving the Treasury and unknown
+// targets can be routine, so they are shown without failing the review.
+const severityByCode: Record<ReportWarning['code'], ReviewSeverity> = {
+  delegatecall: 'critical',
+  'safe-config-change': 'critical',
+  'unknown-role-grant': 'critical',
+  'calls-mismatch': 'critical',
+  'unknown-target': 'warning',
+  'treasury-outflow': 'warning',
+  plan: 'warning',
+  simulation: 'info',
+}
+
+/** @internal The rehearsal's warnings with a severity, canonical infrastructure named instead of flagged. */
+export function rehearsalWarnings(report: Report): ReviewWarning[] {
+  const canonical = new Set(
+    flatten(report.calls)
+      .filter((call) => canonicalNameOf(call.to))
+      .map((call) => call.to.toLowerCase()),
+  )
+  return report.warnings
+    .filter(
+      (warning) =>
+        warning.code !== 'unknown-target' ||
+        ![...canonical].some((address) =>
+          warning.message.toLowerCase().includes(address),
+        ),
+    )
+    .map((warning) => ({
+      severity: severityByCode[warning.code] ?? 'warning',
+      code: warning.code,
+      message: warning.message,
+    }))
+}
+
+/** @internal gasPrice, gasToken and refundReceiver pay whoever executes: rarely intended. */
+export function refundWarnings(safeTx: SafeTransaction): ReviewWarning[] {
+  const set: string[] = []
+  if (safeTx.gasPrice !== 0n) set.push(`gasPrice ${safeTx.gasPrice}`)
+  if (safeTx.gasToken !== zeroAddress) set.push(`gasToken ${safeTx.gasToken}`)
+  if (safeTx.refundReceiver !== zeroAddress)
+    set.push(`refundReceiver ${safeTx.refundReceiver}`)
+  if (safeTx.baseGas !== 0n) set.push(`baseGas ${safeTx.baseGas}`)
+  return set.length === 0
+    ? []
+    : [
+        {
+          severity: 'warning',
+          code: 'gas-refund',
+          message: `The Safe pays the executor back (${set.join(', ')}): funds leave the Safe on execution.`,
+        },
+      ]
+}
+
+/** @internal Every call of the tree, inner calls included. */
+export function flatten(calls: readonly ReportedCall[]): ReportedCall[] {
+  return calls.flatMap((call) => [call, ...flatten(call.inner ?? [])])
+}
+
+/** @internal A name for an address: the manifest's, else canonical infrastructure's. */
+export function labelOf(call: ReportedCall): string {
+  return call.contract ?? canonicalNameOf(call.to as Address) ?? call.to
+}
