@@ -369,11 +369,11 @@ export const commands: readonly CommandSpec[] = [
   {
     words: ['upgrade', 'propose'],
     summary:
-      'one ops-Safe batch: CREATE2-deploy the implementation and schedule the upgrade on the timelock',
+      'timelock: one ops-Safe batch that deploys and schedules the upgrade; governor: the StoryDAO proposal and its forum draft',
     usage:
-      'storydao-ops upgrade propose --id <upgrade> --via timelock [--delay <s>] [--nonce next|<n>] [--propose --signer-env <VAR>]',
+      'storydao-ops upgrade propose --id <upgrade> --via timelock|governor [--delay <s>] [--nonce next|<n>] [--propose --signer-env <VAR>]',
     description:
-      'Builds one ops-Safe transaction (a MultiSendCallOnly batch) that deploys the prepared implementation with CREATE2 and schedules upgradeToAndCall on the timelock, rehearses it on a fork with the timelock-schedule invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. The manifest entry becomes proposed, with the safeTxHash and the timelock operation id.',
+      'Builds one ops-Safe transaction (a MultiSendCallOnly batch) that deploys the prepared implementation with CREATE2 and schedules upgradeToAndCall on the timelock, rehearses it on a fork with the timelock-schedule invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. The manifest entry becomes proposed, with the safeTxHash and the timelock operation id. --via governor instead prints the StoryDAO propose calldata (deploy + upgrade, run by the timelock) and the proposal id, writes the forum draft docs/operations/proposals/<id>.md and records the proposal id.',
     options: {
       id: {
         type: 'string',
@@ -413,7 +413,7 @@ export const commands: readonly CommandSpec[] = [
     },
     examples: [
       'storydao-ops upgrade propose --id 2026-12-05-authorcoin-authorcoinv2 --via timelock --network sepolia --propose --signer-env OPS_KEY',
-      'storydao-ops upgrade propose --id authorcoin-v2 --via timelock --json',
+      'storydao-ops upgrade propose --id authorcoin-v2 --via governor --json',
     ],
     load: () => import('./commands/upgradePropose.js'),
   },

@@ -187,3 +187,20 @@ export class ImplementationMismatchError extends OpsError {
     )
   }
 }
+
+export type GovernorNotInManifestErrorType = GovernorNotInManifestError & {
+  name: 'GovernorNotInManifestError'
+}
+
+/** The manifest names no Governor (no `roles.governor`, no contract of kind `governor`). */
+export class GovernorNotInManifestError extends OpsError {
+  override name = 'GovernorNotInManifestError'
+  constructor({ network }: { network: string }) {
+    super(`deployments/${network}.json has no governor.`, {
+      code: 'GOVERNOR_NOT_IN_MANIFEST',
+      docsPath,
+      hint: 'Add the Governor as a contract of kind "governor" (and roles.governor), or use --via timelock.',
+      version,
+    })
+  }
+}

@@ -97,6 +97,12 @@ export {
   type TimelockOperationOrigin,
 } from '../playbooks/timelock/listTimelockOperations.js'
 export {
+  type DraftGovernorUpgradeErrorType,
+  type DraftGovernorUpgradeParameters,
+  type DraftGovernorUpgradeReturnType,
+  draftGovernorUpgrade,
+} from '../playbooks/upgrade/draftGovernorUpgrade.js'
+export {
   type PrepareUpgradeErrorType,
   type PrepareUpgradeParameters,
   type PrepareUpgradeReturnType,

@@ -1,5 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadManifest, safeAbi, storyTimelockAbi } from '@storydao/core'
+import {
+  loadManifest,
+  safeAbi,
+  storyDaoAbi,
+  storyTimelockAbi,
+} from '@storydao/core'
 import { createSafeService, getQueuedSafePlans } from '@storydao/safe'
 import { type Hex, zeroHash } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
@@ -130,6 +136,57 @@ describe('storydao-ops upgrade propose', () => {
       functionName: 'getMinDelay',
     })
     expect(result.delay).toBe(minDelay.toString())
+  })
+
+  test('behavior: --via governor gives the StoryDAO propose calldata, the proposal id the governor computes, and the forum draft', async () => {
+    await prepare()
+    const { code, json, stderr } = await run([
+      'upgrade',
+      'propose',
+      '--id',
+      'authorcoin-v2',
+      '--via',
+      'governor',
+      '--json',
+    ])
+    expect(code, stderr).toBe(0)
+    const result = json as {
+      proposalId: string
+      propose: { to: `0x${string}`; data: Hex }
+      draft: string
+      upgrade: { proposalId: string; toImplementation: string }
+    }
+    const { stack } = repo
+    const governor = stack.manifest.contracts.StoryDAO!.address
+    expect(result.propose.to).toBe(governor)
+
+    // Anyone may propose on the local stack (threshold 0): the governor
+    // accepts the calldata and gives the proposal the printed id.
+    const hash = await stack.client.sendTransaction({
+      account: stack.accounts.stranger.address,
+      to: result.propose.to,
+      data: result.propose.data,
+      chain: null,
+    })
+    const receipt = await stack.client.waitForTransactionReceipt({ hash })
+    expect(receipt.status).toBe('success')
+    const state = await stack.client.readContract({
+      address: governor,
+      abi: storyDaoAbi,
+      functionName: 'state',
+      args: [BigInt(result.proposalId)],
+    })
+    expect(state).toBe(0) // Pending
+
+    const draft = readFileSync(join(repo.root, result.draft), 'utf8')
+    expect(draft).toContain(result.upgrade.toImplementation)
+    expect(draft).toContain(result.proposalId)
+    expect(draft).toContain('Earliest execution')
+    const manifest = await loadManifest(
+      join(repo.root, 'deployments', 'local.json'),
+    )
+    expect(manifest.upgrades![0]!.proposalId).toBe(result.proposalId)
+    expect(existsSync(join(repo.root, 'docs/operations/proposals'))).toBe(true)
   })
 
   test('error: an unknown upgrade id exits 2 and changes no file', async () => {

@@ -1,8 +1,10 @@
+import { relative } from 'node:path'
+import { draftGovernorUpgrade } from '../../playbooks/upgrade/draftGovernorUpgrade.js'
 import { proposeUpgrade } from '../../playbooks/upgrade/proposeUpgrade.js'
 import { CliUsageError } from '../cliUsageError.js'
 import { nonceOption } from '../nonceOption.js'
 import { openContext } from '../openContext.js'
-import { createOutput } from '../output.js'
+import { createOutput, type Output } from '../output.js'
 import { recordForIncident } from '../recordForIncident.js'
 import {
   renderSafeTransaction,
@@ -12,7 +14,7 @@ import { requiredOption } from '../requiredOption.js'
 import type { CommandInvocation } from '../types.js'
 import { stringOption } from '../values.js'
 
-/** `storydao-ops upgrade propose --id <upgrade> --via timelock`. */
+/** `storydao-ops upgrade propose --id <upgrade> --via timelock|governor`. */
 export async function run(invocation: CommandInvocation): Promise<number> {
   const output = createOutput(
     { json: invocation.values.json === true },
@@ -24,9 +26,10 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     'the upgrade id written by "upgrade prepare"',
   )
   const via = stringOption(invocation, 'via') ?? 'timelock'
+  if (via === 'governor') return viaGovernor(invocation, output, id)
   if (via !== 'timelock')
     throw new CliUsageError({
-      message: `--via ${via} is not supported: use --via timelock (the ops Safe schedules on the timelock).`,
+      message: `--via ${via} is not supported: use --via timelock (the ops Safe schedules on the timelock) or --via governor (a StoryDAO vote).`,
       command: invocation.words.join(' '),
     })
   const delay = delayOption(invocation)
@@ -78,4 +81,36 @@ function delayOption(invocation: CommandInvocation): bigint | undefined {
       command: invocation.words.join(' '),
     })
   return BigInt(value)
+}
+
+async function viaGovernor(
+  invocation: CommandInvocation,
+  output: Output,
+  id: string,
+): Promise<number> {
+  output.step(`Load the ${invocation.values.network ?? 'local'} network`)
+  const context = await openContext(invocation)
+  const drafted = await draftGovernorUpgrade(context, {
+    id,
+    contracts: stringOption(invocation, 'contracts'),
+    onStep: output.step,
+  })
+  const draft = relative(context.root, drafted.draft)
+  const earliest = new Date(Number(drafted.earliestExecution) * 1000)
+  output.result({ ok: true, via: 'governor', ...drafted, draft }, [
+    output.bold(`Upgrade ${id}: StoryDAO proposal ready`),
+    `  Proposal id     ${drafted.proposalId}`,
+    `  propose() to    ${drafted.propose.to}`,
+    `  Calldata        ${drafted.propose.data}`,
+    `  Earliest run    ${earliest.toISOString()} (if proposed now)`,
+    `  Forum draft     ${draft}`,
+    '',
+    'Next: send the calldata from an account with enough votes (or from a Safe), then vote;',
+    '  the proposal id is recorded in the manifest.',
+  ])
+  await recordForIncident(invocation, output, {
+    summary: `Upgrade ${id}: StoryDAO proposal ${drafted.proposalId} drafted`,
+    details: [`forum draft ${draft}`],
+  })
+  return 0
 }

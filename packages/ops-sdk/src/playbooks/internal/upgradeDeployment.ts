@@ -1,6 +1,16 @@
+import type { UpgradeEntry } from '@storydao/core'
 import { buildCreate2Deploy } from '@storydao/governance'
-import { type Hex, keccak256, toHex } from 'viem'
-import type { FoundryArtifact } from './readFoundryArtifact.js'
+import { type Hex, isAddressEqual, keccak256, toHex } from 'viem'
+import {
+  ImplementationMismatchError,
+  UnknownUpgradeError,
+  UpgradeNotProposableError,
+} from '../../errors/upgrade.js'
+import type { OpsContext } from '../createOpsContext.js'
+import {
+  type FoundryArtifact,
+  readFoundryArtifact,
+} from './readFoundryArtifact.js'
 
 /**
  * @internal The CREATE2 salt of an upgrade: derived from its id, so
@@ -48,4 +58,59 @@ export function buildImplementationDeploy({
     name: contract,
     label: `Deploy ${contract} (CREATE2)`,
   })
+}
+
+/** @internal The `upgrades[]` entry a propose step may work on. */
+export function proposableUpgrade(
+  context: OpsContext,
+  id: string,
+): UpgradeEntry {
+  const upgrades = context.manifest.upgrades ?? []
+  const upgrade = upgrades.find((entry) => entry.id === id)
+  if (!upgrade)
+    throw new UnknownUpgradeError({
+      id,
+      network: context.networkName,
+      known: upgrades.map((entry) => entry.id),
+    })
+  // `proposed` may be proposed again: a Safe transaction nobody executed can be replaced.
+  if (upgrade.status !== 'prepared' && upgrade.status !== 'proposed')
+    throw new UpgradeNotProposableError({
+      id,
+      reason: `its status is ${upgrade.status}.`,
+    })
+  return upgrade
+}
+
+/**
+ * @internal The prepared deploy call, rebuilt from the Foundry build; refused
+ * unless it lands on the implementation recorded at prepare time, so signers
+ * and voters approve the reviewed bytecode.
+ */
+export async function rebuildDeploy({
+  upgrade,
+  project,
+}: {
+  upgrade: UpgradeEntry
+  project: string
+}) {
+  const note = parseDeploymentNote(upgrade.notes)
+  if (!note)
+    throw new UpgradeNotProposableError({
+      id: upgrade.id,
+      reason: 'its notes do not name the contract and CREATE2 salt.',
+    })
+  const artifact = await readFoundryArtifact({
+    project,
+    contract: note.contract,
+  })
+  const deploy = buildImplementationDeploy({ artifact, ...note })
+  if (!isAddressEqual(deploy.address, upgrade.toImplementation))
+    throw new ImplementationMismatchError({
+      id: upgrade.id,
+      contract: note.contract,
+      expected: upgrade.toImplementation,
+      actual: deploy.address,
+    })
+  return { ...deploy, ...note }
 }

@@ -11,9 +11,6 @@ import {
 import {
   type AssertUpgradeSafetyErrorType,
   assertUpgradeSafety,
-  buildBeaconUpgrade,
-  buildTransparentUpgrade,
-  buildUupsUpgrade,
   type UpgradeKind,
 } from '@storydao/governance'
 import type { Address, Hex } from 'viem'
@@ -24,7 +21,6 @@ import {
 } from '../../errors/playbook.js'
 import {
   type ArtifactNotFoundErrorType,
-  NotUpgradeableError,
   type NotUpgradeableErrorType,
   UpgradeCallInvalidError,
   type UpgradeCallInvalidErrorType,
@@ -34,6 +30,7 @@ import {
 import type { OpsContext } from '../createOpsContext.js'
 import { encodeCallString } from '../internal/encodeCallString.js'
 import { readFoundryArtifact } from '../internal/readFoundryArtifact.js'
+import { buildUpgradeCall, upgradeKindOf } from '../internal/upgradeCall.js'
 import {
   buildImplementationDeploy,
   deploymentNote,
@@ -190,36 +187,9 @@ function upgradeTarget(context: OpsContext, name: string): ContractEntry {
   return entry
 }
 
-function upgradeKindOf(name: string, entry: ContractEntry): UpgradeKind {
-  if (entry.kind === 'uups-proxy') return 'uups'
-  if (entry.kind === 'transparent-proxy') return 'transparent'
-  if (entry.kind === 'beacon') return 'beacon'
-  throw new NotUpgradeableError({ name, kind: entry.kind })
-}
-
 function defaultUpgradeId(target: string, to: string): string {
   const date = new Date().toISOString().slice(0, 10)
   return `${date}-${target}-${to.split(':').at(-1)}`.toLowerCase()
-}
-
-function buildUpgradeCall(
-  entry: ContractEntry,
-  {
-    kind,
-    implementation,
-    data,
-  }: { kind: UpgradeKind; implementation: Address; data: Hex | undefined },
-) {
-  if (entry.kind === 'transparent-proxy')
-    return buildTransparentUpgrade({
-      proxyAdmin: entry.proxyAdmin,
-      proxy: entry.address,
-      implementation,
-      data,
-    })
-  if (kind === 'beacon')
-    return buildBeaconUpgrade({ beacon: entry.address, implementation })
-  return buildUupsUpgrade({ proxy: entry.address, implementation, data })
 }
 
 async function currentImplementation(

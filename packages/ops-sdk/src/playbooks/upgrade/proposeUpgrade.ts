@@ -13,30 +13,26 @@ import {
   type PrepareTimelockScheduleErrorType,
   prepareTimelockSchedule,
 } from '@storydao/governance'
-import { type Hex, isAddressEqual } from 'viem'
+import type { Hex } from 'viem'
 import { readContract } from 'viem/actions'
 import type {
   SafeNotInManifestErrorType,
   SignerNotOwnerErrorType,
 } from '../../errors/playbook.js'
 import type { TimelockNotInManifestErrorType } from '../../errors/timelock.js'
-import {
-  type ArtifactNotFoundErrorType,
-  ImplementationMismatchError,
-  type ImplementationMismatchErrorType,
-  UnknownUpgradeError,
-  type UnknownUpgradeErrorType,
-  UpgradeNotProposableError,
-  type UpgradeNotProposableErrorType,
+import type {
+  ArtifactNotFoundErrorType,
+  ImplementationMismatchErrorType,
+  UnknownUpgradeErrorType,
+  UpgradeNotProposableErrorType,
 } from '../../errors/upgrade.js'
 import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { prepareSafeTransaction } from '../internal/prepareSafeTransaction.js'
-import { readFoundryArtifact } from '../internal/readFoundryArtifact.js'
 import { timelockOf } from '../internal/timelockOf.js'
 import {
-  buildImplementationDeploy,
-  parseDeploymentNote,
+  proposableUpgrade,
+  rebuildDeploy,
 } from '../internal/upgradeDeployment.js'
 
 export type ProposeUpgradeParameters = {
@@ -111,7 +107,11 @@ export async function proposeUpgrade(
 ): Promise<ProposeUpgradeReturnType> {
   const step = parameters.onStep ?? (() => {})
   const upgrade = proposableUpgrade(context, parameters.id)
-  const deploy = await rebuildDeploy(context, upgrade, parameters.contracts)
+  const project = resolve(
+    context.root,
+    parameters.contracts ?? join(context.root, 'contracts'),
+  )
+  const deploy = await rebuildDeploy({ upgrade, project })
   await assertCreate2DeployerPresent(context.client)
   const timelock = timelockOf(context.manifest)
   const delay = parameters.delay ?? (await minDelayOf(context, timelock))
@@ -150,54 +150,6 @@ export async function proposeUpgrade(
     operationId: schedule.operationId,
     delay,
   }
-}
-
-function proposableUpgrade(context: OpsContext, id: string): UpgradeEntry {
-  const upgrades = context.manifest.upgrades ?? []
-  const upgrade = upgrades.find((entry) => entry.id === id)
-  if (!upgrade)
-    throw new UnknownUpgradeError({
-      id,
-      network: context.networkName,
-      known: upgrades.map((entry) => entry.id),
-    })
-  // `proposed` may be proposed again: a Safe transaction nobody executed can be replaced.
-  if (upgrade.status !== 'prepared' && upgrade.status !== 'proposed')
-    throw new UpgradeNotProposableError({
-      id,
-      reason: `its status is ${upgrade.status}.`,
-    })
-  return upgrade
-}
-
-async function rebuildDeploy(
-  context: OpsContext,
-  upgrade: UpgradeEntry,
-  contracts: string | undefined,
-) {
-  const note = parseDeploymentNote(upgrade.notes)
-  if (!note)
-    throw new UpgradeNotProposableError({
-      id: upgrade.id,
-      reason: 'its notes do not name the contract and CREATE2 salt.',
-    })
-  const project = resolve(
-    context.root,
-    contracts ?? join(context.root, 'contracts'),
-  )
-  const artifact = await readFoundryArtifact({
-    project,
-    contract: note.contract,
-  })
-  const deploy = buildImplementationDeploy({ artifact, ...note })
-  if (!isAddressEqual(deploy.address, upgrade.toImplementation))
-    throw new ImplementationMismatchError({
-      id: upgrade.id,
-      contract: note.contract,
-      expected: upgrade.toImplementation,
-      actual: deploy.address,
-    })
-  return { ...deploy, ...note }
 }
 
 async function minDelayOf(
