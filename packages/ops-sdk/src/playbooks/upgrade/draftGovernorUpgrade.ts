@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path'
 import {
+  assertParameters,
   type ChainReadErrorType,
+  type MissingParameterErrorType,
   type UpdateManifestErrorType,
   type UpgradeEntry,
   updateManifest,
@@ -21,6 +23,7 @@ import {
   type UnknownUpgradeErrorType,
   type UpgradeNotProposableErrorType,
 } from '../../errors/upgrade.js'
+import { version } from '../../errors/version.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { readGovernorTiming } from '../internal/governorTiming.js'
 import { renderProposalDraft } from '../internal/renderProposalDraft.js'
@@ -55,6 +58,7 @@ export type DraftGovernorUpgradeReturnType = {
 }
 
 export type DraftGovernorUpgradeErrorType =
+  | MissingParameterErrorType
   | ArtifactNotFoundErrorType
   | ChainReadErrorType
   | GovernorNotInManifestErrorType
@@ -88,6 +92,10 @@ export async function draftGovernorUpgrade(
   context: OpsContext,
   parameters: DraftGovernorUpgradeParameters,
 ): Promise<DraftGovernorUpgradeReturnType> {
+  assertParameters('draftGovernorUpgrade', { context }, ['context'], {
+    version,
+  })
+  assertParameters('draftGovernorUpgrade', parameters, ['id'], { version })
   const step = parameters.onStep ?? (() => {})
   const upgrade = proposableUpgrade(context, parameters.id)
   const project = resolve(

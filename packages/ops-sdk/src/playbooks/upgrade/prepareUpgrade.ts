@@ -1,8 +1,10 @@
 import { join, resolve } from 'node:path'
 import {
+  assertParameters,
   ChainReadError,
   type ChainReadErrorType,
   type ContractEntry,
+  type MissingParameterErrorType,
   type UpdateManifestErrorType,
   type UpgradeEntry,
   updateManifest,
@@ -27,6 +29,7 @@ import {
   UpgradeIdTakenError,
   type UpgradeIdTakenErrorType,
 } from '../../errors/upgrade.js'
+import { version } from '../../errors/version.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { encodeCallString } from '../internal/encodeCallString.js'
 import { readFoundryArtifact } from '../internal/readFoundryArtifact.js'
@@ -73,6 +76,7 @@ export type PrepareUpgradeReturnType = {
 }
 
 export type PrepareUpgradeErrorType =
+  | MissingParameterErrorType
   | ArtifactNotFoundErrorType
   | AssertUpgradeSafetyErrorType
   | ChainReadErrorType
@@ -108,6 +112,8 @@ export async function prepareUpgrade(
   context: OpsContext,
   parameters: PrepareUpgradeParameters,
 ): Promise<PrepareUpgradeReturnType> {
+  assertParameters('prepareUpgrade', { context }, ['context'], { version })
+  assertParameters('prepareUpgrade', parameters, ['target', 'to'], { version })
   const step = parameters.onStep ?? (() => {})
   const { target, to } = parameters
   const entry = upgradeTarget(context, target)

@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path'
 import {
+  assertParameters,
   ChainReadError,
   type ChainReadErrorType,
+  type MissingParameterErrorType,
   storyTimelockAbi,
   type UpdateManifestErrorType,
   type UpgradeEntry,
@@ -26,6 +28,7 @@ import type {
   UnknownUpgradeErrorType,
   UpgradeNotProposableErrorType,
 } from '../../errors/upgrade.js'
+import { version } from '../../errors/version.js'
 import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { prepareSafeTransaction } from '../internal/prepareSafeTransaction.js'
@@ -62,6 +65,7 @@ export type ProposeUpgradeReturnType = SafeTransactionOutcome & {
 }
 
 export type ProposeUpgradeErrorType =
+  | MissingParameterErrorType
   | ArtifactNotFoundErrorType
   | ChainReadErrorType
   | Create2DeployerMissingErrorType
@@ -105,6 +109,8 @@ export async function proposeUpgrade(
   context: OpsContext,
   parameters: ProposeUpgradeParameters,
 ): Promise<ProposeUpgradeReturnType> {
+  assertParameters('proposeUpgrade', { context }, ['context'], { version })
+  assertParameters('proposeUpgrade', parameters, ['id', 'via'], { version })
   const step = parameters.onStep ?? (() => {})
   const upgrade = proposableUpgrade(context, parameters.id)
   const project = resolve(
