@@ -330,4 +330,106 @@ export const commands: readonly CommandSpec[] = [
     examples: ['storydao-ops check --network sepolia'],
     load: () => import('./commands/check.js'),
   },
+  {
+    words: ['upgrade', 'prepare'],
+    summary:
+      'check upgrade safety, compute the CREATE2 implementation and record a prepared upgrades[] entry',
+    usage:
+      "storydao-ops upgrade prepare --target <name> --to <contract> [--call '<fn(args)>'] [--id <id>] [--contracts <dir>]",
+    description:
+      'Checks the storage layout and upgrade safety of the new implementation (OpenZeppelin upgrades-core; exit 1 when unsafe), computes its CREATE2 address and deploy call from the Foundry build (contracts/out), and adds an upgrades[] entry with status prepared, the expected implementation and the upgrade calldata to deployments/<network>.json (the previous version is archived). Nothing is sent to the chain.',
+    options: {
+      target: {
+        type: 'string',
+        value: '<name>',
+        description:
+          'the manifest contract to upgrade (a UUPS or transparent proxy, or a beacon)',
+      },
+      to: {
+        type: 'string',
+        value: '<contract>',
+        description:
+          'the new implementation: a contract of the Foundry build (Name or File.sol:Name)',
+      },
+      call: {
+        type: 'string',
+        value: "'<fn(args)>'",
+        description:
+          'a call run on the proxy right after the upgrade, e.g. initializeV2(1000)',
+      },
+      from: {
+        type: 'string',
+        value: '<contract>',
+        description:
+          "the current implementation's contract (default: the manifest entry's artifact)",
+      },
+      id: {
+        type: 'string',
+        value: '<id>',
+        description: 'the upgrade id (default <date>-<target>-<to>)',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the Foundry project, built with forge build (default <root>/contracts)',
+      },
+    },
+    examples: [
+      "storydao-ops upgrade prepare --target AuthorCoin --to AuthorCoinV2 --call 'initializeV2(1000000000000000000000000)' --network sepolia",
+      'storydao-ops upgrade prepare --target AuthorCoin --to AuthorCoinV2 --id authorcoin-v2 --json',
+    ],
+    load: () => import('./commands/upgradePrepare.js'),
+  },
+  {
+    words: ['upgrade', 'propose'],
+    summary:
+      'timelock: one ops-Safe batch that deploys and schedules the upgrade; governor: the StoryDAO proposal and its forum draft',
+    usage:
+      'storydao-ops upgrade propose --id <upgrade> --via timelock|governor [--delay <s>] [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    description:
+      'Builds one ops-Safe transaction (a MultiSendCallOnly batch) that deploys the prepared implementation with CREATE2 and schedules upgradeToAndCall on the timelock, rehearses it on a fork with the timelock-schedule invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. The manifest entry becomes proposed, with the safeTxHash and the timelock operation id. --via governor instead prints the StoryDAO propose calldata (deploy + upgrade, run by the timelock) and the proposal id, writes the forum draft docs/operations/proposals/<id>.md and records the proposal id.',
+    options: {
+      id: {
+        type: 'string',
+        value: '<upgrade>',
+        description: 'the upgrade id written by "upgrade prepare"',
+      },
+      via: {
+        type: 'string',
+        value: 'timelock',
+        description:
+          'the route: timelock (the ops Safe is the timelock proposer; default)',
+      },
+      delay: {
+        type: 'string',
+        value: '<s>',
+        description:
+          "the timelock delay in seconds (default: the timelock's minimum)",
+      },
+      nonce: {
+        type: 'string',
+        value: 'next|<n>',
+        description:
+          'ops Safe nonce: next free (default) or a queued one to replace',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the Foundry project, built with forge build (default <root>/contracts)',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops upgrade propose --id 2026-12-05-authorcoin-authorcoinv2 --via timelock --network sepolia --propose --signer-env OPS_KEY',
+      'storydao-ops upgrade propose --id authorcoin-v2 --via governor --json',
+    ],
+    load: () => import('./commands/upgradePropose.js'),
+  },
 ]

@@ -108,5 +108,23 @@ export {
   listTimelockOperations,
   type TimelockOperationOrigin,
 } from '../playbooks/timelock/listTimelockOperations.js'
+export {
+  type DraftGovernorUpgradeErrorType,
+  type DraftGovernorUpgradeParameters,
+  type DraftGovernorUpgradeReturnType,
+  draftGovernorUpgrade,
+} from '../playbooks/upgrade/draftGovernorUpgrade.js'
+export {
+  type PrepareUpgradeErrorType,
+  type PrepareUpgradeParameters,
+  type PrepareUpgradeReturnType,
+  prepareUpgrade,
+} from '../playbooks/upgrade/prepareUpgrade.js'
+export {
+  type ProposeUpgradeErrorType,
+  type ProposeUpgradeParameters,
+  type ProposeUpgradeReturnType,
+  proposeUpgrade,
+} from '../playbooks/upgrade/proposeUpgrade.js'
 export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'

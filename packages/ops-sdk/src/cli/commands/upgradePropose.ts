@@ -1,0 +1,116 @@
+import { relative } from 'node:path'
+import { draftGovernorUpgrade } from '../../playbooks/upgrade/draftGovernorUpgrade.js'
+import { proposeUpgrade } from '../../playbooks/upgrade/proposeUpgrade.js'
+import { CliUsageError } from '../cliUsageError.js'
+import { nonceOption } from '../nonceOption.js'
+import { openContext } from '../openContext.js'
+import { createOutput, type Output } from '../output.js'
+import { recordForIncident } from '../recordForIncident.js'
+import {
+  renderSafeTransaction,
+  toSafeTransactionJson,
+} from '../renderSafeTransaction.js'
+import { requiredOption } from '../requiredOption.js'
+import type { CommandInvocation } from '../types.js'
+import { stringOption } from '../values.js'
+
+/** `storydao-ops upgrade propose --id <upgrade> --via timelock|governor`. */
+export async function run(invocation: CommandInvocation): Promise<number> {
+  const output = createOutput(
+    { json: invocation.values.json === true },
+    invocation.streams,
+  )
+  const id = requiredOption(
+    invocation,
+    'id',
+    'the upgrade id written by "upgrade prepare"',
+  )
+  const via = stringOption(invocation, 'via') ?? 'timelock'
+  if (via === 'governor') return viaGovernor(invocation, output, id)
+  if (via !== 'timelock')
+    throw new CliUsageError({
+      message: `--via ${via} is not supported: use --via timelock (the ops Safe schedules on the timelock) or --via governor (a StoryDAO vote).`,
+      command: invocation.words.join(' '),
+    })
+  const delay = delayOption(invocation)
+  const nonce = nonceOption(invocation)
+  output.step(`Load the ${invocation.values.network ?? 'local'} network`)
+  const context = await openContext(invocation)
+  const outcome = await proposeUpgrade(context, {
+    id,
+    via,
+    delay,
+    nonce,
+    contracts: stringOption(invocation, 'contracts'),
+    propose: invocation.values.propose === true,
+    onStep: output.step,
+  })
+  output.result(
+    toSafeTransactionJson(outcome, {
+      upgrade: outcome.upgrade,
+      operationId: outcome.operationId,
+      delay: outcome.delay,
+    }),
+    [
+      `Timelock operation ${outcome.operationId} (delay ${outcome.delay} s once executed)`,
+      ...renderSafeTransaction(outcome, {
+        output,
+        root: context.root,
+        networkName: context.networkName,
+      }),
+    ],
+  )
+  await recordForIncident(invocation, output, {
+    summary: `${outcome.title}: ops Safe transaction nonce ${outcome.nonce}${outcome.proposed ? ', proposed' : ''}${outcome.rehearsal.ok ? '' : ' (rehearsal FAILED)'}`,
+    details: [
+      `safeTxHash ${outcome.safeTxHash}`,
+      `timelock operation ${outcome.operationId}`,
+      `Transaction Builder file ${outcome.files.transactionBuilder}`,
+      ...(outcome.approveUrl ? [`Approve: ${outcome.approveUrl}`] : []),
+    ],
+  })
+  return outcome.rehearsal.ok ? 0 : 1
+}
+
+function delayOption(invocation: CommandInvocation): bigint | undefined {
+  const value = stringOption(invocation, 'delay')
+  if (value === undefined) return undefined
+  if (!/^\d{1,20}$/.test(value))
+    throw new CliUsageError({
+      message: `--delay must be a whole number of seconds, got "${value}".`,
+      command: invocation.words.join(' '),
+    })
+  return BigInt(value)
+}
+
+async function viaGovernor(
+  invocation: CommandInvocation,
+  output: Output,
+  id: string,
+): Promise<number> {
+  output.step(`Load the ${invocation.values.network ?? 'local'} network`)
+  const context = await openContext(invocation)
+  const drafted = await draftGovernorUpgrade(context, {
+    id,
+    contracts: stringOption(invocation, 'contracts'),
+    onStep: output.step,
+  })
+  const draft = relative(context.root, drafted.draft)
+  const earliest = new Date(Number(drafted.earliestExecution) * 1000)
+  output.result({ ok: true, via: 'governor', ...drafted, draft }, [
+    output.bold(`Upgrade ${id}: StoryDAO proposal ready`),
+    `  Proposal id     ${drafted.proposalId}`,
+    `  propose() to    ${drafted.propose.to}`,
+    `  Calldata        ${drafted.propose.data}`,
+    `  Earliest run    ${earliest.toISOString()} (if proposed now)`,
+    `  Forum draft     ${draft}`,
+    '',
+    'Next: send the calldata from an account with enough votes (or from a Safe), then vote;',
+    '  the proposal id is recorded in the manifest.',
+  ])
+  await recordForIncident(invocation, output, {
+    summary: `Upgrade ${id}: StoryDAO proposal ${drafted.proposalId} drafted`,
+    details: [`forum draft ${draft}`],
+  })
+  return 0
+}

@@ -1,0 +1,74 @@
+import type { UpgradeEntry } from '@storydao/core'
+import type { Address, Hex } from 'viem'
+import type { GovernorTiming } from './governorTiming.js'
+
+/** @internal What the forum draft of an upgrade proposal shows. */
+export type ProposalDraft = {
+  upgrade: UpgradeEntry
+  contract: string
+  proxy: Address
+  governor: { name: string; address: Address }
+  proposalId: bigint
+  description: string
+  actions: readonly { to: Address; label: string; data: Hex }[]
+  timing: GovernorTiming
+  rollback: { to: Address; data: Hex }
+  invariants: readonly string[]
+  network: string
+}
+
+const iso = (seconds: bigint) =>
+  new Date(Number(seconds) * 1000).toISOString().replace('.000Z', 'Z')
+
+/**
+ * @internal The forum draft `docs/operations/proposals/<id>.md`: what voters
+ * need to judge the upgrade (the implementation, the actions, the delay
+ * window, the rollback and the checks) in one page.
+ */
+export function renderProposalDraft(draft: ProposalDraft): string {
+  const { upgrade, timing } = draft
+  const unit = timing.clock === 'timestamp' ? 'seconds' : 'blocks'
+  return [
+    `# Proposal: upgrade ${upgrade.target} to ${draft.contract}`,
+    '',
+    `Upgrade \`${upgrade.id}\` on ${draft.network}, voted on by ${draft.governor.name} (${draft.governor.address}).`,
+    '',
+    '## What changes',
+    '',
+    `- Proxy: ${upgrade.target} ${draft.proxy}`,
+    `- Current implementation: ${upgrade.fromImplementation}`,
+    `- New implementation: ${draft.contract} at ${upgrade.toImplementation} (CREATE2; the address follows from the reviewed bytecode)`,
+    `- Upgrade calldata: \`${upgrade.calldata}\``,
+    '',
+    '## Actions (executed by the timelock)',
+    '',
+    ...draft.actions.map(
+      (action, index) =>
+        `${index + 1}. ${action.label} — to ${action.to}, ${(action.data.length - 2) / 2} bytes of calldata`,
+    ),
+    '',
+    `Proposal id: \`${draft.proposalId}\``,
+    '',
+    '## Timeline',
+    '',
+    `- Voting delay: ${timing.votingDelay} ${unit}; voting period: ${timing.votingPeriod} ${unit}.`,
+    `- Timelock delay after queueing: ${timing.minDelay} seconds.`,
+    `- Earliest execution if proposed now (${iso(timing.now)}): ${iso(timing.earliestExecution)}${timing.clock === 'blocknumber' ? ' (blocks estimated at 12 s)' : ''}.`,
+    '',
+    '## Rollback',
+    '',
+    `If the upgrade misbehaves, a new proposal upgrades ${upgrade.target} back to ${upgrade.fromImplementation}:`,
+    `call ${draft.rollback.to} with \`${draft.rollback.data}\`. (Not rehearsed by this draft.)`,
+    '',
+    '## Checks after execution',
+    '',
+    ...draft.invariants.map((line) => `- ${line}`),
+    '',
+    '## Proposal description (hashed into the proposal id; submit it verbatim)',
+    '',
+    '```text',
+    draft.description,
+    '```',
+    '',
+  ].join('\n')
+}
