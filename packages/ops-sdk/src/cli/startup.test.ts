@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, test } from 'vitest'
+
+const src = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Static imports of a module (not `import()`), comments removed. */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+  return [
+    ...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/gm),
+  ]
+    .filter(
+      (match) =>
+        !/^\s*import\s+type\s/.test(match[0]) &&
+        !/^\s*export\s+type\s/.test(match[0]),
+    )
+    .map((match) => match[1]!)
+}
+
+test('behavior: the bin loads no SDK or third-party module before a command runs (--help stays near node -e 0)', () => {
+  const seen = new Set<string>()
+  const external: string[] = []
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const specifier of staticImports(file)) {
+      if (specifier.startsWith('.'))
+        visit(join(dirname(file), specifier.replace(/\.js$/, '.ts')))
+      else if (!specifier.startsWith('node:'))
+        external.push(`${file.slice(src.length + 1)} → ${specifier}`)
+    }
+  }
+  visit(join(src, 'bin', 'storydao-ops.ts'))
+  expect(seen.size).toBeGreaterThan(4)
+  expect(external).toEqual([])
+})
