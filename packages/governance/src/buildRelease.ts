@@ -6,7 +6,7 @@ import {
   type ToChecksummedAddressErrorType,
   toChecksummedAddress,
 } from '@storydao/core'
-import type { Abi, Address, Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 import { buildCreate2Deploy } from './buildCreate2Deploy.js'
 import type { AbiEncodingErrorType } from './errors/abi.js'
 import type { InvalidCallErrorType } from './errors/calls.js'
@@ -37,9 +37,6 @@ import type {
   ReleaseCall,
   ReleaseContract,
   ReleaseDeployment,
-  ReleaseEncodedCall,
-  ReleaseReference,
-  ReleaseValue,
 } from './types/release.js'
 
 export type BuildReleaseParameters = {

@@ -4,14 +4,11 @@ import {
   type OptionalDependencyMissingErrorType,
 } from '@storydao/core'
 import {
-  type Chain,
   createTestClient,
   defineChain,
   type Hex,
   http,
-  type PublicActions,
   publicActions,
-  type TestClient,
   type Transport,
 } from 'viem'
 import { ForkError, type ForkErrorType } from './errors/fork.js'

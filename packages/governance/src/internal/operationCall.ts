@@ -1,5 +1,5 @@
 import { toChecksummedAddress } from '@storydao/core'
-import type { Abi, Address, Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 import { InvalidCallError, NoCallsError } from '../errors/calls.js'
 import type { OperationCall } from '../types/calls.js'
 

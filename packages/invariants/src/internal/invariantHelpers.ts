@@ -2,9 +2,8 @@ import {
   accessControlAbi,
   eip1967Slots,
   pausableAbi,
-  toAddressFromSlot,
 } from '@storydao/core'
-import { type Address, getAddress, type Hex } from 'viem'
+import { type Address, getAddress, } from 'viem'
 import { MissingBaselineError } from '../errors/invariant.js'
 import type {
   Invariant,

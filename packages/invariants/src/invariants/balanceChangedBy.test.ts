@@ -3,9 +3,9 @@ import { describe, expect, test } from 'vitest'
 import { checkInvariants } from '../checkInvariants.js'
 import { readInvariantState } from '../readInvariantState.js'
 import {
+  addEth,
   client,
   coin,
-  stack,
   stranger,
   treasury,
   useInvariantStack,
@@ -50,11 +50,7 @@ describe('balanceChangedBy', () => {
       }),
     ]
     const before = await readInvariantState(client(), { invariants })
-    await stack.client.sendTransaction({
-      account: stack.accounts.deployer.address,
-      to: treasury,
-      value: parseEther('1'),
-    })
+    await addEth(treasury, parseEther('1'))
     const { results } = await checkInvariants(client(), { invariants, before })
     expect(
       results.map(({ id, ok, expected, actual, message }) => ({

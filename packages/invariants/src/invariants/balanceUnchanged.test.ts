@@ -46,10 +46,20 @@ describe('balanceUnchanged', () => {
       }),
     ]
     const before = await readInvariantState(client(), { invariants })
-    await stack.client.sendTransaction({
-      account: stack.accounts.deployer.address,
-      to: treasury,
-      value: parseEther('1'),
+    // Set directly (and mine) rather than send: a transaction from the
+    // deployer can sit unmined after a snapshot revert when its nonce was
+    // cached before the revert.
+    const current = await stack.client.getBalance({ address: treasury })
+    await stack.client.request({
+      method: 'anvil_setBalance' as never,
+      params: [
+        treasury,
+        `0x${(current + parseEther('1')).toString(16)}`,
+      ] as never,
+    })
+    await stack.client.request({
+      method: 'evm_mine' as never,
+      params: [] as never,
     })
     const { results } = await checkInvariants(client(), { invariants, before })
     expect(

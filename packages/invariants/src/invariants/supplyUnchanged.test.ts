@@ -3,9 +3,9 @@ import { describe, expect, test } from 'vitest'
 import { checkInvariants } from '../checkInvariants.js'
 import { readInvariantState } from '../readInvariantState.js'
 import {
+  addEth,
   client,
   coin,
-  stack,
   treasury,
   useInvariantStack,
 } from '../test/invariantStack.js'
@@ -28,11 +28,7 @@ describe('supplyUnchanged', () => {
   test('behavior: an ETH transfer leaves the supply unchanged', async () => {
     const invariants = [supplyUnchanged({ token: coin, label: 'AuthorCoin' })]
     const before = await readInvariantState(client(), { invariants })
-    await stack.client.sendTransaction({
-      account: stack.accounts.deployer.address,
-      to: treasury,
-      value: parseEther('1'),
-    })
+    await addEth(treasury, parseEther('1'))
     const { results } = await checkInvariants(client(), { invariants, before })
     expect(
       results.map(({ id, ok, expected, actual, message }) => ({

@@ -63,3 +63,20 @@ export const one = async (
 /** Pauses AuthorCoin from the emergency Safe, for real. */
 export const pause = () =>
   executeOnStack(stack, 'emergency', [buildPause({ target: coin })])
+
+/**
+ * Adds ETH to `address` and mines a block. Set directly rather than sent: a
+ * transfer from the deployer was seen to stay unseen by the next read after
+ * a snapshot revert (flaky on a loaded machine).
+ */
+export async function addEth(address: `0x${string}`, wei: bigint) {
+  const current = await stack.client.getBalance({ address })
+  await stack.client.request({
+    method: 'anvil_setBalance' as never,
+    params: [address, `0x${(current + wei).toString(16)}`] as never,
+  })
+  await stack.client.request({
+    method: 'evm_mine' as never,
+    params: [] as never,
+  })
+}
