@@ -1,9 +1,5 @@
-import {
-  accessControlAbi,
-  eip1967Slots,
-  pausableAbi,
-} from '@storydao/core'
-import { type Address, getAddress, } from 'viem'
+import { accessControlAbi, eip1967Slots, pausableAbi } from '@storydao/core'
+import { type Address, getAddress } from 'viem'
 import { MissingBaselineError } from '../errors/invariant.js'
 import type {
   Invariant,
