@@ -1,11 +1,10 @@
 import { relative } from 'node:path'
 import { dumpState } from '../../playbooks/state/dumpState.js'
-import { CliUsageError } from '../cliUsageError.js'
 import { openContext } from '../openContext.js'
 import { createOutput } from '../output.js'
 import { recordForIncident } from '../recordForIncident.js'
 import type { CommandInvocation } from '../types.js'
-import { stringOption } from '../values.js'
+import { stringOption, wholeNumberOption } from '../values.js'
 
 /** `storydao-ops dump-state [--out <file>]`. */
 export async function run(invocation: CommandInvocation): Promise<number> {
@@ -13,7 +12,7 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     { json: invocation.values.json === true },
     invocation.streams,
   )
-  const blockNumber = blockOption(invocation)
+  const blockNumber = wholeNumberOption(invocation, 'block', 'a block number')
   output.step(`Load the ${invocation.values.network ?? 'local'} network`)
   const context = await openContext(invocation)
   output.step('Read the contracts, Safes, balances, roles and timelock')
@@ -46,15 +45,4 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     details: [`File ${shown}`],
   })
   return 0
-}
-
-function blockOption(invocation: CommandInvocation): bigint | undefined {
-  const value = stringOption(invocation, 'block')
-  if (value === undefined) return undefined
-  if (!/^\d{1,20}$/.test(value))
-    throw new CliUsageError({
-      message: `--block must be a block number, got "${value}".`,
-      command: 'dump-state',
-    })
-  return BigInt(value)
 }

@@ -12,7 +12,7 @@ import {
 } from '../renderSafeTransaction.js'
 import { requiredOption } from '../requiredOption.js'
 import type { CommandInvocation } from '../types.js'
-import { stringOption } from '../values.js'
+import { stringOption, wholeNumberOption } from '../values.js'
 
 /** `storydao-ops upgrade propose --id <upgrade> --via timelock|governor`. */
 export async function run(invocation: CommandInvocation): Promise<number> {
@@ -32,7 +32,11 @@ export async function run(invocation: CommandInvocation): Promise<number> {
       message: `--via ${via} is not supported: use --via timelock (the ops Safe schedules on the timelock) or --via governor (a StoryDAO vote).`,
       command: invocation.words.join(' '),
     })
-  const delay = delayOption(invocation)
+  const delay = wholeNumberOption(
+    invocation,
+    'delay',
+    'a whole number of seconds',
+  )
   const nonce = nonceOption(invocation)
   output.step(`Load the ${invocation.values.network ?? 'local'} network`)
   const context = await openContext(invocation)
@@ -70,17 +74,6 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     ],
   })
   return outcome.rehearsal.ok ? 0 : 1
-}
-
-function delayOption(invocation: CommandInvocation): bigint | undefined {
-  const value = stringOption(invocation, 'delay')
-  if (value === undefined) return undefined
-  if (!/^\d{1,20}$/.test(value))
-    throw new CliUsageError({
-      message: `--delay must be a whole number of seconds, got "${value}".`,
-      command: invocation.words.join(' '),
-    })
-  return BigInt(value)
 }
 
 async function viaGovernor(

@@ -4,13 +4,13 @@ import { join } from 'node:path'
 export const incidentLogDir = join('docs', 'operations', 'incident-log')
 
 /** @internal `Bridge exploit on mainnet!` → `bridge-exploit-on-mainnet`. */
-export function toSlug(title: string): string {
+export function toSlug(title: string, maxLength = 60): string {
   return title
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
+    .slice(0, maxLength)
     .replace(/-+$/g, '')
 }
 

@@ -22,6 +22,7 @@ import { readContract } from 'viem/actions'
 import { SignerNotOwnerError } from '../../errors/playbook.js'
 import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
+import { toSlug } from '../incident/incidentLog.js'
 import { type SafeName, safeOf } from './safeOf.js'
 import { toSafeWalletUrl } from './safeWalletUrl.js'
 
@@ -264,7 +265,7 @@ async function writeArtefacts(
 ): Promise<SafeTransactionOutcome['files']> {
   const base = join(
     context.paths.transactions,
-    `${safeName}-nonce-${plan.nonce}-${slugOf(title)}`,
+    `${safeName}-nonce-${plan.nonce}-${toSlug(title, 48) || 'transaction'}`,
   )
   const batch = toTransactionBuilderBatch({ plan, name: title, description })
   const transactionBuilder = `${base}.json`
@@ -317,14 +318,4 @@ function failures(report: Report): string[] {
     `the Safe transaction reverted on the fork${reason ? `: ${reason}` : ''}`,
     ...failed,
   ]
-}
-
-function slugOf(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48) || 'transaction'
-  )
 }
