@@ -11,6 +11,10 @@ export type FoundryArtifact = {
   abi: Abi
   /** Creation bytecode (`bytecode.object`). */
   bytecode: Hex
+  /** Runtime bytecode (`deployedBytecode.object`), immutables zeroed. */
+  deployedBytecode: Hex
+  /** Where the runtime code holds immutables (byte offsets and lengths). */
+  immutableRanges: readonly { start: number; length: number }[]
 }
 
 /**
@@ -55,11 +59,22 @@ export async function readFoundryArtifact({
     const json = JSON.parse(await readFile(path, 'utf8')) as {
       abi: Abi
       bytecode: { object: Hex }
+      deployedBytecode?: {
+        object: Hex
+        immutableReferences?: Record<
+          string,
+          { start: number; length: number }[]
+        >
+      }
     }
     return {
       id: `${folders[0]}:${name}`,
       abi: json.abi,
       bytecode: json.bytecode.object,
+      deployedBytecode: json.deployedBytecode?.object ?? '0x',
+      immutableRanges: Object.values(
+        json.deployedBytecode?.immutableReferences ?? {},
+      ).flat(),
     }
   } catch (cause) {
     throw new ArtifactNotFoundError({
