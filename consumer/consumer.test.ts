@@ -26,7 +26,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const appTemplate = fileURLToPath(new URL('./app', import.meta.url))
-const published = ['core', 'governance', 'safe', 'invariants', 'ops-sdk']
+const published = [
+  'core',
+  'governance',
+  'safe',
+  'invariants',
+  'ops-sdk',
+  'testkit',
+]
+// The local stack (`storydao-ops local` / `demo`) is an optional peer that apps
+// install on purpose; the consumer apps install the SDK without it.
+const libraries = (entries: Packed[]) =>
+  entries.filter(({ name }) => name !== '@storydao/testkit')
 const work = mkdtempSync(join(tmpdir(), 'storydao-consumer-'))
 // Kept between runs: a warm cache keeps the installs within the CI budget.
 const npmCache = join(tmpdir(), 'storydao-consumer-npm-cache')
@@ -136,7 +147,11 @@ function optionalPeers(): string[] {
     for (const [name, meta] of Object.entries(
       manifest.peerDependenciesMeta ?? {},
     ))
-      if (meta.optional && name !== 'viem')
+      if (
+        meta.optional &&
+        name !== 'viem' &&
+        !packed.some((entry) => entry.name === name)
+      )
         specs.set(name, `${name}@${manifest.peerDependencies?.[name]}`)
   return [...specs.values()]
 }
@@ -293,7 +308,7 @@ test('behavior: published manifests name no workspace ranges or source condition
 test('behavior: pnpm -r publish --dry-run packs every public package', () => {
   const output = pnpm(['-r', 'publish', '--dry-run', '--no-git-checks'])
   for (const pkg of published) expect(output).toContain(`@storydao/${pkg}`)
-  expect(output).not.toContain('@storydao/testkit')
+  expect(output).not.toContain('@storydao/examples')
 })
 
 const sizes: Record<string, number> = {}
@@ -306,7 +321,7 @@ describe.each([
   test('install: no engine or peer warnings', () => {
     app = newApp(variant.replace(' ', '-'))
     const warnings = npmInstall(app, [
-      ...packed.map(({ file }) => join(tarballDir, file)),
+      ...libraries(packed).map(({ file }) => join(tarballDir, file)),
       `viem@${viem()}`,
       ...optionalPeers(),
       '@types/node@20',
@@ -367,7 +382,7 @@ test('behavior: plan-and-propose only installs at most 30 MB beyond viem', () =>
   expect(
     npmInstall(
       app,
-      packed.map(({ file }) => join(tarballDir, file)),
+      libraries(packed).map(({ file }) => join(tarballDir, file)),
     ),
   ).toEqual([])
   expect(run(process.execPath, ['import.mjs'], app).trim()).toBe('esm ok')

@@ -42,6 +42,50 @@ export const signerEnvOption: CommandOption = {
 /** @internal Every command of `storydao-ops`, in the order `--help` lists them. */
 export const commands: readonly CommandSpec[] = [
   {
+    words: ['local'],
+    summary:
+      'run the local stack (anvil, Safe v1.4.1, StoryDAO, Transaction Service) until Ctrl-C',
+    usage:
+      'storydao-ops local [--manifest <file>] [--port <n>] [--tx-service-port <n>] [--timelock-delay <s>]',
+    description:
+      'Starts anvil on a loopback port with the canonical Safe v1.4.1 contracts, an ops Safe and an emergency Safe (2-of-3, anvil dev keys), the StoryDAO contracts and a local Safe Transaction Service, writes deployments/local.json and prints the RPC and service URLs. Every other command then works with --network local (the default). Needs the optional @storydao/testkit package.',
+    options: {
+      manifest: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'where to write the local manifest (default deployments/local.json)',
+      },
+      port: {
+        type: 'string',
+        value: '<n>',
+        description: 'anvil port (default 8545 when free, else a free one)',
+      },
+      'tx-service-port': {
+        type: 'string',
+        value: '<n>',
+        description:
+          'Transaction Service port (default 8546 when free, else a free one)',
+      },
+      'tx-service-state': {
+        type: 'string',
+        value: '<file>',
+        description:
+          'keep the Transaction Service queue in this JSON file (reuse it to resume)',
+      },
+      'timelock-delay': {
+        type: 'string',
+        value: '<s>',
+        description: 'timelock minimum delay in seconds (default 3600)',
+      },
+    },
+    examples: [
+      'storydao-ops local',
+      'storydao-ops local --timelock-delay 60 --json   # then: storydao-ops validate',
+    ],
+    load: () => import('./commands/local.js'),
+  },
+  {
     words: ['pause'],
     summary:
       'pause contracts from the emergency Safe (rehearsed, Transaction Builder file, --propose)',

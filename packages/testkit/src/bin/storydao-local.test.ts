@@ -105,7 +105,7 @@ describe('storydao-local', () => {
     )
     expect(running.stderr()).toContain('deploying StoryDAO contracts')
     // Editors find the JSON Schema from wherever the manifest was written.
-    expect(manifest.$schema).toMatch(/deployments\/manifest\.schema\.json$/)
+    expect(manifest.$schema).toMatch(/manifest\.schema\.json$/)
     expect(existsSync(resolve(dirname(manifestPath), manifest.$schema!))).toBe(
       true,
     )

@@ -1,11 +1,7 @@
 #!/usr/bin/env node
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { OpsError, writeManifest } from '@storydao/core'
-import { isPortFree } from '../anvil/isPortFree.js'
-import { startLocalStack } from '../startLocalStack.js'
+import { serveLocalStack } from '../serveLocalStack.js'
 
 const usage = `Usage: storydao-local [options]
 
@@ -87,110 +83,42 @@ const delay = values['timelock-delay']
 if (delay !== undefined && !/^\d+$/.test(delay))
   fail(`--timelock-delay must be a whole number of seconds, got "${delay}"`)
 
-const manifestPath = resolve(values.manifest)
 const started = Date.now()
-// deployments/networks.json names 8545/8546 for "local"; take them when free.
-const anvilPort = port ?? ((await isPortFree(8545)) ? 8545 : undefined)
-const servicePort =
-  txServicePort ?? ((await isPortFree(8546)) ? 8546 : undefined)
-const start = (anvilPort: number | undefined) =>
-  startLocalStack({
-    ...(anvilPort === undefined ? {} : { port: anvilPort }),
-    ...(delay === undefined
-      ? {}
-      : { config: { timelockMinDelay: BigInt(delay) } }),
-    txService: noTxService
-      ? false
-      : {
-          port: servicePort,
-          statePath:
-            values['tx-service-state'] === undefined
-              ? undefined
-              : resolve(values['tx-service-state']),
-        },
-    onProgress: (step) => {
-      if (!values.quiet) process.stderr.write(`… ${step}\n`)
-    },
-  })
-// 8545 may be taken between the check and anvil's bind: then any free port.
-const stack = await start(anvilPort)
-  .catch((error: unknown) => {
-    if (
-      port === undefined &&
-      anvilPort !== undefined &&
-      isOpsError(error, 'ANVIL_PORT_IN_USE')
-    )
-      return start(undefined)
-    throw error
-  })
-  .catch((error: unknown) => {
-    fail(error instanceof Error ? error.message : String(error))
-  })
+const served = await serveLocalStack({
+  manifestPath: values.manifest,
+  port,
+  timelockDelay: delay === undefined ? undefined : BigInt(delay),
+  txService: noTxService
+    ? false
+    : {
+        port: txServicePort,
+        statePath:
+          values['tx-service-state'] === undefined
+            ? undefined
+            : resolve(values['tx-service-state']),
+      },
+  onProgress: (step) => {
+    if (!values.quiet) process.stderr.write(`… ${step}\n`)
+  },
+}).catch((error: unknown) => {
+  fail(error instanceof Error ? error.message : String(error))
+})
 
 let stopping = false
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
-  await stack.stop()
+  await served.stack.stop()
   process.exit(code)
 }
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
-try {
-  mkdirSync(dirname(manifestPath), { recursive: true })
-  // A local chain is throwaway: no archive of the previous local manifest.
-  await writeManifest(manifestPath, {
-    manifest: { ...stack.manifest, $schema: schemaRef(manifestPath) },
-    archive: false,
-  })
-} catch (error) {
-  process.stderr.write(
-    `${error instanceof OpsError ? error.message : String(error)}\n`,
-  )
-  await shutdown(1)
-}
-
-const { manifest } = stack
-process.stdout.write(
-  `${JSON.stringify({
-    rpcUrl: stack.rpcUrl,
-    chainId: stack.chainId,
-    txServiceUrl: stack.txServiceUrl ?? null,
-    manifestPath,
-    safes: Object.fromEntries(
-      Object.entries(manifest.safes).map(([name, safe]) => [
-        name,
-        safe?.address,
-      ]),
-    ),
-    contracts: Object.fromEntries(
-      Object.entries(manifest.contracts).map(([name, entry]) => [
-        name,
-        entry.address,
-      ]),
-    ),
-  })}\n`,
-)
+process.stdout.write(`${JSON.stringify(served.ready)}\n`)
 if (!values.quiet) {
-  if (port === undefined && !stack.rpcUrl.endsWith(':8545'))
+  if (served.movedOffDefaultPort)
     process.stderr.write(
-      `8545 was taken: export LOCAL_RPC_URL=${stack.rpcUrl} for tools that read deployments/networks.json\n`,
+      `8545 was taken: export LOCAL_RPC_URL=${served.ready.rpcUrl} for tools that read deployments/networks.json\n`,
     )
   process.stderr.write(`ready in ${Date.now() - started} ms; Ctrl-C to stop\n`)
-}
-
-/** `$schema` relative to where the manifest is written, so editors find it. */
-function schemaRef(path: string): string {
-  // src/bin and dist/bin are both four levels below the repository root.
-  const schema = fileURLToPath(
-    new URL('../../../../deployments/manifest.schema.json', import.meta.url),
-  )
-  if (!existsSync(schema)) return './manifest.schema.json'
-  const ref = relative(dirname(path), schema).split('\\').join('/')
-  return ref.startsWith('.') ? ref : `./${ref}`
-}
-
-function isOpsError(error: unknown, code: string): boolean {
-  return error instanceof OpsError && error.code === code
 }

@@ -40,6 +40,12 @@ export {
   deploySafeVersion,
 } from '../safe/versions/deploySafeVersion.js'
 export {
+  type LocalStackReady,
+  type ServeLocalStackParameters,
+  type ServeLocalStackReturnType,
+  serveLocalStack,
+} from '../serveLocalStack.js'
+export {
   type LocalStack,
   type StartLocalStackParameters,
   startLocalStack,
