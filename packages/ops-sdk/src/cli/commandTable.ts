@@ -42,6 +42,33 @@ export const signerEnvOption: CommandOption = {
 /** @internal Every command of `storydao-ops`, in the order `--help` lists them. */
 export const commands: readonly CommandSpec[] = [
   {
+    words: ['demo'],
+    summary:
+      'run the whole seed playbook on the embedded local stack (deploy, governed upgrade, incident)',
+    usage: 'storydao-ops demo [--out <dir>] [--contracts <dir>]',
+    description:
+      'Starts the local stack and walks the seed playbook with these commands: the StoryDAO system deployed by one ops-Safe batch and recorded; AuthorCoin upgraded through a StoryDAO vote (propose, vote, queue, delay, execute, validate, upgrade log); then an incident (a rogue timelock operation spotted by timelock list and cancelled from the emergency Safe, AuthorCoin paused, state dumped, incident log). Every Safe transaction is proposed to the local Transaction Service, confirmed by a second owner and executed from the queue. Everything lands in the output folder, laid out as a repository root. Needs the optional @storydao/testkit package.',
+    options: {
+      out: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'output folder (default: $DEMO_OUT_DIR, else a new temp folder)',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the StoryDAO Foundry project, built with forge build (default ./contracts)',
+      },
+    },
+    examples: [
+      'storydao-ops demo',
+      'storydao-ops demo --out ./demo-run --json',
+    ],
+    load: () => import('./commands/demo.js'),
+  },
+  {
     words: ['local'],
     summary:
       'run the local stack (anvil, Safe v1.4.1, StoryDAO, Transaction Service) until Ctrl-C',

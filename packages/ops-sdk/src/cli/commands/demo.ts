@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { runDemo } from '../../demo/runDemo.js'
+import { createOutput } from '../output.js'
+import type { CommandInvocation } from '../types.js'
+import { stringOption } from '../values.js'
+
+/** `storydao-ops demo [--out <dir>]`: the seed playbook on the local stack. */
+export async function run(invocation: CommandInvocation): Promise<number> {
+  const output = createOutput(
+    { json: invocation.values.json === true },
+    invocation.streams,
+  )
+  const chosen =
+    stringOption(invocation, 'out') ?? invocation.env.DEMO_OUT_DIR ?? undefined
+  const out = chosen
+    ? resolve(invocation.cwd, chosen)
+    : mkdtempSync(join(tmpdir(), 'storydao-demo-'))
+  const started = Date.now()
+  let steps = 0
+  const result = await runDemo({
+    out,
+    log: {
+      step: (message) => output.step(`${++steps}. ${message}`),
+      detail: (message) => output.info(`   ${message}`),
+    },
+  })
+  const shown = (path: string) => relative(out, path)
+  output.result(
+    { ok: true, ...result, seconds: (Date.now() - started) / 1000 },
+    [
+      `Demo done in ${((Date.now() - started) / 1000).toFixed(1)} s; everything is in ${out}`,
+      '',
+      'Incident',
+      `  rogue operation   ${result.incident.rogueOperation} (cancelled)`,
+      `  cancel            safeTxHash ${result.incident.cancel.safeTxHash}`,
+      `  pause             safeTxHash ${result.incident.pause.safeTxHash}`,
+      `  incident log      ${shown(result.incident.incidentLog)}`,
+      `  state dump        ${shown(result.incident.stateDump)}`,
+    ],
+  )
+  return 0
+}
