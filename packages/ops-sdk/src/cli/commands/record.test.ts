@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadManifest, safeAbi, storyTimelockAbi } from '@storydao/core'
 import { parseTransactionBuilderBatch } from '@storydao/safe'
