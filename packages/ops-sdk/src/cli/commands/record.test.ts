@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadManifest, safeAbi, storyTimelockAbi } from '@storydao/core'
 import { parseTransactionBuilderBatch } from '@storydao/safe'
@@ -29,7 +30,7 @@ const release = 'deployments/releases/storydao.json'
 // deploy and record read the repository's Foundry build.
 const run = (args: string[], env: Record<string, string | undefined> = {}) =>
   runBin(
-    ['deploy', 'record'].includes(args[0]!)
+    ['deploy', 'record'].includes(args[0]!) && !args.includes('--contracts')
       ? [...args, '--contracts', contractsDir]
       : args,
     {
@@ -230,6 +231,53 @@ describe('storydao-ops deploy → safe confirm → safe execute → record', () 
       '--fresh: deployments/local.json already has StoryTimelock, AuthorCoin, StoryDAO, TreasuryBeacon, Treasury.',
     )
     expect(fingerprint(repo.root, trees)).toEqual(before)
+  }, 300_000)
+
+  test('behavior: a runtime bytecode that differs from the build exits 1, and the chain is still recorded', async () => {
+    const planned = await deployAndExecute()
+    // A build whose Treasury differs by one byte outside the immutables.
+    const project = mkdtempSync(join(tmpdir(), 'storydao-build-'))
+    cpSync(join(contractsDir, 'out'), join(project, 'out'), { recursive: true })
+    const artifactPath = join(project, 'out/Treasury.sol/Treasury.json')
+    const artifact = JSON.parse(readFileSync(artifactPath, 'utf8'))
+    const code: string = artifact.deployedBytecode.object
+    const last = code.slice(-2) === 'ff' ? '00' : 'ff'
+    artifact.deployedBytecode.object = `${code.slice(0, -2)}${last}`
+    writeFileSync(artifactPath, JSON.stringify(artifact))
+
+    const {
+      code: exit,
+      json,
+      stderr,
+    } = await run([
+      'record',
+      '--safe-tx',
+      planned.safeTxHash,
+      '--contracts',
+      project,
+      '--json',
+    ])
+    expect(exit, stderr).toBe(1)
+    const recorded = json as {
+      ok: boolean
+      contracts: { name: string; bytecode: { status: string } }[]
+      files: { changeRecord: string }
+    }
+    expect(recorded.ok).toBe(false)
+    expect(
+      recorded.contracts
+        .filter(({ bytecode }) => bytecode.status !== 'match')
+        .map(({ name, bytecode }) => [name, bytecode.status]),
+    ).toEqual([['TreasuryImplementation', 'mismatch']])
+    const manifest = await loadManifest(
+      join(repo.root, 'deployments/local.json'),
+    )
+    expect(Object.keys(manifest.contracts)).toHaveLength(5)
+    expect(
+      readFileSync(join(repo.root, recorded.files.changeRecord), 'utf8'),
+    ).toMatch(
+      /\| TreasuryImplementation \| .* \| MISMATCH \(first difference at byte \d+\) \|/,
+    )
   }, 300_000)
 
   test('error: record before the execution exits 1 and writes nothing', async () => {

@@ -47,7 +47,7 @@ describe('selectReleaseWork', () => {
     expect(
       work.release.calls?.map(({ functionName, args }) => [
         functionName,
-        (args?.[1] as { ref: string }).ref,
+        ((args ?? [])[1] as { ref: string }).ref,
       ]),
     ).toEqual([
       ['grantRole', 'StoryDAO'],
