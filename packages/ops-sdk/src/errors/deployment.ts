@@ -192,3 +192,21 @@ export class DeploymentCodeMissingError extends OpsError {
     )
   }
 }
+
+export type VerificationSourceChangedErrorType =
+  VerificationSourceChangedError & {
+    name: 'VerificationSourceChangedError'
+  }
+
+/** A source of the Foundry build changed since the build: its verification input would not match. */
+export class VerificationSourceChangedError extends OpsError {
+  override name = 'VerificationSourceChangedError'
+  constructor({ artifactId, source }: { artifactId: string; source: string }) {
+    super(`${source} is missing or changed since the build of ${artifactId}.`, {
+      code: 'VERIFICATION_SOURCE_CHANGED',
+      docsPath: recordDocsPath,
+      hint: 'Rebuild (cd contracts && npx forge build) from the sources that were deployed, then run record again; nothing was written.',
+      version,
+    })
+  }
+}

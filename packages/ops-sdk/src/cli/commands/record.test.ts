@@ -1,4 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadManifest, safeAbi, storyTimelockAbi } from '@storydao/core'
@@ -201,6 +207,23 @@ describe('storydao-ops deploy → safe confirm → safe execute → record', () 
       `forge verify-contract ${byName.AuthorCoin} node_modules/@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol:ERC1967Proxy --chain 31337`,
     )
     expect(verification).toContain('--compiler-version v0.8.30')
+    // One standard-JSON input per contract, holding its source
+    // (playbooks/internal/standardJsonInput.test.ts compiles one with solc).
+    const inputs = (
+      recorded.files as unknown as { standardJsonInputs: string[] }
+    ).standardJsonInputs
+    expect(inputs).toEqual(
+      planned.deployments.map(
+        ({ name }) =>
+          `deployments/verification/local/storydao/${name}.standard-input.json`,
+      ),
+    )
+    const coinInput = JSON.parse(
+      readFileSync(join(repo.root, inputs[2]!), 'utf8'),
+    )
+    expect(Object.keys(coinInput.sources)).toContain(
+      'node_modules/@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol',
+    )
 
     // Recorded: the hash has no pending deployment any more.
     const again = await run(['record', '--safe-tx', planned.safeTxHash])
@@ -238,6 +261,8 @@ describe('storydao-ops deploy → safe confirm → safe execute → record', () 
     // A build whose Treasury differs by one byte outside the immutables.
     const project = mkdtempSync(join(tmpdir(), 'storydao-build-'))
     cpSync(join(contractsDir, 'out'), join(project, 'out'), { recursive: true })
+    for (const sources of ['src', 'node_modules'])
+      symlinkSync(join(contractsDir, sources), join(project, sources))
     const artifactPath = join(project, 'out/Treasury.sol/Treasury.json')
     const artifact = JSON.parse(readFileSync(artifactPath, 'utf8'))
     const code: string = artifact.deployedBytecode.object

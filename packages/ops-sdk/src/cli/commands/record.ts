@@ -34,12 +34,17 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     onStep: output.step,
   })
   const shown = (path: string) => relative(context.root, path)
-  const files = Object.fromEntries(
-    Object.entries(recorded.files).map(([key, path]) => [
-      key,
-      path ? shown(path) : null,
-    ]),
-  )
+  const { standardJsonInputs, archive, ...written } = recorded.files
+  const files = {
+    ...Object.fromEntries(
+      Object.entries(written).map(([key, path]) => [key, shown(path)]),
+    ),
+    archive: archive ? shown(archive) : null,
+    standardJsonInputs: standardJsonInputs.map(shown),
+  } as Record<keyof typeof written, string> & {
+    archive: string | null
+    standardJsonInputs: string[]
+  }
   output.result({ ...recorded, files }, [
     output.bold(
       `Recorded ${recorded.release} on ${context.networkName}${recorded.ok ? '' : ' (runtime bytecode MISMATCH)'}`,
@@ -53,7 +58,7 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     }),
     `  Manifest      ${files.manifest}${files.archive ? ` (previous: ${files.archive})` : ''}`,
     `  Frontend      ${files.frontend}`,
-    `  Verification  ${files.verification}`,
+    `  Verification  ${files.verification} (and ${files.standardJsonInputs.length} standard-JSON inputs beside it)`,
     `  Change record ${files.changeRecord}`,
     '',
     'Explorer verification (run from the Foundry project):',

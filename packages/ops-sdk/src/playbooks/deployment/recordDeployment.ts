@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import {
   assertParameters,
   ChainReadError,
@@ -24,6 +24,7 @@ import {
   type DeploymentExecutionFailedErrorType,
   type DeploymentNotExecutedErrorType,
   type DeploymentNotPendingErrorType,
+  type VerificationSourceChangedErrorType,
 } from '../../errors/deployment.js'
 import type { ArtifactNotFoundErrorType } from '../../errors/upgrade.js'
 import { version } from '../../errors/version.js'
@@ -49,6 +50,10 @@ import {
   renderDeploymentRecord,
   renderVerificationNotes,
 } from '../internal/renderDeploymentRecord.js'
+import {
+  type StandardJsonInput,
+  toStandardJsonInput,
+} from '../internal/standardJsonInput.js'
 import { toVerificationInput } from '../internal/verificationInputs.js'
 
 export type RecordDeploymentParameters = {
@@ -79,6 +84,8 @@ export type RecordDeploymentReturnType = {
     archive: string | undefined
     frontend: string
     verification: string
+    /** The solc standard-JSON input of each contract (explorers' "Standard-Json-Input"), in `contracts` order. */
+    standardJsonInputs: string[]
     changeRecord: string
     /** The pending record, renamed `….deployment.recorded.json`. */
     pending: string
@@ -91,6 +98,7 @@ export type RecordDeploymentErrorType =
   | DeploymentNotExecutedErrorType
   | DeploymentExecutionFailedErrorType
   | DeploymentCodeMissingErrorType
+  | VerificationSourceChangedErrorType
   | ArtifactNotFoundErrorType
   | ChainReadErrorType
   | ToFrontendArtifactsErrorType
@@ -139,6 +147,12 @@ export async function recordDeployment(
     `Compare the runtime code of ${pending.deployments.length} contracts with ${relative(context.root, project)}/out`,
   )
   const contracts = await compareDeployed(context, { pending, project })
+  // Read before anything is written: a source changed since the build stops here.
+  const inputs = await Promise.all(
+    pending.deployments.map(({ artifactId }) =>
+      toStandardJsonInput({ project, artifactId }),
+    ),
+  )
   step(`Record the contracts in deployments/${context.networkName}.json`)
   const deployment = {
     block: Number(execution.blockNumber),
@@ -158,6 +172,7 @@ export async function recordDeployment(
     after,
     execution,
     contracts,
+    inputs,
     project,
     frontend: parameters.frontend,
   })
@@ -270,6 +285,7 @@ async function writeRecords(
     after,
     execution,
     contracts,
+    inputs,
     project,
     frontend,
   }: {
@@ -278,10 +294,13 @@ async function writeRecords(
     after: Manifest
     execution: { blockNumber: bigint; transactionHash: Hex }
     contracts: RecordDeploymentReturnType['contracts']
+    inputs: readonly StandardJsonInput[]
     project: string
     frontend: string | undefined
   },
-): Promise<{ frontend: string; verification: string; changeRecord: string }> {
+): Promise<
+  Omit<RecordDeploymentReturnType['files'], 'manifest' | 'archive' | 'pending'>
+> {
   const paths = {
     frontend: resolve(
       context.root,
@@ -304,9 +323,22 @@ async function writeRecords(
     manifest: after,
     abis: await readAbis(project, after),
   })
+  const standardJsonInputs = contracts.map(({ name }) =>
+    join(
+      dirname(paths.verification),
+      pending.release,
+      `${name}.standard-input.json`,
+    ),
+  )
   const reportPath = join(context.root, pending.files.report)
   const shown = (path: string) => relative(context.root, path)
   await Promise.all([
+    ...inputs.map((input, index) =>
+      writeFileAtomic({
+        path: standardJsonInputs[index]!,
+        data: `${JSON.stringify(input, null, 2)}\n`,
+      }),
+    ),
     writeFileAtomic({
       path: paths.frontend,
       data: `${JSON.stringify(artefacts, null, 2)}\n`,
@@ -317,6 +349,9 @@ async function writeRecords(
         pending,
         networkName: context.networkName,
         inputs: contracts.map(({ verification }) => verification),
+        standardJsonInputs: standardJsonInputs.map((path) =>
+          relative(dirname(paths.verification), path),
+        ),
         contractsDir: shown(project) || '.',
       }),
     }),
@@ -344,7 +379,7 @@ async function writeRecords(
       }),
     }),
   ])
-  return paths
+  return { ...paths, standardJsonInputs }
 }
 
 /** The ABI of every artifact the manifest names, from the Foundry build. */

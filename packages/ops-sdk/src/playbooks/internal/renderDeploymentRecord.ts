@@ -116,11 +116,14 @@ export function renderVerificationNotes({
   pending,
   networkName,
   inputs,
+  standardJsonInputs,
   contractsDir,
 }: {
   pending: PendingDeployment
   networkName: string
   inputs: readonly VerificationInput[]
+  /** Paths relative to the notes, in `inputs` order. */
+  standardJsonInputs: readonly string[]
   contractsDir: string
 }): string {
   return [
@@ -128,14 +131,16 @@ export function renderVerificationNotes({
     '',
     `Run from \`${contractsDir}\` with the explorer's API key in \`ETHERSCAN_API_KEY\`.`,
     'Each command names the compiler and optimizer settings of the build the runtime bytecode was compared with.',
+    'Explorers that take a solc standard-JSON input (Etherscan\'s "Standard-Json-Input") get the file listed per contract: the build\'s settings and sources, which solc compiles to the same runtime bytecode.',
     '',
-    ...inputs.flatMap((input) => [
+    ...inputs.flatMap((input, index) => [
       `## ${input.name}`,
       '',
       `- Address: \`${input.address}\``,
       `- Contract: \`${input.contract}\``,
       `- Compiler: ${input.compilerVersion}, optimizer ${input.optimizerRuns === undefined ? 'off' : `${input.optimizerRuns} runs`}${input.evmVersion ? `, EVM ${input.evmVersion}` : ''}`,
       `- Constructor arguments: \`${input.constructorArgs}\``,
+      `- Standard-JSON input: [\`${standardJsonInputs[index]}\`](${standardJsonInputs[index]})`,
       '',
       '```sh',
       input.command,
