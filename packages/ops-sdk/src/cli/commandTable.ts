@@ -401,6 +401,79 @@ export const commands: readonly CommandSpec[] = [
     examples: ['storydao-ops check --network sepolia'],
     load: () => import('./commands/check.js'),
   },
+  // Deployment: deploy and record (issue 11, the deployment playbook).
+  {
+    words: ['deploy'],
+    summary:
+      'plan a release file as one ops-Safe batch (CREATE2, rehearsed, Transaction Builder file, --propose)',
+    usage:
+      'storydao-ops deploy --release <file> [--fresh] [--contracts <dir>] [--propose --signer-env <VAR>]',
+    description:
+      'The seed\'s deploy-core / deploy-timelock, "if missing". Reads the release file (contracts by forge artifact, salts, constructor arguments, calls, what the manifest records), skips the entries deployments/<network>.json already has (--fresh refuses instead, exit 2), predicts every CREATE2 address, checks the CREATE2 deployer and that the addresses are free, snapshots the manifest to deployments/archive/, and builds one ops-Safe transaction: rehearsed on a fork, written as a Transaction Builder file and report under safe-transactions/<network>/ with a pending-deployment record next to them, and with --propose queued on the Safe Transaction Service. Exit 0 also when there is nothing left to deploy.',
+    options: {
+      release: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'the release file (e.g. deployments/releases/storydao.json)',
+      },
+      fresh: {
+        type: 'boolean',
+        description:
+          'refuse (exit 2) when the manifest already has any contract of the release',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the Foundry project, built with forge build (default <root>/contracts)',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops deploy --network sepolia --release deployments/releases/storydao.json --propose --signer-env OPS_KEY',
+      'storydao-ops deploy --release deployments/releases/storydao.json --fresh --json',
+    ],
+    load: () => import('./commands/deploy.js'),
+  },
+  {
+    words: ['record'],
+    summary:
+      'after the execution: manifest, frontend artefacts, bytecode check, verification commands, change record',
+    usage:
+      'storydao-ops record --safe-tx <safeTxHash> [--frontend <path>] [--contracts <dir>]',
+    description:
+      "Finds the ops Safe's execution of a deployment planned by storydao-ops deploy (its ExecutionSuccess log; exit 1 when not executed yet, 2 for a hash with no pending deployment), checks code at every predicted address, writes the contracts, their deployment block and transaction and the release's roles into deployments/<network>.json (archived, atomic), the frontend artefacts (frontend/lib/contracts/<network>.json), the forge verify-contract commands (deployments/verification/<network>/<release>.md) and each contract's solc standard-JSON input beside them and the change record docs/operations/changes/<date>-<network>-<release>.md. Compares every new contract's runtime bytecode with the local build (immutables masked): a mismatch exits 1, after the files are written (the chain is the truth).",
+    options: {
+      'safe-tx': {
+        type: 'string',
+        value: '<safeTxHash>',
+        description: 'the safeTxHash storydao-ops deploy printed',
+      },
+      frontend: {
+        type: 'string',
+        value: '<path>',
+        description:
+          'where the frontend artefacts go (default frontend/lib/contracts/<network>.json)',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the Foundry project the bytecode is compared with (default <root>/contracts)',
+      },
+    },
+    examples: [
+      'storydao-ops record --network sepolia --safe-tx 0x8c1f…e2',
+      'storydao-ops record --safe-tx 0x8c1f…e2 --frontend ../app/src/contracts.json --json',
+    ],
+    load: () => import('./commands/record.js'),
+  },
   {
     words: ['upgrade', 'prepare'],
     summary:

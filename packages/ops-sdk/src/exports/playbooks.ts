@@ -15,6 +15,18 @@ export {
   checkDeployment,
 } from '../playbooks/deployment/checkDeployment.js'
 export {
+  type DeployReleaseErrorType,
+  type DeployReleaseParameters,
+  type DeployReleaseReturnType,
+  deployRelease,
+} from '../playbooks/deployment/deployRelease.js'
+export {
+  type RecordDeploymentErrorType,
+  type RecordDeploymentParameters,
+  type RecordDeploymentReturnType,
+  recordDeployment,
+} from '../playbooks/deployment/recordDeployment.js'
+export {
   type ValidateDeploymentErrorType,
   type ValidateDeploymentParameters,
   type ValidateDeploymentReturnType,
@@ -127,4 +139,11 @@ export {
   proposeUpgrade,
 } from '../playbooks/upgrade/proposeUpgrade.js'
 export type { DeploymentFinding } from '../types/deploymentFinding.js'
+export type {
+  PendingDeployment,
+  PendingDeploymentEntry,
+  RecordedContract,
+  ReleaseManifestKind,
+  VerificationInput,
+} from '../types/releaseFile.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
