@@ -45,7 +45,8 @@ export const commands: readonly CommandSpec[] = [
     words: ['demo'],
     summary:
       'run the whole seed playbook on the embedded local stack (deploy, governed upgrade, incident)',
-    usage: 'storydao-ops demo [--out <dir>] [--contracts <dir>]',
+    usage:
+      'storydao-ops demo [--out <dir>] [--contracts <dir>] [--release <file>]',
     description:
       'Starts the local stack and walks the seed playbook with these commands: the StoryDAO system deployed by one ops-Safe batch and recorded; AuthorCoin upgraded through a StoryDAO vote (propose, vote, queue, delay, execute, validate, upgrade log); then an incident (a rogue timelock operation spotted by timelock list and cancelled from the emergency Safe, AuthorCoin paused, state dumped, incident log). Every Safe transaction is proposed to the local Transaction Service, confirmed by a second owner and executed from the queue. Everything lands in the output folder, laid out as a repository root. Needs the optional @storydao/testkit package.',
     options: {
@@ -60,6 +61,12 @@ export const commands: readonly CommandSpec[] = [
         value: '<dir>',
         description:
           'the StoryDAO Foundry project, built with forge build (default ./contracts)',
+      },
+      release: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'the release file to deploy (default deployments/releases/storydao.json)',
       },
     },
     examples: [

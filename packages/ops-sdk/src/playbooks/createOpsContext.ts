@@ -114,6 +114,10 @@ export async function createOpsContext(
   const manifest = await loadManifest(manifestPath)
   const rpcUrl = resolveRpcUrl({ network, env })
   const client = createPublicClient({
+    // A context outlives one step (a script, the demo): viem's default caches
+    // the block number for 4 s, and a step right after an execution would
+    // read logs up to a block before it.
+    cacheTime: 0,
     transport: http(rpcUrl, {
       timeout: parameters.rpcTimeoutMs ?? 15_000,
       retryCount: 1,

@@ -15,6 +15,12 @@ test('default: demo walks the seed playbook and leaves its records in the output
   const summary = result.json as {
     ok: boolean
     out: string
+    deployment: {
+      safeTxHash: string
+      contracts: Record<string, string>
+      changeRecord: string
+      frontend: string
+    }
     incident: {
       incidentLog: string
       stateDump: string
@@ -25,6 +31,20 @@ test('default: demo walks the seed playbook and leaves its records in the output
   }
   expect(summary).toMatchObject({ ok: true, out })
   expect(result.stderr).toContain('storydao-ops timelock list')
+
+  // Deployment: the release recorded in the demo's manifest and records.
+  const manifest = JSON.parse(
+    readFileSync(join(out, 'deployments', 'local.json'), 'utf8'),
+  )
+  for (const [name, address] of Object.entries(summary.deployment.contracts))
+    expect(manifest.contracts[name]?.address ?? address).toBe(address)
+  expect(manifest.contracts.AuthorCoin.address).toBe(
+    summary.deployment.contracts.AuthorCoin,
+  )
+  expect(readFileSync(summary.deployment.changeRecord, 'utf8')).toContain(
+    summary.deployment.safeTxHash,
+  )
+  expect(existsSync(summary.deployment.frontend)).toBe(true)
 
   const log = readFileSync(summary.incident.incidentLog, 'utf8')
   expect(log).toContain(summary.incident.rogueOperation)

@@ -21,6 +21,15 @@ export async function run(invocation: CommandInvocation): Promise<number> {
   let steps = 0
   const result = await runDemo({
     out,
+    contracts: resolve(
+      invocation.cwd,
+      stringOption(invocation, 'contracts') ?? 'contracts',
+    ),
+    release: resolve(
+      invocation.cwd,
+      stringOption(invocation, 'release') ??
+        join('deployments', 'releases', 'storydao.json'),
+    ),
     log: {
       step: (message) => output.step(`${++steps}. ${message}`),
       detail: (message) => output.info(`   ${message}`),
@@ -31,6 +40,15 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     { ok: true, ...result, seconds: (Date.now() - started) / 1000 },
     [
       `Demo done in ${((Date.now() - started) / 1000).toFixed(1)} s; everything is in ${out}`,
+      '',
+      'Deployment',
+      `  safeTxHash        ${result.deployment.safeTxHash}`,
+      `  executed          ${result.deployment.transactionHash} (block ${result.deployment.blockNumber})`,
+      ...Object.entries(result.deployment.contracts).map(
+        ([name, address]) => `  ${name.padEnd(26)}${address}`,
+      ),
+      `  change record     ${shown(result.deployment.changeRecord)}`,
+      `  frontend          ${shown(result.deployment.frontend)}`,
       '',
       'Incident',
       `  rogue operation   ${result.incident.rogueOperation} (cancelled)`,
