@@ -1,12 +1,20 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
+import { ensureFoundryBuild } from '../../test/foundryBuild.js'
 import { runBin } from '../../test/runBin.js'
+
+const repositoryRoot = fileURLToPath(new URL('../../../../..', import.meta.url))
 
 test('default: demo walks the seed playbook and leaves its records in the output folder', async () => {
   const out = mkdtempSync(join(tmpdir(), 'storydao-demo-test-'))
+  ensureFoundryBuild()
+  // From the repository root, as the README runs it: ./contracts and
+  // deployments/releases/storydao.json are the defaults.
   const result = await runBin(['demo', '--json'], {
+    cwd: repositoryRoot,
     env: { DEMO_OUT_DIR: out },
     timeoutMs: 300_000,
   })
