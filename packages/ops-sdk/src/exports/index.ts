@@ -726,6 +726,9 @@ export {
   type RejectSafeTransactionErrorType,
   type RejectSafeTransactionParameters,
   type RejectSafeTransactionReturnType,
+  type RenderReviewHtmlErrorType,
+  type RenderReviewHtmlParameters,
+  type RenderReviewHtmlReturnType,
   type ReviewCallLine,
   type ReviewHashCheck,
   type ReviewInput,
@@ -759,6 +762,7 @@ export {
   proposeUpgrade,
   recordIncidentEntry,
   rejectSafeTransaction,
+  renderReviewHtml,
   reviewSafeTransaction,
   validateDeployment,
 } from './playbooks.js'

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -234,6 +234,43 @@ describe('storydao-ops review', () => {
     } finally {
       server.close()
     }
+  })
+
+  test('behavior: --html writes one offline page with the hashes and says where', async () => {
+    const safeTxHash = await proposed(['pause'])
+    const { code, json, stderr } = await run([
+      'review',
+      safeTxHash,
+      '--html',
+      'review.html',
+      '--json',
+    ])
+    expect(code, stderr).toBe(0)
+    const page = join(repo.root, 'review.html')
+    expect((json as { html: string }).html).toBe(page)
+    const html = readFileSync(page, 'utf8')
+    expect(html).toContain(
+      `<code class="hash-value" data-field="safeTxHash">${safeTxHash}</code>`,
+    )
+    expect(html).toContain('AuthorCoin.pause()')
+    // Nothing the browser would fetch: no src, href or url() at all.
+    expect(html).not.toMatch(/\s(src|href)=|url\(/)
+  })
+
+  test('error: --html naming a folder exits 2 before the review runs, writing nothing', async () => {
+    mkdirSync(join(repo.root, 'pages'))
+    const before = untouched()
+    const { code, stderr, stdout } = await run([
+      'review',
+      `0x${'cd'.repeat(32)}`,
+      '--html',
+      'pages',
+    ])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('--html pages is a folder')
+    expect(existsSync(join(repo.root, 'pages', 'review.html'))).toBe(false)
+    expect(untouched()).toEqual(before)
   })
 
   test('error: a malformed hash exits 2 and changes no file', async () => {

@@ -57,6 +57,8 @@ export type ReviewCallLine = { depth: number; text: string; raw: boolean }
 export type ReviewSafeTransactionReturnType = {
   /** `false` when a warning is critical, a claimed hash differs, the rehearsal reverted or an invariant failed. */
   ok: boolean
+  /** The chain the Safe lives on (the EIP-712 domain's chain id). */
+  chainId: number
   safe: Address
   safeName: string
   safeVersion: string
@@ -145,6 +147,7 @@ export async function reviewSafeTransaction(
   ]
   return {
     ok: isOk(report, warnings),
+    chainId: plan.chainId,
     safe: plan.safe,
     safeName: nameOf(context.manifest, plan.safe),
     safeVersion,
