@@ -10,6 +10,7 @@ import { CliUsageError } from '../cliUsageError.js'
 import { openContext } from '../openContext.js'
 import { createOutput, type Output } from '../output.js'
 import type { CommandInvocation } from '../types.js'
+import { stringOption } from '../values.js'
 
 /** `storydao-ops review <safeTxHash | file>`. */
 export async function run(invocation: CommandInvocation): Promise<number> {
@@ -23,6 +24,7 @@ export async function run(invocation: CommandInvocation): Promise<number> {
   const context = await openContext(invocation)
   const review = await reviewSafeTransaction(context, {
     ...input,
+    contracts: stringOption(invocation, 'contracts'),
     onStep: output.step,
   })
   if (html !== undefined) {
