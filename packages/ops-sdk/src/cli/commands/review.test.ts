@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { safeAbi } from '@storydao/core'
 import { computeTransactionBuilderChecksum } from '@storydao/safe'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { contractsDir, ensureFoundryBuild } from '../../test/foundryBuild.js'
 import {
   type LocalRepository,
   startLocalRepository,
@@ -14,8 +15,9 @@ import { scheduleRogueOperation } from '../../test/scheduleRogueOperation.js'
 
 let repo: LocalRepository
 beforeAll(async () => {
+  ensureFoundryBuild()
   repo = await startLocalRepository()
-})
+}, 300_000)
 afterAll(() => repo?.stop())
 beforeEach(() => repo.reset())
 
@@ -158,6 +160,52 @@ describe('storydao-ops review', () => {
     })
     expect(review.calls[0]!.text).toBe(`StoryTimelock.cancel(id: ${id})`)
     expect(review.rehearsal.invariants.every((result) => result.ok)).toBe(true)
+  })
+
+  test('behavior: a proposed upgrade: the tree down to the initializer, the implementation verified against --contracts', async () => {
+    const upgrade = ['--contracts', contractsDir]
+    const prepared = await run([
+      'upgrade',
+      'prepare',
+      '--target',
+      'AuthorCoin',
+      '--to',
+      'AuthorCoinV2',
+      '--call',
+      'initializeV2(1000000000000000000000000)',
+      '--id',
+      'authorcoin-v2',
+      ...upgrade,
+    ])
+    expect(prepared.code, prepared.stderr).toBe(0)
+    const safeTxHash = await proposed([
+      'upgrade',
+      'propose',
+      '--id',
+      'authorcoin-v2',
+      '--via',
+      'timelock',
+      ...upgrade,
+    ])
+    const { code, json, stderr } = await run([
+      'review',
+      safeTxHash,
+      '--json',
+      ...upgrade,
+    ])
+    expect(code, stderr).toBe(0)
+    const review = json as ReviewJson
+    expect(review).toMatchObject({ ok: true, action: 'timelock-schedule' })
+    expect(review.calls.map((line) => line.depth)).toEqual([0, 1, 1, 2, 3])
+    expect(review.calls[4]!.text).toBe(
+      'AuthorCoin.initializeV2(mintLimitPerCall_: 1000000000000000000000000)',
+    )
+    expect(review.warnings).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        code: 'implementation-verified',
+      }),
+    ])
   })
 
   test('behavior: a Transaction Builder file matches the hash in its report', async () => {

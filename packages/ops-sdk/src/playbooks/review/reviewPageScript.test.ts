@@ -80,6 +80,11 @@ describe('reviewPageScript', () => {
     )
   })
 
+  test('behavior: a deploy batch’s worth of data (64 KiB) hashes as viem does', () => {
+    const data = new Uint8Array(65_536).map((_, index) => (index * 131) % 251)
+    expect(toHex(page.keccak256(data))).toBe(keccak256(data))
+  })
+
   test('error: a field that is not a number, hex or an address cannot be hashed', () => {
     const fields = {
       chainId: '1',
