@@ -158,6 +158,30 @@ describe('renderReviewHtml in headless Chromium', () => {
     })
   }
 
+  test('behavior: a Safe older than 1.3.0 (no chain id in its domain) is NOT CHECKED, never a false match', async () => {
+    const path = join(artifacts, 'safe-1.2.0.html')
+    writeFileSync(
+      path,
+      renderReviewHtml({ review: { ...sampleReview(), safeVersion: '1.2.0' } }),
+    )
+    const page = await browser.newPage()
+    try {
+      // goto resolves on load, after the page's DOMContentLoaded check ran.
+      await page.goto(pathToFileURL(path).href)
+      expect(
+        await page.locator('#hash-check').getAttribute('data-status'),
+      ).toBe('unchecked')
+      expect(await page.locator('#hash-check').textContent()).toBe(
+        'NOT CHECKED',
+      )
+      expect(await page.locator('#hash-check-detail').textContent()).toContain(
+        'Safe 1.2.0 hashes without the chain id',
+      )
+    } finally {
+      await page.close()
+    }
+  })
+
   test('default: a proposed pause shows the Safe’s own hash, recomputed by the browser: match', async () => {
     const proposed = await pauseContracts(context, { propose: true })
     const review = await reviewSafeTransaction(context, {
