@@ -135,7 +135,7 @@ ${claims.length > 0 ? `<ul class="claims">${claims.join('\n')}</ul>` : ''}
 function fieldSection(review: ReviewSafeTransactionReturnType): string {
   const tx = review.safeTx
   const row = (field: string, value: string, note = '') =>
-    `<tr><th>${field}</th><td><code data-field="${field}">${escapeHtml(value)}</code>${note ? ` <span class="note">${escapeHtml(note)}</span>` : ''}</td></tr>`
+    `<tr><th>${field}</th><td><code data-field="${field}">${escapeHtml(value)}</code>${note ? ` <span class="note">(${escapeHtml(note)})</span>` : ''}</td></tr>`
   return `<section id="fields">
 <h2>Transaction fields (what is hashed)</h2>
 <table>
