@@ -159,13 +159,27 @@ export const commands: readonly CommandSpec[] = [
     summary:
       'review a Safe transaction before signing: hashes recomputed, calls decoded, rehearsed, warnings',
     usage:
-      'storydao-ops review <safeTxHash | file> [--network <name>] [--json]',
+      'storydao-ops review <safeTxHash | file> [--network <name>] [--json] [--html <file>] [--contracts <dir>]',
     description:
-      "Reads a queued Safe transaction from the Safe Transaction Service (by safeTxHash) or a Transaction Builder file, recomputes the domain hash, message hash and safeTxHash and flags any difference from what the service or the file's report claims, checks the nonce against the chain and the queue, decodes the call tree with the manifest's ABIs, rehearses it on a fork with the default invariants of the action it recognises, and lists warnings by severity. Exit 1 when a hash differs, a warning is critical or the rehearsal fails.",
-    options: {},
+      "Reads a queued Safe transaction from the Safe Transaction Service (by safeTxHash) or a Transaction Builder file, recomputes the domain hash, message hash and safeTxHash and flags any difference from what the service or the file's report claims, checks the nonce against the chain and the queue, decodes the call tree with the manifest's ABIs, rehearses it on a fork with the default invariants of the action it recognises, and lists warnings by severity. With --html it also writes one self-contained page (no network) that recomputes the safeTxHash in the browser and shows match or MISMATCH. Exit 1 when a hash differs, a warning is critical or the rehearsal fails.",
+    options: {
+      html: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'also write the review as one offline HTML page that rechecks the safeTxHash in the browser',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          "the Foundry project an upgrade's new implementation is compared with, built with forge build (default <root>/contracts)",
+      },
+    },
     examples: [
       'storydao-ops review 0x8c1f…e2 --network mainnet',
       'storydao-ops review safe-transactions/sepolia/emergency-nonce-12-pause-authorcoin.json --network sepolia --json',
+      'storydao-ops review 0x8c1f…e2 --network mainnet --html review.html',
     ],
     load: () => import('./commands/review.js'),
   },

@@ -736,6 +736,9 @@ export {
   type RejectSafeTransactionParameters,
   type RejectSafeTransactionReturnType,
   type ReleaseManifestKind,
+  type RenderReviewHtmlErrorType,
+  type RenderReviewHtmlParameters,
+  type RenderReviewHtmlReturnType,
   type ReviewCallLine,
   type ReviewHashCheck,
   type ReviewInput,
@@ -772,6 +775,7 @@ export {
   recordDeployment,
   recordIncidentEntry,
   rejectSafeTransaction,
+  renderReviewHtml,
   reviewSafeTransaction,
   validateDeployment,
 } from './playbooks.js'

@@ -57,6 +57,12 @@ export {
   pauseContracts,
 } from '../playbooks/pauseContracts.js'
 export {
+  type RenderReviewHtmlErrorType,
+  type RenderReviewHtmlParameters,
+  type RenderReviewHtmlReturnType,
+  renderReviewHtml,
+} from '../playbooks/review/renderReviewHtml.js'
+export {
   type ReviewCallLine,
   type ReviewHashCheck,
   type ReviewInput,

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { safeAbi } from '@storydao/core'
 import { computeTransactionBuilderChecksum } from '@storydao/safe'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { contractsDir, ensureFoundryBuild } from '../../test/foundryBuild.js'
 import {
   type LocalRepository,
   startLocalRepository,
@@ -14,8 +15,9 @@ import { scheduleRogueOperation } from '../../test/scheduleRogueOperation.js'
 
 let repo: LocalRepository
 beforeAll(async () => {
+  ensureFoundryBuild()
   repo = await startLocalRepository()
-})
+}, 300_000)
 afterAll(() => repo?.stop())
 beforeEach(() => repo.reset())
 
@@ -160,6 +162,52 @@ describe('storydao-ops review', () => {
     expect(review.rehearsal.invariants.every((result) => result.ok)).toBe(true)
   })
 
+  test('behavior: a proposed upgrade: the tree down to the initializer, the implementation verified against --contracts', async () => {
+    const upgrade = ['--contracts', contractsDir]
+    const prepared = await run([
+      'upgrade',
+      'prepare',
+      '--target',
+      'AuthorCoin',
+      '--to',
+      'AuthorCoinV2',
+      '--call',
+      'initializeV2(1000000000000000000000000)',
+      '--id',
+      'authorcoin-v2',
+      ...upgrade,
+    ])
+    expect(prepared.code, prepared.stderr).toBe(0)
+    const safeTxHash = await proposed([
+      'upgrade',
+      'propose',
+      '--id',
+      'authorcoin-v2',
+      '--via',
+      'timelock',
+      ...upgrade,
+    ])
+    const { code, json, stderr } = await run([
+      'review',
+      safeTxHash,
+      '--json',
+      ...upgrade,
+    ])
+    expect(code, stderr).toBe(0)
+    const review = json as ReviewJson
+    expect(review).toMatchObject({ ok: true, action: 'timelock-schedule' })
+    expect(review.calls.map((line) => line.depth)).toEqual([0, 1, 1, 2, 3])
+    expect(review.calls[4]!.text).toBe(
+      'AuthorCoin.initializeV2(mintLimitPerCall_: 1000000000000000000000000)',
+    )
+    expect(review.warnings).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        code: 'implementation-verified',
+      }),
+    ])
+  })
+
   test('behavior: a Transaction Builder file matches the hash in its report', async () => {
     const { json } = await run(['pause', '--json'])
     const file = (json as { files: { transactionBuilder: string } }).files
@@ -234,6 +282,43 @@ describe('storydao-ops review', () => {
     } finally {
       server.close()
     }
+  })
+
+  test('behavior: --html writes one offline page with the hashes and says where', async () => {
+    const safeTxHash = await proposed(['pause'])
+    const { code, json, stderr } = await run([
+      'review',
+      safeTxHash,
+      '--html',
+      'review.html',
+      '--json',
+    ])
+    expect(code, stderr).toBe(0)
+    const page = join(repo.root, 'review.html')
+    expect((json as { html: string }).html).toBe(page)
+    const html = readFileSync(page, 'utf8')
+    expect(html).toContain(
+      `<code class="hash-value" data-field="safeTxHash">${safeTxHash}</code>`,
+    )
+    expect(html).toContain('AuthorCoin.pause()')
+    // Nothing the browser would fetch: no src, href or url() at all.
+    expect(html).not.toMatch(/\s(src|href)=|url\(/)
+  })
+
+  test('error: --html naming a folder exits 2 before the review runs, writing nothing', async () => {
+    mkdirSync(join(repo.root, 'pages'))
+    const before = untouched()
+    const { code, stderr, stdout } = await run([
+      'review',
+      `0x${'cd'.repeat(32)}`,
+      '--html',
+      'pages',
+    ])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('--html pages is a folder')
+    expect(existsSync(join(repo.root, 'pages', 'review.html'))).toBe(false)
+    expect(untouched()).toEqual(before)
   })
 
   test('error: a malformed hash exits 2 and changes no file', async () => {

@@ -1,4 +1,7 @@
+import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { writeFileAtomic } from '@storydao/core'
+import { renderReviewHtml } from '../../playbooks/review/renderReviewHtml.js'
 import {
   type ReviewSafeTransactionReturnType,
   reviewSafeTransaction,
@@ -7,6 +10,7 @@ import { CliUsageError } from '../cliUsageError.js'
 import { openContext } from '../openContext.js'
 import { createOutput, type Output } from '../output.js'
 import type { CommandInvocation } from '../types.js'
+import { stringOption } from '../values.js'
 
 /** `storydao-ops review <safeTxHash | file>`. */
 export async function run(invocation: CommandInvocation): Promise<number> {
@@ -15,13 +19,22 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     invocation.streams,
   )
   const input = reviewArgument(invocation)
+  const html = htmlOption(invocation)
   output.step(`Load the ${invocation.values.network ?? 'local'} network`)
   const context = await openContext(invocation)
   const review = await reviewSafeTransaction(context, {
     ...input,
+    contracts: stringOption(invocation, 'contracts'),
     onStep: output.step,
   })
-  output.result(review, renderReview(review, output))
+  if (html !== undefined) {
+    output.step(`Write the review page ${html}`)
+    await writeFileAtomic({ path: html, data: renderReviewHtml({ review }) })
+  }
+  output.result(
+    html === undefined ? review : { ...review, html },
+    renderReview(review, output),
+  )
   return review.ok ? 0 : 1
 }
 
@@ -46,6 +59,27 @@ function reviewArgument(
       command: 'review',
     })
   return { file: resolve(invocation.cwd, value) }
+}
+
+/** `--html <file>`, resolved against the working folder. */
+function htmlOption(invocation: CommandInvocation): string | undefined {
+  const value = invocation.values.html
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new CliUsageError({
+      message: '--html needs a file name.',
+      hint: 'storydao-ops review 0x… --html review.html',
+      command: 'review',
+    })
+  const path = resolve(invocation.cwd, value)
+  // Found before the review runs, which takes a fork and a minute.
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    throw new CliUsageError({
+      message: `--html ${value} is a folder; it needs a file name.`,
+      hint: `storydao-ops review 0x… --html ${value.replace(/\/+$/, '')}/review.html`,
+      command: 'review',
+    })
+  return path
 }
 
 /** The review as Markdown, for the terminal. */

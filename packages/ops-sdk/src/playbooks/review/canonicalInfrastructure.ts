@@ -1,10 +1,12 @@
-import { type Address, getAddress } from 'viem'
+import { type Address, getAddress, isAddressEqual } from 'viem'
 
 // Addresses every chain shares (docs/safe-formats.md#canonical-addresses):
 // a call to one is routine plumbing, so naming it beats flagging it as
 // unknown, which would train signers to skip the unknown-target warning.
+const create2Deployer = '0x4e59b44847b379578588920cA78FbF26c0B4956C'
+
 const entries: readonly (readonly [string, string])[] = [
-  ['0x4e59b44847b379578588920cA78FbF26c0B4956C', 'CREATE2 deployer'],
+  [create2Deployer, 'CREATE2 deployer'],
   ['0xcA11bde05977b3631167028862bE2a173976CA11', 'Multicall3'],
   ['0x914d7Fec6aaC8cd542e72Bca78B30650d45643d7', 'Safe singleton factory'],
   ['0x41675C099F32341bf84BFc5382aF534df5C7461a', 'Safe 1.4.1 singleton'],
@@ -28,4 +30,9 @@ const byAddress = new Map(
 /** @internal The name of a canonical infrastructure contract, else `undefined`. */
 export function canonicalNameOf(address: Address): string | undefined {
   return byAddress.get(getAddress(address))
+}
+
+/** @internal Whether the address is the deterministic CREATE2 deployer. */
+export function isCreate2Deployer(address: Address): boolean {
+  return isAddressEqual(address, create2Deployer)
 }

@@ -1,25 +1,21 @@
+import { join, resolve } from 'node:path'
 import { assertParameters, isHexEqual, safeAbi } from '@storydao/core'
 import {
   checkSafePlan,
   createFork,
+  type Fork,
   getDefaultInvariants,
   type Invariant,
   type Report,
-  type ReportedCall,
 } from '@storydao/invariants'
 import {
+  type DecodeSafeTransactionReturnType,
   decodeSafeTransaction,
   hashSafeTransaction,
   type SafePlan,
   type SafeTransaction,
 } from '@storydao/safe'
-import {
-  type Address,
-  erc20Abi,
-  formatEther,
-  formatUnits,
-  type Hex,
-} from 'viem'
+import type { Address, Hex } from 'viem'
 import { readContract } from 'viem/actions'
 import type {
   ReviewInputErrorType,
@@ -31,19 +27,36 @@ import type { OpsContext } from '../createOpsContext.js'
 import { nameOf } from '../internal/describeCall.js'
 import { loadReviewInput, type ReviewInput } from './loadReviewInput.js'
 import { type RecognisedAction, recogniseAction } from './recogniseAction.js'
+import {
+  batchLines,
+  type ReviewCallLine,
+  toCallLines,
+  tokenCallTargets,
+} from './reviewCallLines.js'
+import { reviewImplementations } from './reviewImplementations.js'
 import { type ReviewNonce, reviewNonce } from './reviewNonce.js'
 import {
-  labelOf,
+  deployedBy,
   type ReviewWarning,
   refundWarnings,
   rehearsalWarnings,
 } from './reviewWarnings.js'
+import {
+  formatEtherAmount,
+  formatTokenAmount,
+  readTokenUnits,
+} from './tokenUnits.js'
 
 export type { ReviewInput } from './loadReviewInput.js'
 export type { ReviewNonce } from './reviewNonce.js'
 export type { ReviewSeverity, ReviewWarning } from './reviewWarnings.js'
 
 export type ReviewSafeTransactionParameters = ReviewInput & {
+  /**
+   * The Foundry project (built with `forge build`) whose build an upgrade's
+   * new implementation is compared with. Default `<root>/contracts`.
+   */
+  contracts?: string | undefined
   /** Called before each long step (progress for the CLI). */
   onStep?: ((message: string) => void) | undefined
 }
@@ -51,12 +64,13 @@ export type ReviewSafeTransactionParameters = ReviewInput & {
 /** A hash someone asserted, against the one computed here. */
 export type ReviewHashCheck = { by: string; claimed: Hex; matches: boolean }
 
-/** One line of the call tree: depth 0 is a call the Safe makes. */
-export type ReviewCallLine = { depth: number; text: string; raw: boolean }
+export type { ReviewCallLine } from './reviewCallLines.js'
 
 export type ReviewSafeTransactionReturnType = {
   /** `false` when a warning is critical, a claimed hash differs, the rehearsal reverted or an invariant failed. */
   ok: boolean
+  /** The chain the Safe lives on (the EIP-712 domain's chain id). */
+  chainId: number
   safe: Address
   safeName: string
   safeVersion: string
@@ -125,7 +139,7 @@ export async function reviewSafeTransaction(
     abi: safeAbi,
     functionName: 'VERSION',
   })
-  const plan = toPlan(context, input.safe, safeVersion, input.safeTx)
+  const { plan, kind } = toPlan(context, input.safe, safeVersion, input.safeTx)
   const hashChecks = input.claims.map(({ by, safeTxHash }) => ({
     by,
     claimed: safeTxHash,
@@ -136,15 +150,24 @@ export async function reviewSafeTransaction(
   const nonce = await reviewNonce(context, plan)
   const action = recogniseAction(plan.calls)
   step('Rehearse it on a fork with the default invariants')
-  const report = await rehearse(context, plan, action)
+  const { report, implementations } = await rehearse(context, {
+    plan,
+    action,
+    contracts: resolve(
+      context.root,
+      parameters.contracts ?? join(context.root, 'contracts'),
+    ),
+  })
   const warnings = [
     ...hashWarnings(hashChecks, plan.safeTxHash),
     ...nonce.warnings,
     ...refundWarnings(plan.safeTx),
     ...rehearsalWarnings(report),
+    ...implementations,
   ]
   return {
     ok: isOk(report, warnings),
+    chainId: plan.chainId,
     safe: plan.safe,
     safeName: nameOf(context.manifest, plan.safe),
     safeVersion,
@@ -155,7 +178,7 @@ export async function reviewSafeTransaction(
     hashChecks,
     safeTx: plan.safeTx,
     nonce: nonce.nonce,
-    calls: toCallLines(report.calls),
+    calls: await callTree(context, plan.safeTx, kind, report),
     action: action?.action,
     rehearsal: {
       status: report.simulation.status,
@@ -176,21 +199,22 @@ function toPlan(
   safe: Address,
   safeVersion: string,
   safeTx: SafeTransaction,
-): SafePlan {
+): { plan: SafePlan; kind: DecodeSafeTransactionReturnType['kind'] } {
   const hashes = hashSafeTransaction({
     chainId: context.chainId,
     safe,
     safeVersion,
     safeTx,
   })
-  return {
+  const decoded = decodeSafeTransaction(safeTx)
+  const plan = {
     chainId: context.chainId,
     safe,
     safeVersion,
     nonce: safeTx.nonce,
     safeTx,
     ...hashes,
-    calls: decodeSafeTransaction(safeTx).calls.map((call, index, all) => ({
+    calls: decoded.calls.map((call, index, all) => ({
       ...call,
       label:
         all.length > 1
@@ -199,6 +223,21 @@ function toPlan(
     })),
     warnings: [],
   }
+  return { plan, kind: decoded.kind }
+}
+
+/** The call tree's lines, a batch under its MultiSendCallOnly root. */
+async function callTree(
+  context: OpsContext,
+  safeTx: SafeTransaction,
+  kind: DecodeSafeTransactionReturnType['kind'],
+  report: Report,
+): Promise<ReviewCallLine[]> {
+  const lines = toCallLines(report.calls, {
+    deployed: deployedBy(report.calls),
+    tokens: await readTokenUnits(context, tokenCallTargets(report.calls)),
+  })
+  return batchLines(safeTx, kind, lines)
 }
 
 function hashWarnings(
@@ -214,21 +253,35 @@ function hashWarnings(
     }))
 }
 
+/** Runs the plan on a fork, then reads there the code any upgrade installs. */
 async function rehearse(
   context: OpsContext,
-  plan: SafePlan,
-  action: RecognisedAction | undefined,
-): Promise<Report> {
+  {
+    plan,
+    action,
+    contracts,
+  }: {
+    plan: SafePlan
+    action: RecognisedAction | undefined
+    contracts: string
+  },
+): Promise<{ report: Report; implementations: ReviewWarning[] }> {
   const invariants: Invariant[] = action
     ? getDefaultInvariants({ manifest: context.manifest, ...action })
     : []
-  const fork = await createFork({ rpcUrl: context.rpcUrl })
+  const fork: Fork = await createFork({ rpcUrl: context.rpcUrl })
   try {
-    return await checkSafePlan(fork, {
+    const report = await checkSafePlan(fork, {
       plan,
       manifest: context.manifest,
       invariants,
     })
+    const implementations = await reviewImplementations(fork, {
+      manifest: context.manifest,
+      calls: report.calls,
+      contracts,
+    })
+    return { report, implementations }
   } finally {
     await fork.stop()
   }
@@ -238,32 +291,6 @@ function isOk(report: Report, warnings: readonly ReviewWarning[]): boolean {
   return (
     report.ok && !warnings.some((warning) => warning.severity === 'critical')
   )
-}
-
-/** Each call as one line, nested calls indented, undecoded selectors shown raw. */
-function toCallLines(
-  calls: readonly ReportedCall[],
-  depth = 0,
-): ReviewCallLine[] {
-  return calls.flatMap((call) => {
-    const value =
-      call.value > 0n
-        ? ` with ${formatEther(call.value)} ETH (${call.value} wei)`
-        : ''
-    const decoded =
-      call.functionName !== undefined || call.create2 !== undefined
-    const text = call.create2
-      ? `${labelOf(call)}: deploy ${call.create2.address}${value}`
-      : decoded
-        ? `${labelOf(call)}.${call.functionName}(${(call.args ?? [])
-            .map((arg) => `${arg.name}: ${String(arg.value)}`)
-            .join(', ')})${value}`
-        : `${labelOf(call)}: ${call.data === '0x' || !call.data ? 'no calldata' : `undecoded ${call.data.slice(0, 10)} (${call.data})`}${value}`
-    return [
-      { depth, text, raw: !decoded && !!call.data && call.data !== '0x' },
-      ...toCallLines(call.inner ?? [], depth + 1),
-    ]
-  })
 }
 
 /** Invariant reads that moved, and balances that changed, as sentences. */
@@ -280,44 +307,24 @@ async function toStateChanges(
           `${result.description} (${key}): ${String(before)} → ${String(after)}`,
         )
     }
-  for (const change of report.simulation.balanceChanges)
-    lines.add(
-      `${change.holderName ?? change.holder}: ${await formatAmount(context, change.asset, change.delta)}`,
-    )
+  const tokens = await readTokenUnits(
+    context,
+    report.simulation.balanceChanges.flatMap((change) =>
+      change.asset === 'ETH' ? [] : [change.asset],
+    ),
+  )
+  for (const change of report.simulation.balanceChanges) {
+    const units =
+      change.asset === 'ETH'
+        ? undefined
+        : tokens.get(change.asset.toLowerCase())
+    const amount =
+      change.asset === 'ETH'
+        ? formatEtherAmount(change.delta, { sign: true })
+        : units
+          ? formatTokenAmount(units, change.delta, { sign: true })
+          : `${change.delta} base units of ${change.asset}`
+    lines.add(`${change.holderName ?? change.holder}: ${amount}`)
+  }
   return [...lines]
-}
-
-/** `-10 ETH (-10000000000000000000 wei)`, `+1,000 AUTH (… base units)`: token units first, raw beside them. */
-async function formatAmount(
-  context: OpsContext,
-  asset: Address | 'ETH',
-  delta: bigint,
-): Promise<string> {
-  if (asset === 'ETH')
-    return `${signed(withThousands(formatEther(delta)))} ETH (${delta} wei)`
-  const [symbol, decimals] = await Promise.all([
-    readContract(context.client, {
-      address: asset,
-      abi: erc20Abi,
-      functionName: 'symbol',
-    }),
-    readContract(context.client, {
-      address: asset,
-      abi: erc20Abi,
-      functionName: 'decimals',
-    }),
-  ]).catch(() => [asset, undefined] as const)
-  return decimals === undefined
-    ? `${signed(String(delta))} base units of ${symbol}`
-    : `${signed(withThousands(formatUnits(delta, decimals)))} ${symbol} (${delta} base units)`
-}
-
-function withThousands(amount: string): string {
-  const [whole = '', fraction] = amount.split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return fraction ? `${grouped}.${fraction}` : grouped
-}
-
-function signed(amount: string): string {
-  return amount.startsWith('-') ? amount : `+${amount}`
 }

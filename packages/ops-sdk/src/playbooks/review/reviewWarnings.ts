@@ -28,26 +28,49 @@ const severityByCode: Record<ReportWarning['code'], ReviewSeverity> = {
   simulation: 'info',
 }
 
-/** @internal The rehearsal's warnings with a severity, canonical infrastructure named instead of flagged. */
+/**
+ * @internal The rehearsal's warnings with a severity. Canonical
+ * infrastructure and contracts this very batch deploys are named instead of
+ * flagged as unknown targets (a deploy batch calls what it deploys); a role
+ * granted to a contract the batch deploys is shown, not critical, because
+ * the deploy and its code are in the same call tree the signer reads.
+ */
 export function rehearsalWarnings(report: Report): ReviewWarning[] {
-  const canonical = new Set(
-    flatten(report.calls)
+  const deployed = deployedBy(report.calls)
+  const known = [
+    ...flatten(report.calls)
       .filter((call) => canonicalNameOf(call.to))
       .map((call) => call.to.toLowerCase()),
-  )
+    ...deployed,
+  ]
+  const mentions = (message: string, addresses: readonly string[]) =>
+    addresses.some((address) => message.toLowerCase().includes(address))
   return report.warnings
     .filter(
       (warning) =>
-        warning.code !== 'unknown-target' ||
-        ![...canonical].some((address) =>
-          warning.message.toLowerCase().includes(address),
-        ),
+        warning.code !== 'unknown-target' || !mentions(warning.message, known),
     )
-    .map((warning) => ({
-      severity: severityByCode[warning.code] ?? 'warning',
-      code: warning.code,
-      message: warning.message,
-    }))
+    .map((warning) =>
+      warning.code === 'unknown-role-grant' &&
+      mentions(warning.message, deployed)
+        ? {
+            severity: 'warning' as const,
+            code: warning.code,
+            message: `${warning.message.replace(/, which is not in the manifest\.$/, '')}, a contract this batch deploys: add it to the manifest once deployed.`,
+          }
+        : {
+            severity: severityByCode[warning.code] ?? 'warning',
+            code: warning.code,
+            message: warning.message,
+          },
+    )
+}
+
+/** @internal Addresses the batch's own CREATE2 deploys create, lowercase. */
+export function deployedBy(calls: readonly ReportedCall[]): string[] {
+  return flatten(calls).flatMap((call) =>
+    call.create2 ? [call.create2.address.toLowerCase()] : [],
+  )
 }
 
 /** @internal gasPrice, gasToken and refundReceiver pay whoever executes: rarely intended. */
@@ -74,7 +97,16 @@ export function flatten(calls: readonly ReportedCall[]): ReportedCall[] {
   return calls.flatMap((call) => [call, ...flatten(call.inner ?? [])])
 }
 
-/** @internal A name for an address: the manifest's, else canonical infrastructure's. */
-export function labelOf(call: ReportedCall): string {
-  return call.contract ?? canonicalNameOf(call.to as Address) ?? call.to
+/** @internal A name for an address: the manifest's, else canonical infrastructure's, else what deployed it. */
+export function labelOf(
+  call: ReportedCall,
+  deployed: readonly string[] = [],
+): string {
+  return (
+    call.contract ??
+    canonicalNameOf(call.to as Address) ??
+    (deployed.includes(call.to.toLowerCase())
+      ? `${call.to} (deployed by this batch)`
+      : call.to)
+  )
 }

@@ -1,0 +1,155 @@
+import type { Manifest } from '@storydao/core'
+import type { Fork, ReportedCall } from '@storydao/invariants'
+import {
+  type Address,
+  getAddress,
+  type Hex,
+  isAddressEqual,
+  parseEther,
+} from 'viem'
+import { compareRuntimeBytecode } from '../internal/compareRuntimeBytecode.js'
+import { readFoundryArtifact } from '../internal/readFoundryArtifact.js'
+import { parseDeploymentNote } from '../internal/upgradeDeployment.js'
+import { isCreate2Deployer } from './canonicalInfrastructure.js'
+import { flatten, labelOf, type ReviewWarning } from './reviewWarnings.js'
+
+/** An implementation an upgrade call in the tree switches a proxy or beacon to. */
+type UpgradeTarget = { proxy: string; implementation: Address }
+
+// The argument that names the new implementation, by function: UUPS and
+// beacons take it first, a ProxyAdmin second (after the proxy).
+const implementationArgument: Record<string, number> = {
+  upgradeToAndCall: 0,
+  upgradeTo: 0,
+  upgradeAndCall: 1,
+}
+
+/**
+ * @internal Compares the runtime code of every implementation an upgrade in
+ * the tree installs with the local forge build of the contract its prepared
+ * `upgrades[]` entry names. The code is read on the rehearsal fork: as
+ * deployed on chain, or, when the batch itself deploys it with CREATE2, after
+ * replaying that deploy there (the deployer is permissionless and the address
+ * depends only on salt and init code, so the replay is what the batch puts
+ * there). A mismatch is critical: signers would approve code nobody reviewed.
+ */
+export async function reviewImplementations(
+  fork: Fork,
+  {
+    manifest,
+    calls,
+    contracts,
+  }: { manifest: Manifest; calls: readonly ReportedCall[]; contracts: string },
+): Promise<ReviewWarning[]> {
+  const warnings: ReviewWarning[] = []
+  for (const target of upgradeTargets(calls)) {
+    const contract = preparedContract(manifest, target.implementation)
+    const subject = `${target.proxy}'s new implementation ${target.implementation}`
+    if (!contract) {
+      warnings.push({
+        severity: 'warning',
+        code: 'implementation-unverified',
+        message: `${subject} is named by no prepared upgrade in the manifest, so its code was not compared with a local build: check where it comes from.`,
+      })
+      continue
+    }
+    const code = await runtimeCode(fork, calls, target.implementation)
+    warnings.push(
+      await compareWithBuild({ subject, contract, code, contracts }),
+    )
+  }
+  return warnings
+}
+
+/** Every (proxy, implementation) an upgrade call in the tree names, once each. */
+function upgradeTargets(calls: readonly ReportedCall[]): UpgradeTarget[] {
+  const targets = new Map<string, UpgradeTarget>()
+  for (const call of flatten(calls)) {
+    const position = implementationArgument[call.functionName ?? '']
+    const value = position === undefined ? undefined : call.args?.[position]
+    if (typeof value?.value !== 'string') continue
+    const implementation = getAddress(value.value)
+    targets.set(implementation, { proxy: labelOf(call), implementation })
+  }
+  return [...targets.values()]
+}
+
+/** The contract the `upgrades[]` entry with this implementation was prepared from. */
+function preparedContract(
+  manifest: Manifest,
+  implementation: Address,
+): string | undefined {
+  const entry = (manifest.upgrades ?? []).find((upgrade) =>
+    isAddressEqual(upgrade.toImplementation, implementation),
+  )
+  return parseDeploymentNote(entry?.notes)?.contract
+}
+
+/** The code at the address on the fork, once the batch's own deploy of it ran there. */
+async function runtimeCode(
+  fork: Fork,
+  calls: readonly ReportedCall[],
+  implementation: Address,
+): Promise<Hex | undefined> {
+  const existing = await fork.client.getCode({ address: implementation })
+  if (existing && existing !== '0x') return existing
+  const deploy = calls.find(
+    (call) =>
+      isCreate2Deployer(call.to) &&
+      call.create2 &&
+      isAddressEqual(call.create2.address, implementation),
+  )
+  if (!deploy?.data) return undefined
+  // Any funded account can send it; this one exists only on the fork.
+  const sender = '0x00000000000000000000000000000000000e2e71' as const
+  await fork.client.setBalance({ address: sender, value: parseEther('1') })
+  await fork.client.impersonateAccount({ address: sender })
+  const hash = await fork.client.sendUnsignedTransaction({
+    from: sender,
+    to: deploy.to,
+    data: deploy.data,
+  })
+  await fork.client.waitForTransactionReceipt({ hash })
+  return fork.client.getCode({ address: implementation })
+}
+
+async function compareWithBuild({
+  subject,
+  contract,
+  code,
+  contracts,
+}: {
+  subject: string
+  contract: string
+  code: Hex | undefined
+  contracts: string
+}): Promise<ReviewWarning> {
+  let artifact: Awaited<ReturnType<typeof readFoundryArtifact>>
+  try {
+    artifact = await readFoundryArtifact({ project: contracts, contract })
+  } catch (error) {
+    return {
+      severity: 'warning',
+      code: 'implementation-unverified',
+      message: `${subject} should be ${contract}, but the local build could not be read, so its code was not compared: ${(error as Error).message.split('\n')[0]}`,
+    }
+  }
+  const comparison = compareRuntimeBytecode({ code, artifact })
+  if (comparison.status === 'match')
+    return {
+      severity: 'info',
+      code: 'implementation-verified',
+      message: `${subject} runs exactly the local forge build of ${artifact.id} (immutables masked).`,
+    }
+  const why =
+    comparison.status === 'no-code'
+      ? 'nothing is deployed there, and the batch does not deploy it'
+      : comparison.status === 'length-mismatch'
+        ? `its runtime code is ${comparison.chainLength} bytes, the local build's ${comparison.buildLength}`
+        : `its runtime code differs from the local build from byte ${comparison.firstDifference}`
+  return {
+    severity: 'critical',
+    code: 'implementation-mismatch',
+    message: `${subject} is not the local forge build of ${artifact.id}: ${why}. Rebuild with the repository's foundry.toml and review again; if it still differs, do not sign.`,
+  }
+}
