@@ -123,21 +123,7 @@ export async function deployRelease(
   assertParameters('deployRelease', { context }, ['context'], { version })
   assertParameters('deployRelease', parameters, ['release'], { version })
   const step = parameters.onStep ?? (() => {})
-  const file = await loadReleaseFile({
-    path: resolve(context.root, parameters.release),
-    root: context.root,
-    project: resolve(context.root, parameters.contracts ?? 'contracts'),
-  })
-  const present = file.entries
-    .map(({ name }) => name)
-    .filter((name) => Object.hasOwn(context.manifest.contracts, name))
-  if (parameters.fresh && present.length > 0)
-    throw new ReleaseAlreadyDeployedError({
-      network: context.networkName,
-      names: present,
-    })
-  const work = selectReleaseWork({ file, present })
-  assertManifestReferences(file, context)
+  const { file, work } = await readReleaseWork(context, parameters)
   if (work.release.contracts.length === 0)
     return {
       status: 'nothing-to-deploy',
@@ -174,32 +160,16 @@ export async function deployRelease(
     onStep: parameters.onStep,
   })
   const deployments = toPendingEntries(file, built, context.manifest)
+  // A failed rehearsal leaves nothing for record: the batch must be fixed first.
   const pending = outcome.rehearsal.ok
-    ? pendingDeploymentPath(outcome.files.transactionBuilder)
+    ? await writePending(context, {
+        file,
+        work,
+        outcome,
+        deployments,
+        fromBlock,
+      })
     : undefined
-  if (pending)
-    await writePendingDeployment(pending, {
-      format: 'storydao-ops/pending-deployment@1',
-      release: file.name,
-      releaseFile: relative(context.root, file.path),
-      network: context.networkName,
-      chainId: context.chainId,
-      safe: outcome.safe,
-      safeTxHash: outcome.safeTxHash,
-      nonce: outcome.nonce.toString(),
-      fromBlock: fromBlock.toString(),
-      createdAt: new Date().toISOString(),
-      deployments,
-      roles: file.roles,
-      skipped: work.skipped,
-      files: {
-        transactionBuilder: relative(
-          context.root,
-          outcome.files.transactionBuilder,
-        ),
-        report: relative(context.root, outcome.files.report),
-      },
-    } satisfies PendingDeployment)
   return {
     ...outcome,
     status: 'planned',
@@ -210,6 +180,71 @@ export async function deployRelease(
     snapshot,
     pending,
   }
+}
+
+/** The release file, checked against the manifest: what is left to do. */
+async function readReleaseWork(
+  context: OpsContext,
+  parameters: DeployReleaseParameters,
+): Promise<{ file: ReleaseFile; work: ReturnType<typeof selectReleaseWork> }> {
+  const file = await loadReleaseFile({
+    path: resolve(context.root, parameters.release),
+    root: context.root,
+    project: resolve(context.root, parameters.contracts ?? 'contracts'),
+  })
+  const present = file.entries
+    .map(({ name }) => name)
+    .filter((name) => Object.hasOwn(context.manifest.contracts, name))
+  if (parameters.fresh && present.length > 0)
+    throw new ReleaseAlreadyDeployedError({
+      network: context.networkName,
+      names: present,
+    })
+  assertManifestReferences(file, context)
+  return { file, work: selectReleaseWork({ file, present }) }
+}
+
+/** The pending-deployment record, next to the Transaction Builder file. */
+async function writePending(
+  context: OpsContext,
+  {
+    file,
+    work,
+    outcome,
+    deployments,
+    fromBlock,
+  }: {
+    file: ReleaseFile
+    work: ReturnType<typeof selectReleaseWork>
+    outcome: SafeTransactionOutcome
+    deployments: PendingDeploymentEntry[]
+    fromBlock: bigint
+  },
+): Promise<string> {
+  const path = pendingDeploymentPath(outcome.files.transactionBuilder)
+  await writePendingDeployment(path, {
+    format: 'storydao-ops/pending-deployment@1',
+    release: file.name,
+    releaseFile: relative(context.root, file.path),
+    network: context.networkName,
+    chainId: context.chainId,
+    safe: outcome.safe,
+    safeTxHash: outcome.safeTxHash,
+    nonce: outcome.nonce.toString(),
+    fromBlock: fromBlock.toString(),
+    createdAt: new Date().toISOString(),
+    deployments,
+    roles: file.roles,
+    skipped: work.skipped,
+    files: {
+      transactionBuilder: relative(
+        context.root,
+        outcome.files.transactionBuilder,
+      ),
+      report: relative(context.root, outcome.files.report),
+    },
+  } satisfies PendingDeployment)
+  return path
 }
 
 /** Manifest sections and roles must name a release entry or a manifest contract. */
