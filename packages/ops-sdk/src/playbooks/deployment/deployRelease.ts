@@ -36,6 +36,7 @@ import type {
 } from '../../types/releaseFile.js'
 import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
+import { toDeploymentInvariants } from '../internal/deploymentInvariants.js'
 import { loadReleaseFile } from '../internal/loadReleaseFile.js'
 import {
   pendingDeploymentPath,
@@ -147,6 +148,7 @@ export async function deployRelease(
     `Snapshot deployments/${context.networkName}.json to deployments/archive/`,
   )
   const snapshot = await snapshotManifest(context, file.name)
+  const deployments = toPendingEntries(file, built, context.manifest)
   const { outcome } = await prepareSafeTransaction(context, {
     safeName: 'ops',
     calls: built.calls,
@@ -155,11 +157,14 @@ export async function deployRelease(
     // No role may change on a contract the manifest already has; the new
     // contracts' wiring is what the batch is for.
     invariants: { action: 'role-change', roleChanges: [] },
+    extraInvariants: toDeploymentInvariants({
+      deployments,
+      calls: built.calls.slice(built.deployments.length),
+    }),
     propose: parameters.propose,
     origin: `storydao-ops deploy ${file.name}`,
     onStep: parameters.onStep,
   })
-  const deployments = toPendingEntries(file, built, context.manifest)
   // A failed rehearsal leaves nothing for record: the batch must be fixed first.
   const pending = outcome.rehearsal.ok
     ? await writePending(context, {
