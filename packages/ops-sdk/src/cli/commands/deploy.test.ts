@@ -61,7 +61,8 @@ describe('storydao-ops deploy', () => {
       snapshot: string
       pending: string
       proposed: unknown
-      files: { transactionBuilder: string }
+      rehearsal: { invariants: number; failed: string[] }
+      files: { transactionBuilder: string; report: string }
       deployments: { name: string; address: string; manifest: unknown }[]
     }
     expect(result).toMatchObject({
@@ -77,6 +78,15 @@ describe('storydao-ops deploy', () => {
         'safe-transactions/local/ops-nonce-0-deploy-storydao.deployment.json',
     })
     expect(stderr).toContain('Rehearse it on a fork')
+    // The Safes' defaults, plus what the release promises: the proxy and the
+    // beacon on their implementations, its five role calls in effect.
+    expect(result.rehearsal).toMatchObject({ invariants: 11, failed: [] })
+    const report = readFileSync(result.files.report, 'utf8')
+    expect(report).toContain('AuthorCoin: implementation is')
+    expect(report).toMatch(/StoryTimelock: StoryDAO has PROPOSER_ROLE/)
+    expect(report).toMatch(
+      /StoryTimelock: 0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc lacks DEFAULT_ADMIN_ROLE/,
+    )
     const batch = parseTransactionBuilderBatch({
       json: readFileSync(result.files.transactionBuilder, 'utf8'),
       chainId: 31337,
@@ -129,6 +139,29 @@ describe('storydao-ops deploy', () => {
     expect(stdout).toMatch(/AuthorCoin\s+0x[0-9a-fA-F]{40}\s+uups-proxy/)
     expect(stdout).toContain('Deploy storydao: Safe transaction ready')
     expect(stdout).toContain('storydao-ops record --safe-tx 0x')
+  }, 120_000)
+
+  test('error: a manifest entry naming the wrong implementation fails the rehearsal: exit 1, no pending record', async () => {
+    const path = releaseVariant((json) => {
+      const coin = (
+        json.contracts as { manifest: Record<string, unknown> }[]
+      )[2]!
+      coin.manifest.implementation = { ref: 'TreasuryImplementation' }
+    })
+    const { code, json, stderr } = await run([
+      'deploy',
+      '--release',
+      path,
+      '--propose',
+      '--json',
+    ])
+    expect(code, stderr).toBe(1)
+    expect(json).toMatchObject({
+      ok: false,
+      pending: null,
+      proposed: null,
+      rehearsal: { failed: ['invariant implementationIs failed'] },
+    })
   }, 120_000)
 
   test('error: an unknown network exits 2 and changes no file', async () => {

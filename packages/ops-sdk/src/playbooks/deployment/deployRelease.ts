@@ -36,6 +36,7 @@ import type {
 } from '../../types/releaseFile.js'
 import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
+import { toDeploymentInvariants } from '../internal/deploymentInvariants.js'
 import { loadReleaseFile } from '../internal/loadReleaseFile.js'
 import {
   pendingDeploymentPath,
@@ -123,21 +124,7 @@ export async function deployRelease(
   assertParameters('deployRelease', { context }, ['context'], { version })
   assertParameters('deployRelease', parameters, ['release'], { version })
   const step = parameters.onStep ?? (() => {})
-  const file = await loadReleaseFile({
-    path: resolve(context.root, parameters.release),
-    root: context.root,
-    project: resolve(context.root, parameters.contracts ?? 'contracts'),
-  })
-  const present = file.entries
-    .map(({ name }) => name)
-    .filter((name) => Object.hasOwn(context.manifest.contracts, name))
-  if (parameters.fresh && present.length > 0)
-    throw new ReleaseAlreadyDeployedError({
-      network: context.networkName,
-      names: present,
-    })
-  const work = selectReleaseWork({ file, present })
-  assertManifestReferences(file, context)
+  const { file, work } = await readReleaseWork(context, parameters)
   if (work.release.contracts.length === 0)
     return {
       status: 'nothing-to-deploy',
@@ -161,6 +148,7 @@ export async function deployRelease(
     `Snapshot deployments/${context.networkName}.json to deployments/archive/`,
   )
   const snapshot = await snapshotManifest(context, file.name)
+  const deployments = toPendingEntries(file, built, context.manifest)
   const { outcome } = await prepareSafeTransaction(context, {
     safeName: 'ops',
     calls: built.calls,
@@ -169,37 +157,24 @@ export async function deployRelease(
     // No role may change on a contract the manifest already has; the new
     // contracts' wiring is what the batch is for.
     invariants: { action: 'role-change', roleChanges: [] },
+    extraInvariants: toDeploymentInvariants({
+      deployments,
+      calls: built.calls.slice(built.deployments.length),
+    }),
     propose: parameters.propose,
     origin: `storydao-ops deploy ${file.name}`,
     onStep: parameters.onStep,
   })
-  const deployments = toPendingEntries(file, built, context.manifest)
+  // A failed rehearsal leaves nothing for record: the batch must be fixed first.
   const pending = outcome.rehearsal.ok
-    ? pendingDeploymentPath(outcome.files.transactionBuilder)
+    ? await writePending(context, {
+        file,
+        work,
+        outcome,
+        deployments,
+        fromBlock,
+      })
     : undefined
-  if (pending)
-    await writePendingDeployment(pending, {
-      format: 'storydao-ops/pending-deployment@1',
-      release: file.name,
-      releaseFile: relative(context.root, file.path),
-      network: context.networkName,
-      chainId: context.chainId,
-      safe: outcome.safe,
-      safeTxHash: outcome.safeTxHash,
-      nonce: outcome.nonce.toString(),
-      fromBlock: fromBlock.toString(),
-      createdAt: new Date().toISOString(),
-      deployments,
-      roles: file.roles,
-      skipped: work.skipped,
-      files: {
-        transactionBuilder: relative(
-          context.root,
-          outcome.files.transactionBuilder,
-        ),
-        report: relative(context.root, outcome.files.report),
-      },
-    } satisfies PendingDeployment)
   return {
     ...outcome,
     status: 'planned',
@@ -210,6 +185,71 @@ export async function deployRelease(
     snapshot,
     pending,
   }
+}
+
+/** The release file, checked against the manifest: what is left to do. */
+async function readReleaseWork(
+  context: OpsContext,
+  parameters: DeployReleaseParameters,
+): Promise<{ file: ReleaseFile; work: ReturnType<typeof selectReleaseWork> }> {
+  const file = await loadReleaseFile({
+    path: resolve(context.root, parameters.release),
+    root: context.root,
+    project: resolve(context.root, parameters.contracts ?? 'contracts'),
+  })
+  const present = file.entries
+    .map(({ name }) => name)
+    .filter((name) => Object.hasOwn(context.manifest.contracts, name))
+  if (parameters.fresh && present.length > 0)
+    throw new ReleaseAlreadyDeployedError({
+      network: context.networkName,
+      names: present,
+    })
+  assertManifestReferences(file, context)
+  return { file, work: selectReleaseWork({ file, present }) }
+}
+
+/** The pending-deployment record, next to the Transaction Builder file. */
+async function writePending(
+  context: OpsContext,
+  {
+    file,
+    work,
+    outcome,
+    deployments,
+    fromBlock,
+  }: {
+    file: ReleaseFile
+    work: ReturnType<typeof selectReleaseWork>
+    outcome: SafeTransactionOutcome
+    deployments: PendingDeploymentEntry[]
+    fromBlock: bigint
+  },
+): Promise<string> {
+  const path = pendingDeploymentPath(outcome.files.transactionBuilder)
+  await writePendingDeployment(path, {
+    format: 'storydao-ops/pending-deployment@1',
+    release: file.name,
+    releaseFile: relative(context.root, file.path),
+    network: context.networkName,
+    chainId: context.chainId,
+    safe: outcome.safe,
+    safeTxHash: outcome.safeTxHash,
+    nonce: outcome.nonce.toString(),
+    fromBlock: fromBlock.toString(),
+    createdAt: new Date().toISOString(),
+    deployments,
+    roles: file.roles,
+    skipped: work.skipped,
+    files: {
+      transactionBuilder: relative(
+        context.root,
+        outcome.files.transactionBuilder,
+      ),
+      report: relative(context.root, outcome.files.report),
+    },
+  } satisfies PendingDeployment)
+  return path
 }
 
 /** Manifest sections and roles must name a release entry or a manifest contract. */

@@ -158,6 +158,11 @@ export async function recordDeployment(
     block: Number(execution.blockNumber),
     tx: execution.transactionHash,
   }
+  // Every ABI the frontend file needs is read before the manifest is written.
+  const abis = await readAbis(
+    project,
+    withDeployment(context.manifest, { pending, deployment }),
+  )
   let before: Manifest | undefined
   const written = await updateManifest(context.manifestPath, {
     update: (current) => {
@@ -173,6 +178,7 @@ export async function recordDeployment(
     execution,
     contracts,
     inputs,
+    abis,
     project,
     frontend: parameters.frontend,
   })
@@ -277,41 +283,33 @@ function withDeployment(
   }
 }
 
-async function writeRecords(
+/** Where `record` writes, absolute. */
+function recordPaths(
   context: OpsContext,
   {
     pending,
-    before,
-    after,
-    execution,
-    contracts,
-    inputs,
-    project,
     frontend,
-  }: {
-    pending: PendingDeployment
-    before: Manifest
-    after: Manifest
-    execution: { blockNumber: bigint; transactionHash: Hex }
-    contracts: RecordDeploymentReturnType['contracts']
-    inputs: readonly StandardJsonInput[]
-    project: string
-    frontend: string | undefined
-  },
-): Promise<
-  Omit<RecordDeploymentReturnType['files'], 'manifest' | 'archive' | 'pending'>
-> {
-  const paths = {
+  }: { pending: PendingDeployment; frontend: string | undefined },
+) {
+  const verification = join(
+    context.paths.deployments,
+    'verification',
+    context.networkName,
+    `${pending.release}.md`,
+  )
+  return {
     frontend: resolve(
       context.root,
       frontend ??
         join('frontend', 'lib', 'contracts', `${context.networkName}.json`),
     ),
-    verification: join(
-      context.paths.deployments,
-      'verification',
-      context.networkName,
-      `${pending.release}.md`,
+    verification,
+    standardJsonInputs: pending.deployments.map(({ name }) =>
+      join(
+        dirname(verification),
+        pending.release,
+        `${name}.standard-input.json`,
+      ),
     ),
     changeRecord: join(
       context.paths.operations,
@@ -319,23 +317,34 @@ async function writeRecords(
       `${new Date().toISOString().slice(0, 10)}-${context.networkName}-${pending.release}.md`,
     ),
   }
+}
+
+type RecordInputs = {
+  pending: PendingDeployment
+  before: Manifest
+  after: Manifest
+  execution: { blockNumber: bigint; transactionHash: Hex }
+  contracts: RecordDeploymentReturnType['contracts']
+  inputs: readonly StandardJsonInput[]
+  abis: Record<string, Abi>
+  project: string
+  frontend: string | undefined
+}
+
+async function writeRecords(
+  context: OpsContext,
+  records: RecordInputs,
+): Promise<ReturnType<typeof recordPaths>> {
+  const { pending, contracts, inputs, project } = records
+  const paths = recordPaths(context, records)
   const artefacts = toFrontendArtifacts({
-    manifest: after,
-    abis: await readAbis(project, after),
+    manifest: records.after,
+    abis: records.abis,
   })
-  const standardJsonInputs = contracts.map(({ name }) =>
-    join(
-      dirname(paths.verification),
-      pending.release,
-      `${name}.standard-input.json`,
-    ),
-  )
-  const reportPath = join(context.root, pending.files.report)
-  const shown = (path: string) => relative(context.root, path)
   await Promise.all([
     ...inputs.map((input, index) =>
       writeFileAtomic({
-        path: standardJsonInputs[index]!,
+        path: paths.standardJsonInputs[index]!,
         data: `${JSON.stringify(input, null, 2)}\n`,
       }),
     ),
@@ -349,37 +358,53 @@ async function writeRecords(
         pending,
         networkName: context.networkName,
         inputs: contracts.map(({ verification }) => verification),
-        standardJsonInputs: standardJsonInputs.map((path) =>
+        standardJsonInputs: paths.standardJsonInputs.map((path) =>
           relative(dirname(paths.verification), path),
         ),
-        contractsDir: shown(project) || '.',
+        contractsDir: relative(context.root, project) || '.',
       }),
     }),
     writeFileAtomic({
       path: paths.changeRecord,
-      data: renderDeploymentRecord({
-        pending,
-        network: context.network,
-        networkName: context.networkName,
-        blockNumber: execution.blockNumber,
-        transactionHash: execution.transactionHash,
-        contracts,
-        manifestDiff: renderManifestDiff({
-          diff: diffManifests({ before, after }),
-          title: 'Manifest diff',
-        }),
-        report: existsSync(reportPath)
-          ? await readFile(reportPath, 'utf8')
-          : undefined,
-        files: {
-          manifest: shown(context.manifestPath),
-          frontend: shown(paths.frontend),
-          verification: shown(paths.verification),
-        },
-      }),
+      data: await changeRecord(context, { ...records, paths }),
     }),
   ])
-  return { ...paths, standardJsonInputs }
+  return paths
+}
+
+async function changeRecord(
+  context: OpsContext,
+  {
+    pending,
+    before,
+    after,
+    execution,
+    contracts,
+    paths,
+  }: RecordInputs & { paths: ReturnType<typeof recordPaths> },
+): Promise<string> {
+  const reportPath = join(context.root, pending.files.report)
+  const shown = (path: string) => relative(context.root, path)
+  return renderDeploymentRecord({
+    pending,
+    network: context.network,
+    networkName: context.networkName,
+    blockNumber: execution.blockNumber,
+    transactionHash: execution.transactionHash,
+    contracts,
+    manifestDiff: renderManifestDiff({
+      diff: diffManifests({ before, after }),
+      title: 'Manifest diff',
+    }),
+    report: existsSync(reportPath)
+      ? await readFile(reportPath, 'utf8')
+      : undefined,
+    files: {
+      manifest: shown(context.manifestPath),
+      frontend: shown(paths.frontend),
+      verification: shown(paths.verification),
+    },
+  })
 }
 
 /** The ABI of every artifact the manifest names, from the Foundry build. */

@@ -6,6 +6,7 @@ import {
   type Fork,
   type GetDefaultInvariantsParameters,
   getDefaultInvariants,
+  type Invariant,
   type Report,
   renderReport,
 } from '@storydao/invariants'
@@ -35,6 +36,8 @@ export type PrepareSafeTransactionParameters = {
   description: string
   /** Which default invariants the rehearsal checks. */
   invariants: Omit<GetDefaultInvariantsParameters, 'manifest'>
+  /** Checked too: what the defaults cannot know (contracts the manifest does not have yet). */
+  extraInvariants?: readonly Invariant[] | undefined
   /** A nonce to use instead of the next free one (replacing what is queued there). */
   nonce?: bigint | undefined
   /** Send it to the Transaction Service, signed by an owner among the context's signers. */
@@ -78,6 +81,7 @@ export async function prepareSafeTransaction(
     const report = await rehearse(fork, context, {
       plan,
       invariants: parameters.invariants,
+      extraInvariants: parameters.extraInvariants ?? [],
     })
     // Nothing else runs on the fork: anvil exits while the files are written
     // and the proposal is sent (stop is idempotent; finally waits for it).
@@ -232,18 +236,20 @@ async function rehearse(
   {
     plan,
     invariants,
+    extraInvariants,
   }: {
     plan: SafePlan
     invariants: PrepareSafeTransactionParameters['invariants']
+    extraInvariants: readonly Invariant[]
   },
 ): Promise<Report> {
   return checkSafePlan(fork, {
     plan,
     manifest: context.manifest,
-    invariants: getDefaultInvariants({
-      manifest: context.manifest,
-      ...invariants,
-    }),
+    invariants: [
+      ...getDefaultInvariants({ manifest: context.manifest, ...invariants }),
+      ...extraInvariants,
+    ],
   })
 }
 
