@@ -21,11 +21,17 @@ import type {
 } from '../../errors/upgrade.js'
 import { version } from '../../errors/version.js'
 import type { OpsContext } from '../createOpsContext.js'
-import { readGovernorTiming } from '../internal/governorTiming.js'
+import {
+  type GovernorTiming,
+  readGovernorTiming,
+} from '../internal/governorTiming.js'
 import { renderProposalDraft } from '../internal/renderProposalDraft.js'
 import { buildUpgradeCall, upgradeKindOf } from '../internal/upgradeCall.js'
 import { proposableUpgrade } from '../internal/upgradeDeployment.js'
-import { upgradeGovernorProposal } from '../internal/upgradeGovernorProposal.js'
+import {
+  type UpgradeGovernorProposal,
+  upgradeGovernorProposal,
+} from '../internal/upgradeGovernorProposal.js'
 
 export type DraftGovernorUpgradeParameters = {
   /** The `upgrades[]` id written by {@link prepareUpgrade}. */
@@ -99,9 +105,7 @@ export async function draftGovernorUpgrade(
     upgrade,
     project,
   })
-  const { governor, timelock, contract, deploy, upgradeCall, description } =
-    proposalOf
-  const target = context.manifest.contracts[upgrade.target]!
+  const { governor, timelock, description } = proposalOf
   const proposal = buildGovernorPropose({
     governor: governor.address,
     calls: proposalOf.calls,
@@ -112,6 +116,44 @@ export async function draftGovernorUpgrade(
     governor: governor.address,
     timelock: timelock.address,
   })
+  const draft = await writeDraft(context, {
+    upgrade,
+    proposal: proposalOf,
+    proposalId: proposal.proposalId,
+    timing,
+  })
+  const recorded = await recordProposalId(context, {
+    id: upgrade.id,
+    proposalId: proposal.proposalId,
+  })
+  return {
+    upgrade: recorded,
+    propose: { to: proposal.call.to, data: proposal.call.data },
+    proposalId: proposal.proposalId,
+    description,
+    descriptionHash: proposal.descriptionHash,
+    earliestExecution: timing.earliestExecution,
+    draft,
+  }
+}
+
+/** The forum draft `docs/operations/proposals/<id>.md`; returns its path. */
+async function writeDraft(
+  context: OpsContext,
+  {
+    upgrade,
+    proposal,
+    proposalId,
+    timing,
+  }: {
+    upgrade: UpgradeEntry
+    proposal: UpgradeGovernorProposal
+    proposalId: bigint
+    timing: GovernorTiming
+  },
+): Promise<string> {
+  const { contract, deploy, upgradeCall } = proposal
+  const target = context.manifest.contracts[upgrade.target]!
   const draft = join(context.paths.operations, 'proposals', `${upgrade.id}.md`)
   await writeFileAtomic({
     path: draft,
@@ -119,9 +161,9 @@ export async function draftGovernorUpgrade(
       upgrade,
       contract,
       proxy: target.address,
-      governor,
-      proposalId: proposal.proposalId,
-      description,
+      governor: proposal.governor,
+      proposalId,
+      description: proposal.description,
       actions: [
         ...(deploy
           ? [
@@ -155,19 +197,7 @@ export async function draftGovernorUpgrade(
       network: context.networkName,
     }),
   })
-  const recorded = await recordProposalId(context, {
-    id: upgrade.id,
-    proposalId: proposal.proposalId,
-  })
-  return {
-    upgrade: recorded,
-    propose: { to: proposal.call.to, data: proposal.call.data },
-    proposalId: proposal.proposalId,
-    description,
-    descriptionHash: proposal.descriptionHash,
-    earliestExecution: timing.earliestExecution,
-    draft,
-  }
+  return draft
 }
 
 async function recordProposalId(
