@@ -7,7 +7,7 @@ import {
   storyTimelockAbi,
 } from '@storydao/core'
 import { createSafeService, getQueuedSafePlans } from '@storydao/safe'
-import { getAddress, type Hex, slice } from 'viem'
+import { getAddress, type Hex, pad, slice } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { contractsDir, ensureFoundryBuild } from '../../test/foundryBuild.js'
 import {
@@ -321,6 +321,32 @@ describe('storydao-ops upgrade queue / execute / validate / rollback', () => {
     ])) as { safeTxHash: Hex; route: string }
     expect(execute.route).toBe('timelock')
     await confirmAndExecute(execute.safeTxHash)
+
+    // A proxy that no longer points at the new implementation fails the
+    // slot check and the invariants: exit 1, nothing written.
+    const authorCoin = repo.stack.manifest.contracts.AuthorCoin!.address
+    const upgraded = await repo.stack.client.getStorageAt({
+      address: authorCoin,
+      slot: implementationSlot,
+    })
+    await repo.stack.client.setStorageAt({
+      address: authorCoin,
+      index: implementationSlot,
+      value: pad(originalImplementation(), { size: 32 }),
+    })
+    const unchanged = fingerprint(repo.root, dirs)
+    const failed = await run(['upgrade', 'validate', '--id', id])
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toContain('validation FAILED')
+    expect(failed.stdout).toMatch(/FAIL implementation\s+EIP-1967 slot = /)
+    expect(failed.stdout).toContain('Nothing written')
+    expect(fingerprint(repo.root, dirs)).toEqual(unchanged)
+    await repo.stack.client.setStorageAt({
+      address: authorCoin,
+      index: implementationSlot,
+      value: upgraded!,
+    })
+
     const validated = (await ok(['upgrade', 'validate', '--id', id])) as {
       ok: boolean
     }
