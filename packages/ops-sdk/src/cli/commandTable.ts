@@ -597,4 +597,205 @@ export const commands: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/upgradePropose.js'),
   },
+  // Upgrade queue / execute / validate / rollback and unpause (issue 11).
+  {
+    words: ['upgrade', 'queue'],
+    summary:
+      'governor: the ops-Safe transaction queueing a succeeded proposal; both routes: record the upgrade queued once it is on the timelock',
+    usage:
+      'storydao-ops upgrade queue --id <upgrade> [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    description:
+      "Governor route (the entry has a proposalId): refuses (exit 1) unless the StoryDAO proposal's state is Succeeded, naming the state and, while Pending or Active, when voting ends; then builds one ops-Safe transaction calling the governor's queue, rehearsed on a fork with the timelock-schedule invariants, written as a Transaction Builder file under safe-transactions/<network>/ and with --propose queued on the Safe Transaction Service. Timelock route: upgrade propose already scheduled the operation, so nothing is signed (exit 0; exit 1 while the propose Safe transaction is not executed). On both routes, once the chain shows the operation on the timelock, the manifest entry becomes queued with its operation id and the time it becomes executable is printed.",
+    options: {
+      id: {
+        type: 'string',
+        value: '<upgrade>',
+        description: 'the upgrade id',
+      },
+      nonce: {
+        type: 'string',
+        value: 'next|<n>',
+        description:
+          'ops Safe nonce: next free (default) or a queued one to replace',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the Foundry project, built with forge build (default <root>/contracts)',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops upgrade queue --id 2026-12-05-authorcoin-authorcoinv2 --network sepolia --propose --signer-env OPS_KEY',
+      'storydao-ops upgrade queue --id authorcoin-v2 --json',
+    ],
+    load: () => import('./commands/upgradeQueue.js'),
+  },
+  {
+    words: ['upgrade', 'execute'],
+    summary:
+      'the ops-Safe transaction that executes a queued upgrade once the timelock delay has passed',
+    usage:
+      'storydao-ops upgrade execute --id <upgrade> [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    description:
+      "Refuses (exit 1) before the timelock delay has passed, with the time left and when it becomes executable. Then builds one ops-Safe transaction calling the governor's execute (governor route) or the timelock's execute (timelock route), rehearsed on a fork with the upgrade invariants (the proxy on its new implementation; supply, balances, pause flags and roles unchanged), written as a Transaction Builder file under safe-transactions/<network>/ and with --propose queued on the Safe Transaction Service. Once executed, run upgrade validate.",
+    options: {
+      id: {
+        type: 'string',
+        value: '<upgrade>',
+        description: 'the upgrade id',
+      },
+      nonce: {
+        type: 'string',
+        value: 'next|<n>',
+        description:
+          'ops Safe nonce: next free (default) or a queued one to replace',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the Foundry project, built with forge build (default <root>/contracts)',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops upgrade execute --id 2026-12-05-authorcoin-authorcoinv2 --network sepolia --propose --signer-env OPS_KEY',
+      'storydao-ops upgrade execute --id authorcoin-v2 --json',
+    ],
+    load: () => import('./commands/upgradeExecute.js'),
+  },
+  {
+    words: ['upgrade', 'validate'],
+    summary:
+      'check an executed upgrade on chain, append it to the upgrade log and mark it executed',
+    usage: 'storydao-ops upgrade validate --id <upgrade> [--contracts <dir>]',
+    description:
+      "Checks that the timelock executed the upgrade's operation, that the proxy (or beacon) logged Upgraded naming the new implementation since the operation was scheduled, that the EIP-1967 slot (or the beacon's implementation()) holds it, that its runtime code matches the local forge build (immutables masked), and the post-upgrade invariants (supply within the cap; Treasury, timelock and Safe balances and pause flags unchanged across the execution block; every proxy on its recorded implementation). When all pass, appends an entry to docs/operations/upgrade-log.md and marks the manifest entry executed with the contract's new implementation; exit 1 and nothing written when a check fails.",
+    options: {
+      id: {
+        type: 'string',
+        value: '<upgrade>',
+        description: 'the upgrade id',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the Foundry project, built with forge build (default <root>/contracts)',
+      },
+    },
+    examples: [
+      'storydao-ops upgrade validate --id 2026-12-05-authorcoin-authorcoinv2 --network sepolia',
+      'storydao-ops upgrade validate --id authorcoin-v2 --json',
+    ],
+    load: () => import('./commands/upgradeValidate.js'),
+  },
+  {
+    words: ['upgrade', 'rollback'],
+    summary:
+      'propose the reverse of an executed upgrade through the route the upgrade took',
+    usage:
+      'storydao-ops upgrade rollback --id <upgrade> [--rollback-id <id>] [--delay <s>] [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    description:
+      'Records a new upgrades[] entry (default id <id>-rollback) that upgrades the contract back to the implementation it had before the executed upgrade (live, so nothing is deployed), then proposes it as the original was: timelock route, one ops-Safe transaction scheduling it on the timelock (rehearsed, Transaction Builder file, --propose; the entry becomes proposed); governor route, the StoryDAO propose calldata, the proposal id and the forum draft docs/operations/proposals/<rollback id>.md. The rollback then goes through upgrade queue, execute and validate. Exit 2 when the upgrade is not executed.',
+    options: {
+      id: {
+        type: 'string',
+        value: '<upgrade>',
+        description: 'the executed upgrade to reverse',
+      },
+      'rollback-id': {
+        type: 'string',
+        value: '<id>',
+        description: "the rollback's upgrade id (default <id>-rollback)",
+      },
+      delay: {
+        type: 'string',
+        value: '<s>',
+        description:
+          "timelock route: the delay in seconds (default: the timelock's minimum)",
+      },
+      nonce: {
+        type: 'string',
+        value: 'next|<n>',
+        description:
+          'ops Safe nonce: next free (default) or a queued one to replace',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the Foundry project, built with forge build (default <root>/contracts)',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'timelock route: send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops upgrade rollback --id 2026-12-05-authorcoin-authorcoinv2 --network sepolia --propose --signer-env OPS_KEY',
+      'storydao-ops upgrade rollback --id authorcoin-v2 --json',
+    ],
+    load: () => import('./commands/upgradeRollback.js'),
+  },
+  {
+    words: ['unpause'],
+    summary:
+      'the timelock route out of a pause: the ops Safe schedules unpause() on the timelock, --execute runs it after the delay',
+    usage:
+      'storydao-ops unpause [--target <name>]... [--delay <s>] [--execute] [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    description:
+      'Only the timelock can unpause (AuthorCoin\'s unpause() needs DEFAULT_ADMIN_ROLE, held by the timelock; the emergency Safe only holds PAUSER_ROLE). Without --execute: one ops-Safe transaction scheduling unpause() of the paused targets (AuthorCoin by default) on the timelock with its minimum delay (or --delay), rehearsed on a fork with the timelock-schedule invariants. With --execute: once the delay has passed, one ops-Safe transaction executing that scheduled unpause, rehearsed with the unpause invariants; refused (exit 1) when none is scheduled or before the delay, with the time left. Both write the Transaction Builder file under safe-transactions/<network>/ and with --propose queue it on the Safe Transaction Service. Exit 1 "not paused" when no target is paused.',
+    options: {
+      target: {
+        type: 'string',
+        multiple: true,
+        value: '<name>',
+        description:
+          'a manifest contract to unpause (repeatable; default AuthorCoin)',
+      },
+      delay: {
+        type: 'string',
+        value: '<s>',
+        description:
+          "the timelock delay in seconds (default: the timelock's minimum)",
+      },
+      execute: {
+        type: 'boolean',
+        description:
+          'execute the scheduled unpause once its delay has passed, instead of scheduling one',
+      },
+      nonce: {
+        type: 'string',
+        value: 'next|<n>',
+        description:
+          'ops Safe nonce: next free (default) or a queued one to replace',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops unpause --network mainnet --propose --signer-env OPS_KEY --incident 2026-12-05-bridge-drain',
+      'storydao-ops unpause --execute --network mainnet --propose --signer-env OPS_KEY',
+    ],
+    load: () => import('./commands/unpause.js'),
+  },
 ]

@@ -204,3 +204,54 @@ export class GovernorNotInManifestError extends OpsError {
     })
   }
 }
+
+export type UpgradeNotReadyErrorType = UpgradeNotReadyError & {
+  name: 'UpgradeNotReadyError'
+}
+
+/**
+ * The chain is not where the step needs it yet: the proposal has not
+ * succeeded (queue), the operation is not scheduled or its delay has not
+ * passed (execute).
+ */
+export class UpgradeNotReadyError extends OpsError {
+  override name = 'UpgradeNotReadyError'
+  constructor({
+    id,
+    step,
+    reason,
+    details,
+    hint,
+  }: {
+    id: string
+    step: 'queued' | 'executed'
+    reason: string
+    details?: readonly string[] | undefined
+    hint: string
+  }) {
+    super(`Upgrade "${id}" cannot be ${step} yet: ${reason}`, {
+      code: 'UPGRADE_NOT_READY',
+      docsPath,
+      metaMessages: details && details.length > 0 ? [...details] : undefined,
+      hint,
+      version,
+    })
+  }
+}
+
+export type UpgradeNotRollbackableErrorType = UpgradeNotRollbackableError & {
+  name: 'UpgradeNotRollbackableError'
+}
+
+/** Only an executed (validated) upgrade has a reverse upgrade to propose. */
+export class UpgradeNotRollbackableError extends OpsError {
+  override name = 'UpgradeNotRollbackableError'
+  constructor({ id, reason }: { id: string; reason: string }) {
+    super(`Upgrade "${id}" cannot be rolled back: ${reason}`, {
+      code: 'UPGRADE_NOT_ROLLBACKABLE',
+      docsPath,
+      hint: 'Roll back an upgrade whose status is executed (run "storydao-ops upgrade validate --id <id>" after it ran); an upgrade still queued is cancelled instead (storydao-ops timelock cancel <operation id>).',
+      version,
+    })
+  }
+}

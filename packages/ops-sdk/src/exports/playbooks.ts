@@ -127,11 +127,29 @@ export {
   type TimelockOperationOrigin,
 } from '../playbooks/timelock/listTimelockOperations.js'
 export {
+  type ExecuteUnpauseErrorType,
+  type ExecuteUnpauseParameters,
+  type ExecuteUnpauseReturnType,
+  executeUnpause,
+} from '../playbooks/unpause/executeUnpause.js'
+export {
+  type ScheduleUnpauseErrorType,
+  type ScheduleUnpauseParameters,
+  type ScheduleUnpauseReturnType,
+  scheduleUnpause,
+} from '../playbooks/unpause/scheduleUnpause.js'
+export {
   type DraftGovernorUpgradeErrorType,
   type DraftGovernorUpgradeParameters,
   type DraftGovernorUpgradeReturnType,
   draftGovernorUpgrade,
 } from '../playbooks/upgrade/draftGovernorUpgrade.js'
+export {
+  type ExecuteUpgradeErrorType,
+  type ExecuteUpgradeParameters,
+  type ExecuteUpgradeReturnType,
+  executeUpgrade,
+} from '../playbooks/upgrade/executeUpgrade.js'
 export {
   type PrepareUpgradeErrorType,
   type PrepareUpgradeParameters,
@@ -144,6 +162,24 @@ export {
   type ProposeUpgradeReturnType,
   proposeUpgrade,
 } from '../playbooks/upgrade/proposeUpgrade.js'
+export {
+  type QueueUpgradeErrorType,
+  type QueueUpgradeParameters,
+  type QueueUpgradeReturnType,
+  queueUpgrade,
+} from '../playbooks/upgrade/queueUpgrade.js'
+export {
+  type RollbackUpgradeErrorType,
+  type RollbackUpgradeParameters,
+  type RollbackUpgradeReturnType,
+  rollbackUpgrade,
+} from '../playbooks/upgrade/rollbackUpgrade.js'
+export {
+  type ValidateUpgradeErrorType,
+  type ValidateUpgradeParameters,
+  type ValidateUpgradeReturnType,
+  validateUpgrade,
+} from '../playbooks/upgrade/validateUpgrade.js'
 export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type {
   PendingDeployment,
@@ -153,3 +189,4 @@ export type {
   VerificationInput,
 } from '../types/releaseFile.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
+export type { UpgradeCheck, UpgradeRoute } from '../types/upgrade.js'

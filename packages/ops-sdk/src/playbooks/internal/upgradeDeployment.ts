@@ -1,6 +1,6 @@
 import type { UpgradeEntry } from '@storydao/core'
 import { buildCreate2Deploy } from '@storydao/governance'
-import { type Hex, isAddressEqual, keccak256, toHex } from 'viem'
+import { type Address, type Hex, isAddressEqual, keccak256, toHex } from 'viem'
 import {
   ImplementationMismatchError,
   UnknownUpgradeError,
@@ -30,6 +30,30 @@ export function deploymentNote({
   salt: Hex
 }): string {
   return `Deploy ${contract} with CREATE2 salt ${salt}.`
+}
+
+/**
+ * @internal The `notes` of a rollback entry: it names the contract it goes
+ * back to; the implementation is live, so nothing is deployed.
+ */
+export function rollbackNote({
+  of,
+  contract,
+  implementation,
+}: {
+  of: string
+  contract: string
+  implementation: Address
+}): string {
+  return `Rollback of ${of}: back to ${contract} at ${implementation}, which is live (nothing to deploy).`
+}
+
+/** @internal Reads {@link rollbackNote} back. */
+export function parseRollbackNote(
+  notes: string | undefined,
+): { of: string; contract: string } | undefined {
+  const match = /Rollback of (\S+): back to (\S+) at 0x/.exec(notes ?? '')
+  return match ? { of: match[1]!, contract: match[2]! } : undefined
 }
 
 /** @internal Reads {@link deploymentNote} back; `undefined` for entries written by hand. */
@@ -83,6 +107,33 @@ export function proposableUpgrade(
 }
 
 /**
+ * @internal What an upgrade entry runs: the CREATE2 deployment of its new
+ * implementation (none for a rollback, whose implementation is live) and the
+ * salt its timelock operation uses.
+ */
+export async function upgradeDeploymentOf({
+  upgrade,
+  project,
+}: {
+  upgrade: UpgradeEntry
+  project: string
+}): Promise<{
+  deploy: Awaited<ReturnType<typeof rebuildDeploy>> | undefined
+  contract: string
+  salt: Hex
+}> {
+  const rollback = parseRollbackNote(upgrade.notes)
+  if (rollback)
+    return {
+      deploy: undefined,
+      contract: rollback.contract,
+      salt: upgradeSalt(upgrade.id),
+    }
+  const deploy = await rebuildDeploy({ upgrade, project })
+  return { deploy, contract: deploy.contract, salt: deploy.salt }
+}
+
+/**
  * @internal The prepared deploy call, rebuilt from the Foundry build; refused
  * unless it lands on the implementation recorded at prepare time, so signers
  * and voters approve the reviewed bytecode.
@@ -113,4 +164,13 @@ export async function rebuildDeploy({
       actual: deploy.address,
     })
   return { ...deploy, ...note }
+}
+
+/** @internal The contract an upgrade entry goes to, from its notes (the target's name when they say nothing). */
+export function upgradeContractOf(upgrade: UpgradeEntry): string {
+  return (
+    parseDeploymentNote(upgrade.notes)?.contract ??
+    parseRollbackNote(upgrade.notes)?.contract ??
+    upgrade.target
+  )
 }

@@ -11,28 +11,27 @@ import {
 import { buildGovernorPropose } from '@storydao/governance'
 import { getDefaultInvariants } from '@storydao/invariants'
 import type { Address, Hex } from 'viem'
-import {
-  TimelockNotInManifestError,
-  type TimelockNotInManifestErrorType,
-} from '../../errors/timelock.js'
-import {
-  type ArtifactNotFoundErrorType,
-  GovernorNotInManifestError,
-  type GovernorNotInManifestErrorType,
-  type ImplementationMismatchErrorType,
-  type UnknownUpgradeErrorType,
-  type UpgradeNotProposableErrorType,
+import type { TimelockNotInManifestErrorType } from '../../errors/timelock.js'
+import type {
+  ArtifactNotFoundErrorType,
+  GovernorNotInManifestErrorType,
+  ImplementationMismatchErrorType,
+  UnknownUpgradeErrorType,
+  UpgradeNotProposableErrorType,
 } from '../../errors/upgrade.js'
 import { version } from '../../errors/version.js'
 import type { OpsContext } from '../createOpsContext.js'
-import { readGovernorTiming } from '../internal/governorTiming.js'
-import { renderProposalDraft } from '../internal/renderProposalDraft.js'
-import { contractByRole } from '../internal/roleWiring.js'
-import { buildUpgradeCall, upgradeKindOf } from '../internal/upgradeCall.js'
 import {
-  proposableUpgrade,
-  rebuildDeploy,
-} from '../internal/upgradeDeployment.js'
+  type GovernorTiming,
+  readGovernorTiming,
+} from '../internal/governorTiming.js'
+import { renderProposalDraft } from '../internal/renderProposalDraft.js'
+import { buildUpgradeCall, upgradeKindOf } from '../internal/upgradeCall.js'
+import { proposableUpgrade } from '../internal/upgradeDeployment.js'
+import {
+  type UpgradeGovernorProposal,
+  upgradeGovernorProposal,
+} from '../internal/upgradeGovernorProposal.js'
 
 export type DraftGovernorUpgradeParameters = {
   /** The `upgrades[]` id written by {@link prepareUpgrade}. */
@@ -102,19 +101,14 @@ export async function draftGovernorUpgrade(
     context.root,
     parameters.contracts ?? join(context.root, 'contracts'),
   )
-  const deploy = await rebuildDeploy({ upgrade, project })
-  const { governor, timelock } = governanceOf(context)
-  const target = context.manifest.contracts[upgrade.target]!
-  const upgradeCall = {
-    to: target.address,
-    value: 0n,
-    data: upgrade.calldata,
-    label: `${upgrade.target}: upgrade to ${deploy.contract} at ${upgrade.toImplementation}`,
-  }
-  const description = `Upgrade ${upgrade.target} to ${deploy.contract} (${upgrade.id})\n\nDeploys ${deploy.contract} at ${upgrade.toImplementation} with CREATE2 and upgrades ${upgrade.target} (${target.address}) to it.`
+  const proposalOf = await upgradeGovernorProposal(context, {
+    upgrade,
+    project,
+  })
+  const { governor, timelock, description } = proposalOf
   const proposal = buildGovernorPropose({
     governor: governor.address,
-    calls: [deploy.call, upgradeCall],
+    calls: proposalOf.calls,
     description,
   })
   step('Read the voting and timelock delays')
@@ -122,23 +116,69 @@ export async function draftGovernorUpgrade(
     governor: governor.address,
     timelock: timelock.address,
   })
+  const draft = await writeDraft(context, {
+    upgrade,
+    proposal: proposalOf,
+    proposalId: proposal.proposalId,
+    timing,
+  })
+  const recorded = await recordProposalId(context, {
+    id: upgrade.id,
+    proposalId: proposal.proposalId,
+  })
+  return {
+    upgrade: recorded,
+    propose: { to: proposal.call.to, data: proposal.call.data },
+    proposalId: proposal.proposalId,
+    description,
+    descriptionHash: proposal.descriptionHash,
+    earliestExecution: timing.earliestExecution,
+    draft,
+  }
+}
+
+/** The forum draft `docs/operations/proposals/<id>.md`; returns its path. */
+async function writeDraft(
+  context: OpsContext,
+  {
+    upgrade,
+    proposal,
+    proposalId,
+    timing,
+  }: {
+    upgrade: UpgradeEntry
+    proposal: UpgradeGovernorProposal
+    proposalId: bigint
+    timing: GovernorTiming
+  },
+): Promise<string> {
+  const { contract, deploy, upgradeCall } = proposal
+  const target = context.manifest.contracts[upgrade.target]!
   const draft = join(context.paths.operations, 'proposals', `${upgrade.id}.md`)
   await writeFileAtomic({
     path: draft,
     data: renderProposalDraft({
       upgrade,
-      contract: deploy.contract,
+      contract,
       proxy: target.address,
-      governor,
-      proposalId: proposal.proposalId,
-      description,
+      governor: proposal.governor,
+      proposalId,
+      description: proposal.description,
       actions: [
+        ...(deploy
+          ? [
+              {
+                to: deploy.to,
+                label: `Deploy ${contract} (CREATE2)`,
+                data: deploy.data,
+              },
+            ]
+          : []),
         {
-          to: deploy.call.to,
-          label: `Deploy ${deploy.contract} (CREATE2)`,
-          data: deploy.call.data,
+          to: upgradeCall.to,
+          label: upgradeCall.label ?? '',
+          data: upgradeCall.data,
         },
-        upgradeCall,
       ],
       timing,
       rollback: buildUpgradeCall(target, {
@@ -157,29 +197,7 @@ export async function draftGovernorUpgrade(
       network: context.networkName,
     }),
   })
-  const recorded = await recordProposalId(context, {
-    id: upgrade.id,
-    proposalId: proposal.proposalId,
-  })
-  return {
-    upgrade: recorded,
-    propose: { to: proposal.call.to, data: proposal.call.data },
-    proposalId: proposal.proposalId,
-    description,
-    descriptionHash: proposal.descriptionHash,
-    earliestExecution: timing.earliestExecution,
-    draft,
-  }
-}
-
-function governanceOf(context: OpsContext) {
-  const governor = contractByRole(context.manifest, 'governor')
-  if (!governor)
-    throw new GovernorNotInManifestError({ network: context.networkName })
-  const timelock = contractByRole(context.manifest, 'timelock')
-  if (!timelock)
-    throw new TimelockNotInManifestError({ network: context.networkName })
-  return { governor, timelock }
+  return draft
 }
 
 async function recordProposalId(

@@ -1,10 +1,8 @@
 import { join, resolve } from 'node:path'
 import {
   assertParameters,
-  ChainReadError,
   type ChainReadErrorType,
   type MissingParameterErrorType,
-  storyTimelockAbi,
   type UpdateManifestErrorType,
   type UpgradeEntry,
   updateManifest,
@@ -16,7 +14,6 @@ import {
   prepareTimelockSchedule,
 } from '@storydao/governance'
 import type { Hex } from 'viem'
-import { readContract } from 'viem/actions'
 import type {
   SafeNotInManifestErrorType,
   SignerNotOwnerErrorType,
@@ -33,9 +30,10 @@ import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.
 import type { OpsContext } from '../createOpsContext.js'
 import { prepareSafeTransaction } from '../internal/prepareSafeTransaction.js'
 import { timelockOf } from '../internal/timelockOf.js'
+import { readMinDelay } from '../internal/timelockOperation.js'
 import {
   proposableUpgrade,
-  rebuildDeploy,
+  upgradeDeploymentOf,
 } from '../internal/upgradeDeployment.js'
 
 export type ProposeUpgradeParameters = {
@@ -117,24 +115,31 @@ export async function proposeUpgrade(
     context.root,
     parameters.contracts ?? join(context.root, 'contracts'),
   )
-  const deploy = await rebuildDeploy({ upgrade, project })
-  await assertCreate2DeployerPresent(context.client)
+  const { deploy, contract, salt } = await upgradeDeploymentOf({
+    upgrade,
+    project,
+  })
+  if (deploy) await assertCreate2DeployerPresent(context.client)
   const timelock = timelockOf(context.manifest)
-  const delay = parameters.delay ?? (await minDelayOf(context, timelock))
+  const delay = parameters.delay ?? (await readMinDelay(context, timelock))
   const target = context.manifest.contracts[upgrade.target]!
   const schedule = await prepareTimelockSchedule(context.client, {
     timelock: timelock.address,
     calls: [{ to: target.address, value: 0n, data: upgrade.calldata }],
-    salt: deploy.salt,
+    salt,
     delay,
-    label: `${timelock.name}.schedule(${upgrade.target} upgrade to ${deploy.contract}, delay ${delay} s)`,
+    label: `${timelock.name}.schedule(${upgrade.target} upgrade to ${contract}, delay ${delay} s)`,
   })
-  const title = `Upgrade ${upgrade.target} to ${deploy.contract}: deploy and schedule`
+  const title = deploy
+    ? `Upgrade ${upgrade.target} to ${contract}: deploy and schedule`
+    : `Roll back ${upgrade.target} to ${contract}: schedule`
   const { outcome } = await prepareSafeTransaction(context, {
     safeName: 'ops',
-    calls: [deploy.call, schedule.call],
+    calls: deploy ? [deploy.call, schedule.call] : [schedule.call],
     title,
-    description: `Upgrade ${upgrade.id}: deploys ${deploy.contract} at ${upgrade.toImplementation} with CREATE2 and schedules the upgrade of ${upgrade.target} on the timelock (operation ${schedule.operationId}, delay ${delay} s).`,
+    description: deploy
+      ? `Upgrade ${upgrade.id}: deploys ${contract} at ${upgrade.toImplementation} with CREATE2 and schedules the upgrade of ${upgrade.target} on the timelock (operation ${schedule.operationId}, delay ${delay} s).`
+      : `Upgrade ${upgrade.id}: schedules the upgrade of ${upgrade.target} back to ${contract} at ${upgrade.toImplementation} on the timelock (operation ${schedule.operationId}, delay ${delay} s).`,
     invariants: {
       action: 'timelock-schedule',
       operationIds: [schedule.operationId],
@@ -156,22 +161,6 @@ export async function proposeUpgrade(
     operationId: schedule.operationId,
     delay,
   }
-}
-
-async function minDelayOf(
-  context: OpsContext,
-  timelock: ReturnType<typeof timelockOf>,
-): Promise<bigint> {
-  return readContract(context.client, {
-    address: timelock.address,
-    abi: storyTimelockAbi,
-    functionName: 'getMinDelay',
-  }).catch((cause: unknown) => {
-    throw new ChainReadError({
-      what: `getMinDelay() of ${timelock.name} ${timelock.address}`,
-      cause,
-    })
-  })
 }
 
 async function recordProposal(

@@ -1,0 +1,90 @@
+import { relative } from 'node:path'
+import { rollbackUpgrade } from '../../playbooks/upgrade/rollbackUpgrade.js'
+import { nonceOption } from '../nonceOption.js'
+import { openContext } from '../openContext.js'
+import { createOutput } from '../output.js'
+import { recordForIncident } from '../recordForIncident.js'
+import {
+  renderSafeTransaction,
+  toSafeTransactionJson,
+} from '../renderSafeTransaction.js'
+import { requiredOption } from '../requiredOption.js'
+import type { CommandInvocation } from '../types.js'
+import { stringOption, wholeNumberOption } from '../values.js'
+
+/** `storydao-ops upgrade rollback --id <upgrade>`. */
+export async function run(invocation: CommandInvocation): Promise<number> {
+  const output = createOutput(
+    { json: invocation.values.json === true },
+    invocation.streams,
+  )
+  const id = requiredOption(invocation, 'id', 'the executed upgrade to reverse')
+  const delay = wholeNumberOption(
+    invocation,
+    'delay',
+    'a whole number of seconds',
+  )
+  const nonce = nonceOption(invocation)
+  output.step(`Load the ${invocation.values.network ?? 'local'} network`)
+  const context = await openContext(invocation)
+  const result = await rollbackUpgrade(context, {
+    id,
+    rollbackId: stringOption(invocation, 'rollback-id'),
+    delay,
+    nonce,
+    contracts: stringOption(invocation, 'contracts'),
+    propose: invocation.values.propose === true,
+    onStep: output.step,
+  })
+  const { rollback } = result
+  const head = [
+    output.bold(`Rollback ${rollback.id} of ${id} (${result.route} route)`),
+    `  ${rollback.target}   ${rollback.fromImplementation} → ${rollback.toImplementation}`,
+  ]
+  if (result.governor) {
+    const draft = relative(context.root, result.governor.draft)
+    output.result(
+      { ok: true, route: result.route, ...result.governor, draft, rollback },
+      [
+        ...head,
+        `  Proposal id     ${result.governor.proposalId}`,
+        `  propose() to    ${result.governor.propose.to}`,
+        `  Calldata        ${result.governor.propose.data}`,
+        `  Forum draft     ${draft}`,
+        '',
+        `Next: send the calldata from an account with enough votes, vote, then storydao-ops upgrade queue --id ${rollback.id}`,
+      ],
+    )
+    await recordForIncident(invocation, output, {
+      summary: `Rollback ${rollback.id} of ${id}: StoryDAO proposal ${result.governor.proposalId} drafted`,
+      details: [`forum draft ${draft}`],
+    })
+    return 0
+  }
+  const outcome = result.timelock!
+  output.result(
+    toSafeTransactionJson(outcome, {
+      route: result.route,
+      rollback,
+      operationId: outcome.operationId,
+      delay: outcome.delay,
+    }),
+    [
+      ...head,
+      `  Timelock operation ${outcome.operationId} (delay ${outcome.delay} s once executed)`,
+      ...renderSafeTransaction(outcome, {
+        output,
+        root: context.root,
+        networkName: context.networkName,
+      }),
+    ],
+  )
+  await recordForIncident(invocation, output, {
+    summary: `Rollback ${rollback.id} of ${id}: ops Safe transaction nonce ${outcome.nonce}${outcome.proposed ? ', proposed' : ''}${outcome.rehearsal.ok ? '' : ' (rehearsal FAILED)'}`,
+    details: [
+      `safeTxHash ${outcome.safeTxHash}`,
+      `timelock operation ${outcome.operationId}`,
+    ],
+  })
+  return outcome.rehearsal.ok ? 0 : 1
+}
