@@ -2,15 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import type { Address, Hex } from 'viem'
 import { DemoExpectationError } from '../errors/demo.js'
-import {
-  createOpsContext,
-  type OpsContext,
-} from '../playbooks/createOpsContext.js'
+import type { OpsContext } from '../playbooks/createOpsContext.js'
 import { deployRelease } from '../playbooks/deployment/deployRelease.js'
 import { recordDeployment } from '../playbooks/deployment/recordDeployment.js'
 import { validateDeployment } from '../playbooks/deployment/validateDeployment.js'
 import { approveQueued } from './approveQueued.js'
 import { type DemoLog, logSafeTransaction } from './demoLog.js'
+import { reopenContext } from './reopenContext.js'
 
 /** What the deployment act leaves behind. */
 export type DeployActResult = {
@@ -73,11 +71,7 @@ export async function deploySystem(
   )
 
   log.step('storydao-ops validate: the new manifest against the chain')
-  const reloaded = await createOpsContext({
-    network: context.networkName,
-    root: context.root,
-    env: { LOCAL_RPC_URL: context.rpcUrl },
-  })
+  const reloaded = await reopenContext(context)
   const validation = await validateDeployment(reloaded, {})
   if (!validation.ok)
     throw new DemoExpectationError({

@@ -3,10 +3,15 @@ import { loadLocalStackKit } from '../cli/loadLocalStackKit.js'
 import { createOpsContext } from '../playbooks/createOpsContext.js'
 import type { DemoLog } from './demoLog.js'
 import { type DeployActResult, deploySystem } from './deploySystem.js'
+import { reopenContext } from './reopenContext.js'
 import {
   type IncidentActResult,
   respondToIncident,
 } from './respondToIncident.js'
+import {
+  type UpgradeActResult,
+  upgradeThroughVote,
+} from './upgradeThroughVote.js'
 import { writeDemoRepository } from './writeDemoRepository.js'
 
 export type RunDemoParameters = {
@@ -22,6 +27,7 @@ export type RunDemoParameters = {
 export type RunDemoReturnType = {
   out: string
   deployment: DeployActResult
+  upgrade: UpgradeActResult
   incident: IncidentActResult
 }
 
@@ -73,12 +79,18 @@ export async function runDemo({
       holder: holder.address,
       log,
     })
-    const context = deployed.context
+    const upgrade = await upgradeThroughVote(deployed.context, {
+      contracts,
+      voter: holder,
+      log,
+    })
+    // Later steps read the manifest the upgrade validation updated.
+    const context = await reopenContext(deployed.context)
     const incident = await respondToIncident(context, {
       attacker: stack.accounts.stranger.address,
       log,
     })
-    return { out, deployment: deployed.result, incident }
+    return { out, deployment: deployed.result, upgrade, incident }
   } finally {
     await stack.stop()
   }

@@ -29,6 +29,13 @@ test('default: demo walks the seed playbook and leaves its records in the output
       changeRecord: string
       frontend: string
     }
+    upgrade: {
+      id: string
+      implementation: string
+      upgradeLog: string
+      proposalDraft: string
+      executed: { transactionHash: string }
+    }
     incident: {
       incidentLog: string
       stateDump: string
@@ -44,15 +51,29 @@ test('default: demo walks the seed playbook and leaves its records in the output
   const manifest = JSON.parse(
     readFileSync(join(out, 'deployments', 'local.json'), 'utf8'),
   )
-  for (const [name, address] of Object.entries(summary.deployment.contracts))
-    expect(manifest.contracts[name]?.address ?? address).toBe(address)
-  expect(manifest.contracts.AuthorCoin.address).toBe(
-    summary.deployment.contracts.AuthorCoin,
-  )
+  for (const name of ['AuthorCoin', 'StoryTimelock', 'StoryDAO', 'Treasury'])
+    expect(manifest.contracts[name].address).toBe(
+      summary.deployment.contracts[name],
+    )
   expect(readFileSync(summary.deployment.changeRecord, 'utf8')).toContain(
     summary.deployment.safeTxHash,
   )
   expect(existsSync(summary.deployment.frontend)).toBe(true)
+
+  // Upgrade: through the vote, validated, logged, recorded.
+  const upgraded = JSON.parse(
+    readFileSync(join(out, 'deployments', 'local.json'), 'utf8'),
+  )
+  expect(upgraded.contracts.AuthorCoin.implementation).toBe(
+    summary.upgrade.implementation,
+  )
+  expect(upgraded.upgrades).toContainEqual(
+    expect.objectContaining({ id: summary.upgrade.id, status: 'executed' }),
+  )
+  const upgradeLog = readFileSync(summary.upgrade.upgradeLog, 'utf8')
+  expect(upgradeLog).toContain(summary.upgrade.id)
+  expect(upgradeLog).toContain(summary.upgrade.executed.transactionHash)
+  expect(existsSync(summary.upgrade.proposalDraft)).toBe(true)
 
   const log = readFileSync(summary.incident.incidentLog, 'utf8')
   expect(log).toContain(summary.incident.rogueOperation)
