@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process'
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -13,8 +15,14 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import {
   authorCoinAbi,
+  confirmSafeTransaction,
+  createOpsContext,
+  executeSafeTransaction,
+  type Manifest,
+  recordDeployment,
   safeAbi,
   storyTimelockAbi,
+  validateUpgrade,
   writeManifest,
 } from '@storydao/ops-sdk'
 import { type LocalStack, startLocalStack } from '@storydao/testkit'
@@ -32,40 +40,82 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 // deployments/ whose `local` network is the running local stack) and ends
 // with one JSON result line on stdout.
 const here = dirname(fileURLToPath(import.meta.url))
+const repository = join(here, '..')
 const tsx = join(
   dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
   'dist/cli.mjs',
 )
 
 let stack: LocalStack<true>
+/** A repository whose `local` network is the stack's deployed StoryDAO. */
 let root: string
+/** A repository whose `local` network has the Safes and nothing deployed. */
+let freshRoot: string
 
-beforeAll(async () => {
-  stack = await startLocalStack({ txService: true })
-  root = mkdtempSync(join(tmpdir(), 'storydao-examples-'))
-  mkdirSync(join(root, 'deployments'))
+/**
+ * A repository root as a protocol repository holds it: deployments/ (the
+ * networks, the manifest, the release files) and contracts/ (the Foundry
+ * project, built).
+ */
+async function writeRepository(manifest: Manifest): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'storydao-examples-'))
+  mkdirSync(join(dir, 'deployments'))
   const networks = JSON.parse(
-    readFileSync(join(here, '../deployments/networks.json'), 'utf8'),
+    readFileSync(join(repository, 'deployments/networks.json'), 'utf8'),
   )
   networks.networks.local.defaultRpcUrl = stack.rpcUrl
   networks.networks.local.txServiceUrl = stack.txServiceUrl
   writeFileSync(
-    join(root, 'deployments/networks.json'),
+    join(dir, 'deployments/networks.json'),
     `${JSON.stringify(networks, null, 2)}\n`,
   )
-  await writeManifest(join(root, 'deployments/local.json'), {
-    manifest: stack.manifest,
+  cpSync(
+    join(repository, 'deployments/releases'),
+    join(dir, 'deployments/releases'),
+    { recursive: true },
+  )
+  symlinkSync(join(repository, 'contracts'), join(dir, 'contracts'))
+  await writeManifest(join(dir, 'deployments/local.json'), {
+    manifest,
     archive: false,
+  })
+  return dir
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack({ txService: true })
+  const { manifest } = stack
+  root = await writeRepository(manifest)
+  freshRoot = await writeRepository({
+    schemaVersion: manifest.schemaVersion,
+    network: manifest.network,
+    safes: manifest.safes,
+    contracts: {},
   })
 }, 120_000)
 afterAll(() => stack?.stop())
 
-async function runExample(name: string, args: string[] = []) {
+/** The owners' part, done here as signers would in Safe{Wallet}: confirm, execute. */
+async function approveAndExecute(dir: string, safeTxHash: Hex) {
+  const context = await createOpsContext({
+    network: 'local',
+    root: dir,
+    env: { LOCAL_RPC_URL: stack.rpcUrl },
+  })
+  await confirmSafeTransaction(context, { safeTxHash })
+  return executeSafeTransaction(context, { safeTxHash })
+}
+
+async function runExample(
+  name: string,
+  args: string[] = [],
+  cwd: string = root,
+) {
   const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
     [tsx, '--conditions=source', join(here, name, 'index.ts'), ...args],
     {
-      cwd: root,
+      cwd,
       env: { ...process.env, LOCAL_RPC_URL: stack.rpcUrl },
       maxBuffer: 16 << 20,
     },
@@ -142,6 +192,130 @@ describe('examples', () => {
     expect(await safeTxHashOnChain(result.safe, BigInt(result.nonce))).toBe(
       result.safeTxHash,
     )
+  })
+})
+
+describe('examples: deployment', () => {
+  /** Signers approve and execute the batch; then `record` writes the manifest. */
+  async function executeAndRecord(safeTxHash: Hex) {
+    await approveAndExecute(freshRoot, safeTxHash)
+    const recorded = await recordDeployment(
+      await createOpsContext({
+        network: 'local',
+        root: freshRoot,
+        env: { LOCAL_RPC_URL: stack.rpcUrl },
+      }),
+      { safeTxHash },
+    )
+    expect(recorded.ok).toBe(true)
+    return JSON.parse(
+      readFileSync(join(freshRoot, 'deployments/local.json'), 'utf8'),
+    ) as Manifest
+  }
+
+  test('deploy-timelock: a network without a timelock gets one', async () => {
+    const { result } = await runExample('deploy-timelock', [], freshRoot)
+    expect(result).toMatchObject({ ok: true, status: 'planned' })
+    expect(await safeTxHashOnChain(result.safe, BigInt(result.nonce))).toBe(
+      result.safeTxHash,
+    )
+    const manifest = await executeAndRecord(result.safeTxHash)
+    expect(manifest.contracts.StoryTimelock?.address).toBe(result.timelock)
+  })
+
+  test('deploy-core: the rest of the release as one ops-Safe batch, the timelock skipped', async () => {
+    const { result } = await runExample('deploy-core', [], freshRoot)
+    expect(result).toMatchObject({
+      ok: true,
+      status: 'planned',
+      skipped: ['StoryTimelock'],
+    })
+    expect(Object.keys(result.contracts)).toContain('AuthorCoin')
+    expect(await safeTxHashOnChain(result.safe, BigInt(result.nonce))).toBe(
+      result.safeTxHash,
+    )
+    const manifest = await executeAndRecord(result.safeTxHash)
+    for (const [name, address] of Object.entries(result.contracts))
+      expect(manifest.contracts[name]?.address ?? address).toBe(address)
+    expect(manifest.contracts.AuthorCoin?.address).toBe(
+      result.contracts.AuthorCoin,
+    )
+  })
+
+  test('deploy-timelock: with a timelock recorded, nothing is planned', async () => {
+    const { result } = await runExample('deploy-timelock', [], freshRoot)
+    expect(result).toMatchObject({
+      ok: true,
+      status: 'nothing-to-deploy',
+      skipped: ['StoryTimelock'],
+    })
+  })
+})
+
+describe('examples: upgrade (timelock route)', () => {
+  test('prepare-upgrade → propose-upgrade → queue-upgrade → execute-upgrade, then validated', async () => {
+    const prepared = await runExample('prepare-upgrade')
+    expect(prepared.result).toMatchObject({ ok: true })
+    const id: string = prepared.result.id
+
+    const proposed = await runExample('propose-upgrade', [id])
+    expect(proposed.result.ok).toBe(true)
+    expect(
+      await safeTxHashOnChain(
+        proposed.result.safe,
+        BigInt(proposed.result.nonce),
+      ),
+    ).toBe(proposed.result.safeTxHash)
+    await approveAndExecute(root, proposed.result.safeTxHash)
+
+    const queued = await runExample('queue-upgrade', [id])
+    expect(queued.result).toMatchObject({
+      ok: true,
+      route: 'timelock',
+      status: 'queued',
+      operationId: proposed.result.operationId,
+    })
+
+    const early = await runExample('execute-upgrade', [id]).catch(
+      (error: { code: number; stderr: string }) => error,
+    )
+    expect(early).toMatchObject({ code: 1 })
+    expect((early as { stderr: string }).stderr).toContain('UPGRADE_NOT_READY')
+
+    await stack.client.request({
+      method: 'evm_increaseTime',
+      params: [toHex(3601)],
+    })
+    await stack.client.request({
+      method: 'anvil_mine',
+      params: ['0x1', undefined],
+    })
+    const executing = await runExample('execute-upgrade', [id])
+    expect(executing.result.ok).toBe(true)
+    expect(
+      await safeTxHashOnChain(
+        executing.result.safe,
+        BigInt(executing.result.nonce),
+      ),
+    ).toBe(executing.result.safeTxHash)
+    await approveAndExecute(root, executing.result.safeTxHash)
+
+    const validated = await validateUpgrade(
+      await createOpsContext({
+        network: 'local',
+        root,
+        env: { LOCAL_RPC_URL: stack.rpcUrl },
+      }),
+      { id },
+    )
+    expect(validated.ok).toBe(true)
+    expect(
+      await stack.client.readContract({
+        address: stack.manifest.contracts.AuthorCoin!.address,
+        abi: authorCoinAbi,
+        functionName: 'version',
+      }),
+    ).toBe('2.0.0')
   })
 })
 

@@ -36,7 +36,10 @@ import type {
 } from '../../types/releaseFile.js'
 import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
-import { toDeploymentInvariants } from '../internal/deploymentInvariants.js'
+import {
+  toDeploymentInvariants,
+  toReleaseRoleChanges,
+} from '../internal/deploymentInvariants.js'
 import { loadReleaseFile } from '../internal/loadReleaseFile.js'
 import {
   pendingDeploymentPath,
@@ -154,9 +157,15 @@ export async function deployRelease(
     calls: built.calls,
     title: `Deploy ${file.name}`,
     description: `Release ${file.name}: ${work.release.contracts.length} contracts through the CREATE2 deployer, then ${built.calls.length - built.deployments.length} calls.${file.description ? ` ${file.description}` : ''}`,
-    // No role may change on a contract the manifest already has; the new
-    // contracts' wiring is what the batch is for.
-    invariants: { action: 'role-change', roleChanges: [] },
+    // On a contract the manifest already has, only the role changes the
+    // release's calls declare may happen; the new contracts' wiring is what
+    // the batch is for.
+    invariants: {
+      action: 'role-change',
+      roleChanges: toReleaseRoleChanges(
+        built.calls.slice(built.deployments.length),
+      ),
+    },
     extraInvariants: toDeploymentInvariants({
       deployments,
       calls: built.calls.slice(built.deployments.length),

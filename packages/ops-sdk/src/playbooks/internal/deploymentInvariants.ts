@@ -5,6 +5,7 @@ import {
   type Invariant,
   implementationIs,
   lacksRole,
+  type RoleChange,
 } from '@storydao/invariants'
 import { type Address, decodeFunctionData, type Hex } from 'viem'
 import type { PendingDeploymentEntry } from '../../types/releaseFile.js'
@@ -81,4 +82,25 @@ function roleCall(
     // Not decodable with its own ABI: nothing to check about roles.
     return undefined
   }
+}
+
+/**
+ * @internal The role grants and removals the release's calls declare: the
+ * only role changes its batch may make on contracts the manifest already has
+ * (a timelock deployed earlier that the release wires the new governor into).
+ */
+export function toReleaseRoleChanges(calls: readonly Call[]): RoleChange[] {
+  return calls.flatMap((call) => {
+    const role = roleCall(call)
+    return role
+      ? [
+          {
+            contract: call.to,
+            role: role.role,
+            account: role.account,
+            granted: role.held,
+          },
+        ]
+      : []
+  })
 }
