@@ -81,13 +81,27 @@ export const commands: readonly CommandSpec[] = [
     summary:
       'review a Safe transaction before signing: hashes recomputed, calls decoded, rehearsed, warnings',
     usage:
-      'storydao-ops review <safeTxHash | file> [--network <name>] [--json]',
+      'storydao-ops review <safeTxHash | file> | --lane <target>@<nonce> [--lanes <file>] [--network <name>] [--json]',
     description:
       "Reads a queued Safe transaction from the Safe Transaction Service (by safeTxHash) or a Transaction Builder file, recomputes the domain hash, message hash and safeTxHash and flags any difference from what the service or the file's report claims, checks the nonce against the chain and the queue, decodes the call tree with the manifest's ABIs, rehearses it on a fork with the default invariants of the action it recognises, and lists warnings by severity. Exit 1 when a hash differs, a warning is critical or the rehearsal fails.",
-    options: {},
+    options: {
+      lane: {
+        type: 'string',
+        value: '<target>@<nonce>',
+        description:
+          'review a break-glass lane (emergency status lists them) instead of a hash or file',
+      },
+      lanes: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file for --lane (default safe-transactions/<network>/emergency-lanes.json)',
+      },
+    },
     examples: [
       'storydao-ops review 0x8c1f…e2 --network mainnet',
       'storydao-ops review safe-transactions/sepolia/emergency-nonce-12-pause-authorcoin.json --network sepolia --json',
+      'storydao-ops review --lane AuthorCoin@12 --network mainnet',
     ],
     load: () => import('./commands/review.js'),
   },

@@ -106,10 +106,10 @@ const executionSuccess =
  * ```
  */
 export async function fireEmergencyLane(
-  rpc: EmergencyRpc,
+  client: EmergencyRpc,
   parameters: FireEmergencyLaneParameters,
 ): Promise<FireEmergencyLaneReturnType> {
-  await assertParametersLazily('fireEmergencyLane', { rpc }, ['rpc'])
+  await assertParametersLazily('fireEmergencyLane', { client }, ['client'])
   await assertParametersLazily('fireEmergencyLane', parameters, [
     'file',
     'account',
@@ -121,7 +121,7 @@ export async function fireEmergencyLane(
       candidates.flatMap((lane) => lane.targets.map((t) => t.address)),
     ),
   ]
-  const chain = await readLaneChain(rpc, {
+  const chain = await readLaneChain(client, {
     safe: file.safe,
     targets,
     account: account.address,
@@ -138,13 +138,13 @@ export async function fireEmergencyLane(
     owners: chain.owners,
     threshold: chain.threshold,
   })
-  const transactionHash = await sendLane(rpc, { file, lane, account, chain })
-  const receipt = await waitForReceipt(rpc, {
+  const transactionHash = await sendLane(client, { file, lane, account, chain })
+  const receipt = await waitForReceipt(client, {
     transactionHash,
     pollingInterval: parameters.pollingInterval ?? 100,
     timeout: parameters.timeout ?? 180_000,
   })
-  await checkFired(rpc, { file, lane, transactionHash, receipt })
+  await checkFired(client, { file, lane, transactionHash, receipt })
   return {
     lane: lane.id,
     safe: file.safe,

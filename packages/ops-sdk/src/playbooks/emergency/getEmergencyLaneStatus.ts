@@ -78,10 +78,10 @@ export type GetEmergencyLaneStatusErrorType =
  * ```
  */
 export async function getEmergencyLaneStatus(
-  rpc: EmergencyRpc,
+  client: EmergencyRpc,
   parameters: GetEmergencyLaneStatusParameters,
 ): Promise<GetEmergencyLaneStatusReturnType> {
-  await assertParametersLazily('getEmergencyLaneStatus', { rpc }, ['rpc'])
+  await assertParametersLazily('getEmergencyLaneStatus', { client }, ['client'])
   await assertParametersLazily('getEmergencyLaneStatus', parameters, ['file'])
   const { file } = parameters
   const targets = [
@@ -89,7 +89,7 @@ export async function getEmergencyLaneStatus(
       file.lanes.flatMap((lane) => lane.targets.map((t) => t.address)),
     ),
   ]
-  const chain = await readLaneChain(rpc, { safe: file.safe, targets })
+  const chain = await readLaneChain(client, { safe: file.safe, targets })
   if (chain.chainId !== file.chainId) {
     const { EmergencyChainMismatchError } = await import(
       '../../errors/emergency.js'

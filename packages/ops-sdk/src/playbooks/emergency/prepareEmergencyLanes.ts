@@ -136,6 +136,7 @@ export async function prepareEmergencyLanes(
           spec,
           plan: plans[index]!,
           signed: signed[index]!,
+          threshold: state.threshold,
         }),
       )
     void rehearsal.stop()
@@ -247,17 +248,21 @@ async function rehearseLane(
     spec,
     plan,
     signed,
+    threshold,
   }: {
     spec: LaneSpec
     plan: SafePlan
     signed: { signers: Address[]; signatures: `0x${string}` }
+    threshold: number
   },
 ): Promise<EmergencyLane> {
   const report = await rehearseSafePlan(fork, {
     manifest: context.manifest,
     plan,
     invariants: { action: 'pause' },
-    ...(signed.signers.length > 0 ? { signers: signed.signers } : {}),
+    // The owners who signed, once there are enough; until then the fork's
+    // default owners stand in (the rehearsal checks the calls, not who signs).
+    ...(signed.signers.length >= threshold ? { signers: signed.signers } : {}),
   })
   const gasUsed = report.simulation.gasUsed
   return {
