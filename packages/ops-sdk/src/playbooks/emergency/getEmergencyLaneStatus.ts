@@ -7,8 +7,12 @@ import type {
 } from '../../errors/emergency.js'
 import { assertParametersLazily } from '../internal/assertParametersLazily.js'
 import type { EmergencyRpc } from './createEmergencyRpc.js'
-import { type EmergencyLanesFile, signedCount } from './emergencyLanes.js'
-import { readLaneChain } from './readLaneChain.js'
+import {
+  type EmergencyLane,
+  type EmergencyLanesFile,
+  signedCount,
+} from './emergencyLanes.js'
+import { type LaneChain, readLaneChain } from './readLaneChain.js'
 import { verifyEmergencyLane } from './verifyEmergencyLane.js'
 
 export type GetEmergencyLaneStatusParameters = {
@@ -100,74 +104,97 @@ export async function getEmergencyLaneStatus(
     })
   }
   const lanes = await Promise.all(
-    file.lanes.map(async (lane) => {
-      const { signed, required, complete } = signedCount(
-        { threshold: chain.threshold },
-        lane,
-      )
-      const verified = complete
-        ? await verifyEmergencyLane({
-            file,
-            lane,
-            owners: chain.owners,
-            threshold: chain.threshold,
-          }).then(
-            () => undefined,
-            (error: { metaMessages?: string[] }) =>
-              error.metaMessages?.join('; ') ?? 'does not verify',
-          )
-        : undefined
-      const allPaused = lane.targets.every(({ address }) =>
-        chain.paused.get(address.toLowerCase()),
-      )
-      const [state, detail]: [EmergencyLaneState, string] =
-        lane.nonce < chain.nonce
-          ? [
-              'stale',
-              `its nonce ${lane.nonce} was used (the Safe is at ${chain.nonce})`,
-            ]
-          : !complete
-            ? ['unsigned', `unsigned: ${signed} of ${required}`]
-            : verified
-              ? ['invalid', verified]
-              : allPaused
-                ? ['paused', 'every target is paused already']
-                : [
-                    'live',
-                    lane.nonce === chain.nonce
-                      ? 'fires now'
-                      : `armed for nonce ${lane.nonce}`,
-                  ]
-      return {
-        id: lane.id,
-        target: lane.target,
-        nonce: lane.nonce,
-        state,
-        firesNow: state === 'live' && lane.nonce === chain.nonce,
-        signed,
-        required,
-        detail,
-      }
-    }),
+    file.lanes.map((lane) => classifyLane({ file, lane, chain })),
   )
   const armed = lanes.filter((lane) => lane.firesNow).map((lane) => lane.target)
-  const laneTargets = [...new Set(file.lanes.map((lane) => lane.target))]
   return {
     safe: file.safe,
     network: file.network,
     nonce: chain.nonce,
     lanes,
     armed,
-    rearm:
-      lanes.some((lane) =>
-        ['stale', 'unsigned', 'invalid'].includes(lane.state),
-      ) ||
-      laneTargets.some(
-        (target) =>
-          !armed.includes(target) &&
-          !lanes.some(
-            (lane) => lane.target === target && lane.state === 'paused',
-          ),
-      ),
+    rearm: needsRearm(file, lanes, armed),
   }
+}
+
+type LaneStatus = GetEmergencyLaneStatusReturnType['lanes'][number]
+
+/** One lane's state against the chain: stale, unsigned, invalid, paused or live. */
+async function classifyLane({
+  file,
+  lane,
+  chain,
+}: {
+  file: EmergencyLanesFile
+  lane: EmergencyLane
+  chain: LaneChain
+}): Promise<LaneStatus> {
+  const { signed, required, complete } = signedCount(
+    { threshold: chain.threshold },
+    lane,
+  )
+  const problem = complete
+    ? await verifyEmergencyLane({
+        file,
+        lane,
+        owners: chain.owners,
+        threshold: chain.threshold,
+      }).then(
+        () => undefined,
+        (error: { metaMessages?: string[] }) =>
+          error.metaMessages?.join('; ') ?? 'does not verify',
+      )
+    : undefined
+  const allPaused = lane.targets.every(({ address }) =>
+    chain.paused.get(address.toLowerCase()),
+  )
+  const [state, detail]: [EmergencyLaneState, string] =
+    lane.nonce < chain.nonce
+      ? [
+          'stale',
+          `its nonce ${lane.nonce} was used (the Safe is at ${chain.nonce})`,
+        ]
+      : !complete
+        ? ['unsigned', `unsigned: ${signed} of ${required}`]
+        : problem
+          ? ['invalid', problem]
+          : allPaused
+            ? ['paused', 'every target is paused already']
+            : [
+                'live',
+                lane.nonce === chain.nonce
+                  ? 'fires now'
+                  : `armed for nonce ${lane.nonce}`,
+              ]
+  return {
+    id: lane.id,
+    target: lane.target,
+    nonce: lane.nonce,
+    state,
+    firesNow: state === 'live' && lane.nonce === chain.nonce,
+    signed,
+    required,
+    detail,
+  }
+}
+
+/** Re-arming is due when a lane is spent or unusable, or a target cannot fire now. */
+function needsRearm(
+  file: EmergencyLanesFile,
+  lanes: readonly LaneStatus[],
+  armed: readonly string[],
+): boolean {
+  const targets = [...new Set(file.lanes.map((lane) => lane.target))]
+  return (
+    lanes.some((lane) =>
+      ['stale', 'unsigned', 'invalid'].includes(lane.state),
+    ) ||
+    targets.some(
+      (target) =>
+        !armed.includes(target) &&
+        !lanes.some(
+          (lane) => lane.target === target && lane.state === 'paused',
+        ),
+    )
+  )
 }

@@ -57,7 +57,7 @@ export async function parseEmergencyLanes(
     })
   }
   const file =
-    issues.length === 0 ? readFile(new Reader(issues), value) : undefined
+    issues.length === 0 ? readFile(createReader(issues), value) : undefined
   if (file && issues.length === 0) return file
   // Loaded only on failure: `emergency fire` reads lanes on its fast path.
   const { EmergencyLanesInvalidError } = await import(
@@ -71,87 +71,77 @@ const hash = /^0x[0-9a-fA-F]{64}$/
 const bytes = /^0x(?:[0-9a-fA-F]{2})*$/
 const decimal = /^(?:0|[1-9][0-9]{0,77})$/
 
-/** Collects issues instead of throwing at the first, so one run names them all. */
-class Reader {
-  constructor(readonly issues: EmergencyLanesIssue[]) {}
+/** Readers that collect issues instead of throwing at the first, so one run names them all. */
+type Reader = ReturnType<typeof createReader>
 
-  fail(path: string, message: string): undefined {
-    this.issues.push({ path, message })
+function createReader(issues: EmergencyLanesIssue[]) {
+  const fail = (path: string, message: string): undefined => {
+    issues.push({ path, message })
     return undefined
   }
-
-  object(
-    value: unknown,
-    path: string,
-    keys: readonly string[],
-  ): Record<string, unknown> | undefined {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return this.fail(path, 'expected an object')
-    const record = value as Record<string, unknown>
-    for (const key of Object.keys(record))
-      if (!keys.includes(key)) this.fail(`${path}.${key}`, 'unknown key')
-    for (const key of keys)
-      if (!(key in record)) this.fail(`${path}.${key}`, 'missing')
-    return record
-  }
-
-  array(value: unknown, path: string): unknown[] {
-    if (Array.isArray(value)) return value
-    this.fail(path, 'expected an array')
-    return []
-  }
-
-  string(value: unknown, path: string): string {
-    if (typeof value === 'string' && value.length > 0) return value
-    this.fail(path, 'expected a non-empty string')
-    return ''
-  }
-
-  match<type extends string>(
+  const match = <type extends string>(
     value: unknown,
     path: string,
     pattern: RegExp,
     expected: string,
-  ): type {
+  ): type => {
     if (typeof value === 'string' && pattern.test(value)) return value as type
-    this.fail(path, `expected ${expected}`)
+    fail(path, `expected ${expected}`)
     return '0x' as type
   }
-
-  address(value: unknown, path: string): Address {
-    return this.match(value, path, address, 'an address (0x + 40 hex digits)')
-  }
-
-  hash(value: unknown, path: string): Hex {
-    return this.match(value, path, hash, 'a 32-byte hash (0x + 64 hex digits)')
-  }
-
-  bytes(value: unknown, path: string): Hex {
-    return this.match(
-      value,
-      path,
-      bytes,
-      'hex bytes (0x + an even number of hex digits)',
-    )
-  }
-
-  bigint(value: unknown, path: string): bigint {
-    if (typeof value === 'string' && decimal.test(value)) return BigInt(value)
-    this.fail(path, 'expected a decimal string')
-    return 0n
-  }
-
-  integer(value: unknown, path: string, minimum: number): number {
-    if (Number.isSafeInteger(value) && (value as number) >= minimum)
-      return value as number
-    this.fail(path, `expected an integer ≥ ${minimum}`)
-    return minimum
-  }
-
-  boolean(value: unknown, path: string): boolean {
-    if (typeof value === 'boolean') return value
-    this.fail(path, 'expected true or false')
-    return false
+  return {
+    fail,
+    object(
+      value: unknown,
+      path: string,
+      keys: readonly string[],
+    ): Record<string, unknown> | undefined {
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return fail(path, 'expected an object')
+      const record = value as Record<string, unknown>
+      for (const key of Object.keys(record))
+        if (!keys.includes(key)) fail(`${path}.${key}`, 'unknown key')
+      for (const key of keys)
+        if (!(key in record)) fail(`${path}.${key}`, 'missing')
+      return record
+    },
+    array(value: unknown, path: string): unknown[] {
+      if (Array.isArray(value)) return value
+      fail(path, 'expected an array')
+      return []
+    },
+    string(value: unknown, path: string): string {
+      if (typeof value === 'string' && value.length > 0) return value
+      fail(path, 'expected a non-empty string')
+      return ''
+    },
+    address: (value: unknown, path: string): Address =>
+      match(value, path, address, 'an address (0x + 40 hex digits)'),
+    hash: (value: unknown, path: string): Hex =>
+      match(value, path, hash, 'a 32-byte hash (0x + 64 hex digits)'),
+    bytes: (value: unknown, path: string): Hex =>
+      match(
+        value,
+        path,
+        bytes,
+        'hex bytes (0x + an even number of hex digits)',
+      ),
+    bigint(value: unknown, path: string): bigint {
+      if (typeof value === 'string' && decimal.test(value)) return BigInt(value)
+      fail(path, 'expected a decimal string')
+      return 0n
+    },
+    integer(value: unknown, path: string, minimum: number): number {
+      if (Number.isSafeInteger(value) && (value as number) >= minimum)
+        return value as number
+      fail(path, `expected an integer ≥ ${minimum}`)
+      return minimum
+    },
+    boolean(value: unknown, path: string): boolean {
+      if (typeof value === 'boolean') return value
+      fail(path, 'expected true or false')
+      return false
+    },
   }
 }
 
