@@ -10,7 +10,13 @@
 // each run. Targets: ≤ 1.2× the baseline and ≤ 0.5 s. Prints medians and the
 // ratio; asserts nothing.
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,16 +36,23 @@ const baseline = fileURLToPath(
   new URL('./baselines/fireLaneWithViem.mjs', import.meta.url),
 )
 
+// CPU time (user + sys) is measured too, through /usr/bin/time when present:
+// on a loaded machine it says more than wall time about what each costs.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+
 // Asynchronous on purpose: a blocking spawn would stall this process's
 // event loop while the child runs.
 function time(
   command: string,
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<number> {
+): Promise<{ wall: number; cpu: number | undefined }> {
   const start = process.hrtime.bigint()
+  const [program, argv] = gnuTime
+    ? [gnuTime, ['-f', 'cpu %U %S', command, ...args]]
+    : [command, args]
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
+    const child = spawn(program, argv, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -51,7 +64,13 @@ function time(
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000)
     child.on('close', (code) => {
       clearTimeout(timer)
-      if (code === 0) resolve(Number(process.hrtime.bigint() - start) / 1e6)
+      const wall = Number(process.hrtime.bigint() - start) / 1e6
+      const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr)
+      if (code === 0)
+        resolve({
+          wall,
+          cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined,
+        })
       else
         reject(
           new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr}`),
@@ -104,8 +123,8 @@ try {
     await rpc('evm_revert', [snapshot])
     snapshot = (await rpc('evm_snapshot')) as string
   }
-  const subject: number[] = []
-  const base: number[] = []
+  const subject: { wall: number; cpu: number | undefined }[] = []
+  const base: { wall: number; cpu: number | undefined }[] = []
   // Interleaved so both see the same machine load.
   for (let i = 0; i < runs; i++) {
     await fresh()
@@ -117,15 +136,24 @@ try {
       }),
     )
   }
-  const ratio = median(subject) / median(base)
+  const wall = (runs: typeof subject) => median(runs.map((run) => run.wall))
+  const cpu = (runs: typeof subject) =>
+    runs.every((run) => run.cpu !== undefined)
+      ? median(runs.map((run) => run.cpu!))
+      : undefined
   console.log(
     `storydao-ops emergency fire, median of ${runs} runs, whole processes, start to mined pause`,
   )
   console.log(
-    `${'storydao-ops emergency fire'.padEnd(30)} ${median(subject).toFixed(0).padStart(6)} ms   baseline ${median(base).toFixed(0).padStart(6)} ms   ratio ${ratio.toFixed(2)}×   (target ≤ 1.2×, ≤ 500 ms)`,
+    `${'wall'.padEnd(6)} fire ${wall(subject).toFixed(0).padStart(6)} ms   viem baseline ${wall(base).toFixed(0).padStart(6)} ms   ratio ${(wall(subject) / wall(base)).toFixed(2)}×   (target ≤ 1.2×, ≤ 500 ms)`,
   )
+  const [subjectCpu, baseCpu] = [cpu(subject), cpu(base)]
+  if (subjectCpu !== undefined && baseCpu !== undefined)
+    console.log(
+      `${'cpu'.padEnd(6)} fire ${subjectCpu.toFixed(0).padStart(6)} ms   viem baseline ${baseCpu.toFixed(0).padStart(6)} ms   ratio ${(subjectCpu / baseCpu).toFixed(2)}×   (user + sys)`,
+    )
   console.log(
-    `runs (ms): fire ${subject.map((ms) => ms.toFixed(0)).join(' ')} | viem ${base.map((ms) => ms.toFixed(0)).join(' ')}`,
+    `wall runs (ms): fire ${subject.map((run) => run.wall.toFixed(0)).join(' ')} | viem ${base.map((run) => run.wall.toFixed(0)).join(' ')}`,
   )
 } finally {
   await stack.stop()

@@ -2,7 +2,7 @@ import { type LocalAccount, privateKeyToAccount } from 'viem/accounts'
 import { createEmergencyRpc } from '../../playbooks/emergency/createEmergencyRpc.js'
 import { fireEmergencyLane } from '../../playbooks/emergency/fireEmergencyLane.js'
 import {
-  anvilDevAccounts,
+  anvilFirstDevKey,
   localChainId,
 } from '../../playbooks/internal/anvilDevAccounts.js'
 import { CliUsageError } from '../cliUsageError.js'
@@ -69,7 +69,7 @@ async function senderOf(
 ): Promise<LocalAccount> {
   const variable = stringOption(invocation, 'signer-env')
   if (!variable) {
-    if (chainId === localChainId) return anvilDevAccounts(1)[0]!
+    if (chainId === localChainId) return privateKeyToAccount(anvilFirstDevKey)
     throw new CliUsageError({
       message: `emergency fire needs --signer-env <VAR> on chain ${chainId}: a funded account to pay the gas.`,
       hint: 'Any funded key works (not necessarily an owner): storydao-ops emergency fire --signer-env RELAYER_KEY',

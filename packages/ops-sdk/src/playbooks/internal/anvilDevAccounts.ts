@@ -7,6 +7,14 @@ import { toHex } from 'viem/utils'
 const anvilMnemonic =
   'test test test test test test test test test test test junk'
 
+/**
+ * @internal anvil's first dev key (the mnemonic's `m/44'/60'/0'/0/0`),
+ * written out because deriving it costs `emergency fire` a tenth of a second
+ * of elliptic-curve work; its test derives it and compares.
+ */
+export const anvilFirstDevKey =
+  '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
+
 /** @internal The chain id of the local stack, the only chain dev keys are used on. */
 export const localChainId = 31337
 
