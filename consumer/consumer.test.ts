@@ -268,10 +268,13 @@ test('behavior: each tarball ships dist, README, LICENSE and package.json only (
         "package/dist/bin/upgradePropose-[hash].js",
         "package/dist/bin/validate-[hash].js",
         "package/dist/bin/version-[hash].js",
+        "package/dist/chunk-[hash].js",
+        "package/dist/emergency-[hash].js",
         "package/dist/exports/index.cjs",
         "package/dist/exports/index.d.cts",
         "package/dist/exports/index.d.ts",
         "package/dist/exports/index.js",
+        "package/dist/version-[hash].js",
         "package/package.json",
       ],
       "@storydao/safe": [
