@@ -159,7 +159,7 @@ export const commands: readonly CommandSpec[] = [
     summary:
       'review a Safe transaction before signing: hashes recomputed, calls decoded, rehearsed, warnings',
     usage:
-      'storydao-ops review <safeTxHash | file> [--network <name>] [--json] [--html <file>] [--contracts <dir>]',
+      'storydao-ops review <safeTxHash | file> | --lane <target>@<nonce> [--lanes <file>] [--network <name>] [--json] [--html <file>] [--contracts <dir>]',
     description:
       "Reads a queued Safe transaction from the Safe Transaction Service (by safeTxHash) or a Transaction Builder file, recomputes the domain hash, message hash and safeTxHash and flags any difference from what the service or the file's report claims, checks the nonce against the chain and the queue, decodes the call tree with the manifest's ABIs, rehearses it on a fork with the default invariants of the action it recognises, and lists warnings by severity. With --html it also writes one self-contained page (no network) that recomputes the safeTxHash in the browser and shows match or MISMATCH. Exit 1 when a hash differs, a warning is critical or the rehearsal fails.",
     options: {
@@ -175,13 +175,114 @@ export const commands: readonly CommandSpec[] = [
         description:
           "the Foundry project an upgrade's new implementation is compared with, built with forge build (default <root>/contracts)",
       },
+      lane: {
+        type: 'string',
+        value: '<target>@<nonce>',
+        description:
+          'review a break-glass lane (emergency status lists them) instead of a hash or file',
+      },
+      lanes: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file for --lane (default safe-transactions/<network>/emergency-lanes.json)',
+      },
     },
     examples: [
       'storydao-ops review 0x8c1f…e2 --network mainnet',
       'storydao-ops review safe-transactions/sepolia/emergency-nonce-12-pause-authorcoin.json --network sepolia --json',
       'storydao-ops review 0x8c1f…e2 --network mainnet --html review.html',
+      'storydao-ops review --lane AuthorCoin@12 --network mainnet',
     ],
     load: () => import('./commands/review.js'),
+  },
+  {
+    words: ['emergency', 'prepare'],
+    summary:
+      "break glass, part 1: pre-sign pauses at the emergency Safe's next nonces (rehearsed, one lanes file)",
+    usage:
+      'storydao-ops emergency prepare [--network <name>] [--depth <k>] [--out <file>] [--signer-env <VAR>]',
+    description:
+      "For every contract the emergency Safe can pause (pause()/paused() in its ABI and PAUSER_ROLE held by the Safe), and a batch pausing them all when there are several, builds the pause at the Safe's current nonce and the next k-1 (default 2: after one lane fires, the next nonce's lanes stay live), rehearses each lane at its nonce on a fork with the pause invariants, and collects signatures: on local (chain 31337) the anvil dev accounts that own the Safe sign; elsewhere each lane is proposed (with --signer-env an owner's key) and the confirmations on the Safe Transaction Service are gathered (run it again after the owners sign). Writes every lane to one file, default safe-transactions/<network>/emergency-lanes.json: no keys, signatures only. Exit 1 when a rehearsal fails.",
+    options: {
+      depth: {
+        type: 'string',
+        value: '<k>',
+        description:
+          'nonces to reserve from the current one (default 2, at most 10)',
+      },
+      out: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file to write (default safe-transactions/<network>/emergency-lanes.json)',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops emergency prepare --network local',
+      'storydao-ops emergency prepare --network mainnet --depth 3 --signer-env COUNCIL_KEY',
+    ],
+    load: () => import('./commands/emergencyPrepare.js'),
+  },
+  {
+    words: ['emergency', 'fire'],
+    summary:
+      "break glass, part 2: send the pre-signed pause matching the Safe's nonce, from any funded account",
+    usage:
+      'storydao-ops emergency fire [--target <name> | --all] [--lanes <file>] [--network <name>] [--signer-env <VAR>]',
+    description:
+      "Sends the lane matching the emergency Safe's current nonce as one execTransaction and waits for it to be mined: one batched read, the lane's hashes recomputed and its signatures recovered to owners offline (a tampered file sends nothing), one raw transaction, then ExecutionSuccess and paused() checked. Default: the lane pausing every pausable contract. The sender only pays gas: any funded key (--signer-env; local uses an anvil dev key). Exit 1 when no signed lane matches the nonce (status says how to re-arm) or the lane does not verify, 3 when the RPC is unreachable.",
+    options: {
+      target: {
+        type: 'string',
+        value: '<name>',
+        description: 'fire the lane of this contract only',
+      },
+      all: {
+        type: 'boolean',
+        description:
+          'fire the lane pausing every pausable contract (the default)',
+      },
+      lanes: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file (default safe-transactions/<network>/emergency-lanes.json)',
+      },
+      'signer-env': {
+        type: 'string',
+        value: '<VAR>',
+        description:
+          'environment variable holding the key of any funded account (it pays the gas; local uses an anvil dev key)',
+      },
+    },
+    examples: [
+      'storydao-ops emergency fire --network mainnet --signer-env RELAYER_KEY --incident 2026-12-05-bridge-drain',
+      'storydao-ops emergency fire --target AuthorCoin --json',
+    ],
+    load: () => import('./commands/emergencyFire.js'),
+  },
+  {
+    words: ['emergency', 'status'],
+    summary: 'which emergency lanes are live, which went stale, how to re-arm',
+    usage:
+      'storydao-ops emergency status [--lanes <file>] [--network <name>] [--json]',
+    description:
+      "Reads the emergency Safe's nonce, owners and the targets' paused() in one batch and classifies every lane: live (signed, nonce not used; 'fires now' at the current nonce), stale (its nonce was used), unsigned (n of m signatures), paused or invalid (hashes or signatures do not verify). Exit 1 when nothing can fire at the current nonce.",
+    options: {
+      lanes: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file (default safe-transactions/<network>/emergency-lanes.json)',
+      },
+    },
+    examples: [
+      'storydao-ops emergency status --network mainnet',
+      'storydao-ops emergency status --lanes safe-transactions/sepolia/emergency-lanes.json --json',
+    ],
+    load: () => import('./commands/emergencyStatus.js'),
   },
   {
     words: ['incident', 'open'],

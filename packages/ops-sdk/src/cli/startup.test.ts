@@ -38,3 +38,26 @@ test('behavior: the bin loads no SDK or third-party module before a command runs
   expect(seen.size).toBeGreaterThan(4)
   expect(external).toEqual([])
 })
+
+test('behavior: emergency fire and status load viem and local modules only (no @storydao package, no zod, no api-kit) before the pause is sent', () => {
+  for (const command of ['emergencyFire', 'emergencyStatus']) {
+    const seen = new Set<string>()
+    const external = new Set<string>()
+    const visit = (file: string) => {
+      if (seen.has(file)) return
+      seen.add(file)
+      for (const specifier of staticImports(file)) {
+        if (specifier.startsWith('.'))
+          visit(join(dirname(file), specifier.replace(/\.js$/, '.ts')))
+        else if (!specifier.startsWith('node:')) external.add(specifier)
+      }
+    }
+    visit(join(src, 'cli', 'commands', `${command}.ts`))
+    expect(seen.size).toBeGreaterThan(5)
+    expect([...external].sort()).toEqual(
+      command === 'emergencyFire'
+        ? ['viem/accounts', 'viem/utils']
+        : ['viem/utils'],
+    )
+  }
+})

@@ -33,6 +33,49 @@ export {
   validateDeployment,
 } from '../playbooks/deployment/validateDeployment.js'
 export {
+  type CreateEmergencyRpcErrorType,
+  type CreateEmergencyRpcParameters,
+  type CreateEmergencyRpcReturnType,
+  createEmergencyRpc,
+  type EmergencyRpc,
+} from '../playbooks/emergency/createEmergencyRpc.js'
+export type {
+  EmergencyLane,
+  EmergencyLanesFile,
+  EmergencyLanesIssue,
+} from '../playbooks/emergency/emergencyLanes.js'
+export {
+  type FireEmergencyLaneErrorType,
+  type FireEmergencyLaneParameters,
+  type FireEmergencyLaneReturnType,
+  fireEmergencyLane,
+} from '../playbooks/emergency/fireEmergencyLane.js'
+export {
+  type EmergencyLaneState,
+  type GetEmergencyLaneStatusErrorType,
+  type GetEmergencyLaneStatusParameters,
+  type GetEmergencyLaneStatusReturnType,
+  getEmergencyLaneStatus,
+} from '../playbooks/emergency/getEmergencyLaneStatus.js'
+export {
+  type ParseEmergencyLanesErrorType,
+  type ParseEmergencyLanesParameters,
+  type ParseEmergencyLanesReturnType,
+  parseEmergencyLanes,
+} from '../playbooks/emergency/parseEmergencyLanes.js'
+export {
+  type PrepareEmergencyLanesErrorType,
+  type PrepareEmergencyLanesParameters,
+  type PrepareEmergencyLanesReturnType,
+  prepareEmergencyLanes,
+} from '../playbooks/emergency/prepareEmergencyLanes.js'
+export {
+  type VerifyEmergencyLaneErrorType,
+  type VerifyEmergencyLaneParameters,
+  type VerifyEmergencyLaneReturnType,
+  verifyEmergencyLane,
+} from '../playbooks/emergency/verifyEmergencyLane.js'
+export {
   type CloseIncidentErrorType,
   type CloseIncidentParameters,
   type CloseIncidentReturnType,

@@ -1,10 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { safeAbi } from '@storydao/core'
 import { computeTransactionBuilderChecksum } from '@storydao/safe'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { lanesPath, readLanes, writeLanes } from '../../test/emergencyLanes.js'
 import { contractsDir, ensureFoundryBuild } from '../../test/foundryBuild.js'
 import {
   type LocalRepository,
@@ -342,5 +349,51 @@ describe('storydao-ops review', () => {
     const { code, stderr } = await run(['review', 'nope.json'])
     expect(code).toBe(2)
     expect(stderr).toContain('Cannot read the Transaction Builder file')
+  })
+
+  test("behavior: --lane reviews a break-glass lane: the lanes file's hash matches the Safe's, a pause, nothing critical", async () => {
+    rmSync(join(repo.root, 'safe-transactions'), {
+      recursive: true,
+      force: true,
+    })
+    const prepared = await run(['emergency', 'prepare', '--json'])
+    expect(prepared.code, prepared.stderr).toBe(0)
+    const lanes = readLanes(lanesPath(repo))
+    const lane = lanes.lanes[1]!
+    const { code, json, stderr } = await run([
+      'review',
+      '--lane',
+      'AuthorCoin@1',
+      '--json',
+    ])
+    expect(code, stderr).toBe(0)
+    const review = json as ReviewJson
+    expect(review.safeTxHash).toBe(lane.safeTxHash)
+    expect(review.hashChecks).toEqual([
+      expect.objectContaining({ claimed: lane.safeTxHash, matches: true }),
+    ])
+    expect(review.action).toBe('pause')
+    const onChain = await chainHashes(lanes.safe, 1n, {
+      to: lane.safeTx.to as `0x${string}`,
+      data: lane.safeTx.data as `0x${string}`,
+    })
+    expect(onChain.safeTxHash).toBe(review.safeTxHash)
+  })
+
+  test('error: --lane on an edited lane shows the hash MISMATCH and exits 1; an unknown lane exits 2', async () => {
+    rmSync(join(repo.root, 'safe-transactions'), {
+      recursive: true,
+      force: true,
+    })
+    expect((await run(['emergency', 'prepare'])).code).toBe(0)
+    const lanes = readLanes(lanesPath(repo))
+    lanes.lanes[0]!.safeTx.data = '0x3f4ba83a'
+    writeLanes(lanesPath(repo), lanes)
+    const edited = await run(['review', '--lane', 'AuthorCoin@0'])
+    expect(edited.code).toBe(1)
+    expect(edited.stdout).toContain('MISMATCH')
+    const unknown = await run(['review', '--lane', 'AuthorCoin@9'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('Known: AuthorCoin@0, AuthorCoin@1')
   })
 })

@@ -1,12 +1,14 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '@storydao/core'
+import type { ReviewInput } from '../../playbooks/review/loadReviewInput.js'
 import { renderReviewHtml } from '../../playbooks/review/renderReviewHtml.js'
 import {
   type ReviewSafeTransactionReturnType,
   reviewSafeTransaction,
 } from '../../playbooks/review/reviewSafeTransaction.js'
 import { CliUsageError } from '../cliUsageError.js'
+import { readEmergencyLanesInput } from '../emergencyLanesInput.js'
 import { openContext } from '../openContext.js'
 import { createOutput, type Output } from '../output.js'
 import type { CommandInvocation } from '../types.js'
@@ -18,7 +20,7 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     { json: invocation.values.json === true },
     invocation.streams,
   )
-  const input = reviewArgument(invocation)
+  const input = await reviewArgument(invocation)
   const html = htmlOption(invocation)
   output.step(`Load the ${invocation.values.network ?? 'local'} network`)
   const context = await openContext(invocation)
@@ -38,9 +40,16 @@ export async function run(invocation: CommandInvocation): Promise<number> {
   return review.ok ? 0 : 1
 }
 
-function reviewArgument(
+type ReviewArgument =
+  | { safeTxHash: `0x${string}` }
+  | { file: string }
+  | Extract<ReviewInput, { safeTx: unknown }>
+
+async function reviewArgument(
   invocation: CommandInvocation,
-): { safeTxHash: `0x${string}` } | { file: string } {
+): Promise<ReviewArgument> {
+  const lane = stringOption(invocation, 'lane')
+  if (lane !== undefined) return laneArgument(invocation, lane)
   const [value, ...extra] = invocation.positionals
   if (value === undefined || extra.length > 0)
     throw new CliUsageError({
@@ -80,6 +89,34 @@ function htmlOption(invocation: CommandInvocation): string | undefined {
       command: 'review',
     })
   return path
+}
+
+/** `--lane <target>@<nonce>`: a lane of the emergency lanes file, with its claimed safeTxHash. */
+async function laneArgument(
+  invocation: CommandInvocation,
+  id: string,
+): Promise<ReviewArgument> {
+  if (invocation.positionals.length > 0)
+    throw new CliUsageError({
+      message: 'Pass a <safeTxHash | file> or --lane, not both.',
+      command: 'review',
+    })
+  const { path, file } = await readEmergencyLanesInput(invocation)
+  const lane = file.lanes.find((entry) => entry.id === id)
+  if (!lane) {
+    const { EmergencyLaneUnknownError } = await import(
+      '../../errors/emergency.js'
+    )
+    throw new EmergencyLaneUnknownError({
+      asked: id,
+      known: file.lanes.map((entry) => entry.id),
+    })
+  }
+  return {
+    safe: file.safe,
+    safeTx: lane.safeTx,
+    claim: { by: `the lanes file ${path}`, safeTxHash: lane.safeTxHash },
+  }
 }
 
 /** The review as Markdown, for the terminal. */

@@ -1,11 +1,7 @@
 import { join } from 'node:path'
 import { type Call, safeAbi, writeFileAtomic } from '@storydao/core'
 import {
-  checkSafePlan,
-  createFork,
-  type Fork,
   type GetDefaultInvariantsParameters,
-  getDefaultInvariants,
   type Invariant,
   type Report,
   renderReport,
@@ -24,6 +20,12 @@ import { SignerNotOwnerError } from '../../errors/playbook.js'
 import type { SafeTransactionOutcome } from '../../types/safeTransactionOutcome.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { toSlug } from '../incident/incidentLog.js'
+import {
+  rehearsalFailures,
+  rehearseSafePlan,
+  settleLater,
+  startRehearsalFork,
+} from './rehearsal.js'
 import { type SafeName, safeOf } from './safeOf.js'
 import { toSafeWalletUrl } from './safeWalletUrl.js'
 
@@ -67,7 +69,7 @@ export async function prepareSafeTransaction(
   // anvil takes the longest to get ready; it starts now and boots while the
   // owners and the plan are read. Failures keep their old order: signer,
   // plan, then the fork.
-  const forking = settleLater(createFork({ rpcUrl: context.rpcUrl }))
+  const rehearsal = startRehearsalFork({ rpcUrl: context.rpcUrl })
   try {
     const proposing = settleLater(
       parameters.propose ? findOwnerSigner(context, safe) : undefined,
@@ -77,8 +79,9 @@ export async function prepareSafeTransaction(
     step(`Plan it on the ${safe.name} Safe ${safe.address}`)
     const plan = await planning()
     step('Rehearse it on a fork with the default invariants')
-    const fork = await forking()
-    const report = await rehearse(fork, context, {
+    const fork = await rehearsal.fork()
+    const report = await rehearseSafePlan(fork, {
+      manifest: context.manifest,
       plan,
       invariants: parameters.invariants,
       extraInvariants: parameters.extraInvariants ?? [],
@@ -97,33 +100,8 @@ export async function prepareSafeTransaction(
       step,
     })
   } finally {
-    await stopFork(forking)
+    await rehearsal.stop()
   }
-}
-
-/**
- * A promise awaited later: its rejection is held (not reported as unhandled)
- * until the returned function is called.
- */
-function settleLater<value>(
-  promise: Promise<value> | value,
-): () => Promise<value> {
-  const settled = Promise.resolve(promise).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  )
-  return async () => {
-    const result = await settled
-    if (!result.ok) throw result.error
-    return result.value
-  }
-}
-
-async function stopFork(forking: () => Promise<Fork>): Promise<void> {
-  // A fork that failed to start has nothing to stop; its error, if it
-  // matters, was already thrown by rehearse's await.
-  const fork = await forking().catch(() => undefined)
-  await fork?.stop()
 }
 
 async function finish(
@@ -175,7 +153,7 @@ async function finish(
       rehearsal: {
         ok: report.ok,
         invariants: report.summary.invariants,
-        failed: failures(report),
+        failed: rehearsalFailures(report),
         warnings: report.warnings,
       },
       files,
@@ -228,29 +206,6 @@ async function findOwnerSigner(
           : [],
     })
   return signer
-}
-
-async function rehearse(
-  fork: Fork,
-  context: OpsContext,
-  {
-    plan,
-    invariants,
-    extraInvariants,
-  }: {
-    plan: SafePlan
-    invariants: PrepareSafeTransactionParameters['invariants']
-    extraInvariants: readonly Invariant[]
-  },
-): Promise<Report> {
-  return checkSafePlan(fork, {
-    plan,
-    manifest: context.manifest,
-    invariants: [
-      ...getDefaultInvariants({ manifest: context.manifest, ...invariants }),
-      ...extraInvariants,
-    ],
-  })
 }
 
 async function writeArtefacts(
@@ -312,16 +267,4 @@ async function propose(
     origin: parameters.origin ?? `storydao-ops: ${parameters.title}`,
   })
   return { sender: proposer.address }
-}
-
-function failures(report: Report): string[] {
-  const failed = report.invariants
-    .filter((result) => !result.ok)
-    .map((result) => `invariant ${result.name} failed`)
-  if (report.simulation.status === 'success') return failed
-  const reason = report.simulation.revert?.reason
-  return [
-    `the Safe transaction reverted on the fork${reason ? `: ${reason}` : ''}`,
-    ...failed,
-  ]
 }

@@ -1,16 +1,9 @@
-import { pbkdf2Sync } from 'node:crypto'
-import { toHex } from 'viem'
-import { HDKey, type LocalAccount, privateKeyToAccount } from 'viem/accounts'
+import { type LocalAccount, privateKeyToAccount } from 'viem/accounts'
 import {
   SignerEnvMissingError,
   SignerKeyInvalidError,
 } from '../../errors/context.js'
-
-// anvil's well-known development mnemonic: its accounts hold no real funds and
-// are used only on chain 31337 (the local stack), never elsewhere.
-const anvilMnemonic =
-  'test test test test test test test test test test test junk'
-const localChainId = 31337
+import { anvilDevAccounts, localChainId } from './anvilDevAccounts.js'
 
 /**
  * @internal The signing accounts for a run: the key in the environment
@@ -35,21 +28,5 @@ export function resolveSigner({
     return [privateKeyToAccount(normalized as `0x${string}`)]
   }
   if (chainId !== localChainId) return []
-  // mnemonicToAccount per account would run the BIP-39 seed's PBKDF2 (2048
-  // rounds of HMAC-SHA512 in JavaScript) and the hardened path ten times,
-  // most of a local command's CPU time; node's native PBKDF2 computes the
-  // same seed once, and each account is one child of the shared parent key.
-  const seed = pbkdf2Sync(
-    anvilMnemonic.normalize('NFKD'),
-    'mnemonic',
-    2048,
-    64,
-    'sha512',
-  )
-  const parent = HDKey.fromMasterSeed(seed).derive("m/44'/60'/0'/0")
-  return Array.from({ length: 10 }, (_, addressIndex) =>
-    privateKeyToAccount(
-      toHex(parent.deriveChild(addressIndex).privateKey as Uint8Array),
-    ),
-  )
+  return anvilDevAccounts(10)
 }

@@ -17,7 +17,12 @@ import type { OpsContext } from '../createOpsContext.js'
 export type ReviewInput =
   | { safeTxHash: Hex }
   | { file: string }
-  | { safe: Address; safeTx: SafeTransaction }
+  | {
+      safe: Address
+      safeTx: SafeTransaction
+      /** Where it came from and the safeTxHash it claimed (an emergency lanes file). */
+      claim?: { by: string; safeTxHash: Hex } | undefined
+    }
 
 /** @internal The Safe transaction under review and the hashes someone claimed for it. */
 export type LoadedReviewInput = {
@@ -45,7 +50,7 @@ export async function loadReviewInput(
     source: 'transaction',
     safe: getAddress(input.safe),
     safeTx: input.safeTx,
-    claims: [],
+    claims: input.claim ? [input.claim] : [],
   }
 }
 
