@@ -1,0 +1,16 @@
+import type { Hex } from 'viem'
+
+/** Why an operation is expected: a manifest upgrade, or a Safe proposal in a queue. */
+export type TimelockOperationOrigin =
+  | {
+      kind: 'upgrade'
+      /** The manifest `upgrades[]` entry's id. */
+      id: string
+    }
+  | {
+      kind: 'safe-proposal'
+      /** The manifest Safe whose queue holds the schedule (`ops`). */
+      safe: string
+      /** The queued Safe transaction that schedules it. */
+      safeTxHash: Hex
+    }
