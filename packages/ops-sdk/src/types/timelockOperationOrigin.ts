@@ -14,3 +14,6 @@ export type TimelockOperationOrigin =
       /** The queued Safe transaction that schedules it. */
       safeTxHash: Hex
     }
+
+/** A timelock schedule seen waiting in a manifest Safe's queue, by the operation id it creates. */
+export type QueuedSchedule = { id: Hex; origin: TimelockOperationOrigin }

@@ -15,10 +15,10 @@ import {
   type Hex,
   isAddressEqual,
 } from 'viem'
-import type { TimelockOperationOrigin } from '../../types/timelockOperationOrigin.js'
-
-/** @internal A schedule waiting in a manifest Safe's queue, by operation id. */
-export type QueuedSchedule = { id: Hex; origin: TimelockOperationOrigin }
+import type {
+  QueuedSchedule,
+  TimelockOperationOrigin,
+} from '../../types/timelockOperationOrigin.js'
 
 /**
  * @internal Why a timelock operation is expected: a manifest `upgrades[]`

@@ -14,12 +14,14 @@ import {
 } from '@storydao/safe'
 import type { Address } from 'viem'
 import type { TimelockNotInManifestErrorType } from '../../errors/timelock.js'
-import type { TimelockOperationOrigin } from '../../types/timelockOperationOrigin.js'
+import type {
+  QueuedSchedule,
+  TimelockOperationOrigin,
+} from '../../types/timelockOperationOrigin.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { timelockOf } from '../internal/timelockOf.js'
 import {
   originOf,
-  type QueuedSchedule,
   toQueuedSchedules,
 } from '../internal/timelockOperationOrigin.js'
 
