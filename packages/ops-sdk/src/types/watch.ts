@@ -62,6 +62,9 @@ export type WatchEventType =
   | 'contract-paused'
   | 'contract-unpaused'
   | 'implementation-changed'
+  // Written by `storydao-ops watch` itself, after a poll flags an UNKNOWN operation.
+  | 'cancel-prepared'
+  | 'cancel-failed'
 
 /** One change seen by a poll (one JSON line of `storydao-ops watch`). */
 export type WatchEvent = {

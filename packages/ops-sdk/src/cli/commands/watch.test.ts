@@ -1,0 +1,263 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { storyTimelockAbi } from '@storydao/core'
+import type { Hex } from 'viem'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  test,
+} from 'vitest'
+import {
+  type LocalRepository,
+  startLocalRepository,
+} from '../../test/localRepository.js'
+import { fingerprint, runBin } from '../../test/runBin.js'
+import { scheduleRogueOperation } from '../../test/scheduleRogueOperation.js'
+import { type RunningBin, spawnBin } from '../../test/spawnBin.js'
+
+let repo: LocalRepository
+beforeAll(async () => {
+  repo = await startLocalRepository()
+}, 120_000)
+afterAll(() => repo?.stop())
+beforeEach(() => repo.reset())
+
+let watching: RunningBin | undefined
+afterEach(() => {
+  watching?.child.kill('SIGKILL')
+  watching = undefined
+})
+
+const run = (args: string[], env: Record<string, string | undefined> = {}) =>
+  runBin(args, {
+    cwd: repo.root,
+    env: { ...repo.env, ...env },
+    timeoutMs: 120_000,
+  })
+const dirs = ['deployments', 'docs', 'safe-transactions']
+
+/** One sample of the scrape, e.g. `storydao_timelock_unknown_operations`. */
+function sample(text: string, name: string, labels = ''): number | undefined {
+  const line = text
+    .split('\n')
+    .find(
+      (candidate) =>
+        candidate.startsWith(`${name}{`) && candidate.includes(labels),
+    )
+  return line === undefined ? undefined : Number(line.split(' ').at(-1))
+}
+
+async function scrape(url: string): Promise<string> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) })
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toContain('text/plain')
+  return response.text()
+}
+
+describe('storydao-ops watch', () => {
+  test('default: a rogue operation is flagged within one poll, /metrics shows it, the prepared cancel executed brings unknown back to 0, SIGTERM exits within a second', async () => {
+    watching = spawnBin(
+      [
+        'watch',
+        '--interval',
+        '0.5',
+        '--metrics',
+        '127.0.0.1:0',
+        '--propose-cancel',
+      ],
+      { cwd: repo.root, env: repo.env },
+    )
+    const [, url] = await watching.waitForStderr(
+      /Serving Prometheus metrics at (\S+)/,
+    )
+    await watching.waitForStderr(/block \d+: 0 pending timelock operation/)
+    let text = await scrape(url!)
+    expect(sample(text, 'storydao_timelock_unknown_operations')).toBe(0)
+
+    const id = await scheduleRogueOperation(repo.stack)
+    const flagged = await watching.waitForEvent(
+      (event) =>
+        event.type === 'operation-scheduled' && event.operationId === id,
+      10_000,
+    )
+    expect(flagged).toMatchObject({ known: false })
+    expect((flagged.details as { calls: string[] }).calls[0]).toMatch(
+      /^AuthorCoin\.mint\(/,
+    )
+
+    // The gauge and the seconds-until-ready series, against the timelock's own clock.
+    const timelock = repo.stack.manifest.contracts.StoryTimelock!.address
+    const [readyAt, block] = await Promise.all([
+      repo.stack.client.readContract({
+        address: timelock,
+        abi: storyTimelockAbi,
+        functionName: 'getTimestamp',
+        args: [id],
+      }),
+      repo.stack.client.getBlock(),
+    ])
+    await watching.waitForStderr(/1 pending timelock operation\(s\), 1 UNKNOWN/)
+    text = await scrape(url!)
+    expect(sample(text, 'storydao_timelock_unknown_operations')).toBe(1)
+    expect(sample(text, 'storydao_timelock_pending_operations')).toBe(1)
+    expect(
+      sample(
+        text,
+        'storydao_timelock_operation_seconds_until_ready',
+        `id="${id}"`,
+      ),
+    ).toBe(Number(readyAt - block.timestamp))
+    expect(
+      sample(text, 'storydao_contract_paused', 'contract="AuthorCoin"'),
+    ).toBe(0)
+    expect(sample(text, 'storydao_safe_service_up')).toBe(1)
+
+    // The cancel is prepared, reviewed and proposed, and the line names it.
+    const prepared = await watching.waitForEvent(
+      (event) => event.type === 'cancel-prepared' && event.operationId === id,
+      60_000,
+    )
+    const cancel = prepared.details as {
+      safeTxHash: Hex
+      proposed: boolean
+      rehearsed: boolean
+      reviewed: boolean
+      files: { transactionBuilder: string; report: string; review: string }
+    }
+    expect(cancel).toMatchObject({
+      proposed: true,
+      rehearsed: true,
+      reviewed: true,
+    })
+    for (const file of Object.values(cancel.files))
+      expect(existsSync(file)).toBe(true)
+    expect(readFileSync(cancel.files.review, 'utf8')).toContain(
+      `safeTxHash:   \`${cancel.safeTxHash}\``,
+    )
+
+    // Signers take it from here: a second signature, then execution.
+    const confirmed = await run(['safe', 'confirm', cancel.safeTxHash])
+    expect(confirmed.code, confirmed.stderr).toBe(0)
+    const executed = await run(['safe', 'execute', cancel.safeTxHash])
+    expect(executed.code, executed.stderr).toBe(0)
+    await watching.waitForEvent(
+      (event) =>
+        event.type === 'operation-cancelled' && event.operationId === id,
+      10_000,
+    )
+    expect(
+      await repo.stack.client.readContract({
+        address: timelock,
+        abi: storyTimelockAbi,
+        functionName: 'isOperation',
+        args: [id],
+      }),
+    ).toBe(false)
+    await watching.waitForStderr(/0 pending timelock operation\(s\), 0 UNKNOWN/)
+    text = await scrape(url!)
+    expect(sample(text, 'storydao_timelock_unknown_operations')).toBe(0)
+    expect(
+      sample(text, 'storydao_timelock_operation_seconds_until_ready'),
+    ).toBeUndefined()
+
+    const started = Date.now()
+    watching.child.kill('SIGTERM')
+    const { code } = await watching.exited
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(code).toBe(0)
+    expect(watching.stderr()).toContain('Stopped.')
+    await expect(fetch(url!)).rejects.toThrow()
+  }, 180_000)
+
+  test('behavior: --once exits 1 while an UNKNOWN operation is pending, 0 otherwise; without --propose-cancel nothing is proposed', async () => {
+    const clean = await run(['watch', '--once'])
+    expect(clean.code, clean.stderr).toBe(0)
+    expect(clean.stdout).toBe('')
+
+    const id = await scheduleRogueOperation(repo.stack)
+    const flagged = await run(['watch', '--once'])
+    expect(flagged.code, flagged.stderr).toBe(1)
+    const events = flagged.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    expect(events).toMatchObject([
+      { type: 'operation-pending', operationId: id, known: false },
+      {
+        type: 'cancel-prepared',
+        operationId: id,
+        details: { proposed: false, rehearsed: true },
+      },
+    ])
+    expect(events[1].details.safeTxHash).toMatch(/^0x[0-9a-f]{64}$/)
+  }, 120_000)
+
+  test('behavior: a Transaction Service that is down is an event and a metric, not a crash', async () => {
+    const networksPath = `${repo.root}/deployments/networks.json`
+    const networks = JSON.parse(readFileSync(networksPath, 'utf8'))
+    networks.networks.local.txServiceUrl = 'http://127.0.0.1:9/api'
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(networksPath, JSON.stringify(networks, null, 2))
+    const { code, stdout, stderr } = await run(['watch', '--once'])
+    expect(code, stderr).toBe(0)
+    expect(JSON.parse(stdout.trim())).toMatchObject({
+      type: 'safe-service-down',
+      details: { error: { code: 'SAFE_SERVICE_UNREACHABLE' } },
+    })
+    expect(stderr).toContain('Safe service DOWN')
+  }, 120_000)
+
+  test('error: an unknown network, a bad --metrics address or --interval exit 2 and change no file', async () => {
+    const before = fingerprint(repo.root, dirs)
+    const unknown = await run(['watch', '--network', 'nope', '--once'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('nope')
+    for (const address of ['9464', 'localhost:99999', 'example.com:9464']) {
+      const bad = await run(['watch', '--metrics', address])
+      expect(bad.code, address).toBe(2)
+      expect(bad.stderr).toContain(
+        `--metrics must be <host>:<port> with an IP address (or localhost) and a port up to 65535, got "${address}".`,
+      )
+    }
+    const interval = await run(['watch', '--interval', '0'])
+    expect(interval.code).toBe(2)
+    expect(interval.stderr).toContain('--interval must be a number of seconds')
+    expect(fingerprint(repo.root, dirs)).toEqual(before)
+  }, 60_000)
+
+  test('error: a --metrics port in use exits 2 naming it', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const { port } = taken.address() as { port: number }
+    try {
+      const { code, stdout, stderr } = await run([
+        'watch',
+        '--metrics',
+        `127.0.0.1:${port}`,
+        '--json',
+      ])
+      expect(code).toBe(2)
+      expect(stderr).toContain(
+        `Cannot serve metrics on 127.0.0.1:${port}: the port is in use by another process.`,
+      )
+      expect(JSON.parse(stdout)).toMatchObject({
+        ok: false,
+        error: { code: 'CLI_USAGE' },
+      })
+    } finally {
+      taken.close()
+    }
+  }, 60_000)
+
+  test('error: an unreachable RPC at start exits 3', async () => {
+    const { code, stderr } = await run(['watch', '--once'], {
+      LOCAL_RPC_URL: 'http://127.0.0.1:9',
+    })
+    expect(code).toBe(3)
+    expect(stderr).toContain('Could not reach the RPC')
+  }, 60_000)
+})
