@@ -11,6 +11,7 @@ import {
   expect,
   test,
 } from 'vitest'
+import { contractsDir, ensureFoundryBuild } from '../../test/foundryBuild.js'
 import {
   type LocalRepository,
   startLocalRepository,
@@ -172,6 +173,78 @@ describe('storydao-ops watch', () => {
     expect(watching.stderr()).toContain('Stopped.')
     await expect(fetch(url!)).rejects.toThrow()
   }, 180_000)
+
+  test('behavior: an upgrade proposed with "upgrade propose --via timelock" is known: queued, executed by the ops Safe, scheduled, never flagged', async () => {
+    ensureFoundryBuild()
+    const upgrade = (args: string[]) =>
+      run(['upgrade', ...args, '--contracts', contractsDir])
+    const prepared = await upgrade([
+      'prepare',
+      '--target',
+      'AuthorCoin',
+      '--to',
+      'AuthorCoinV2',
+      '--id',
+      'authorcoin-v2',
+    ])
+    expect(prepared.code, prepared.stderr).toBe(0)
+    watching = spawnBin(['watch', '--interval', '0.5'], {
+      cwd: repo.root,
+      env: repo.env,
+    })
+    await watching.waitForStderr(/block \d+: 0 pending timelock operation/)
+    const proposed = await upgrade([
+      'propose',
+      '--id',
+      'authorcoin-v2',
+      '--via',
+      'timelock',
+      '--propose',
+      '--json',
+    ])
+    expect(proposed.code, proposed.stderr).toBe(0)
+    const { safeTxHash, operationId } = proposed.json as {
+      safeTxHash: Hex
+      operationId: Hex
+    }
+    await watching.waitForEvent(
+      (event) =>
+        event.type === 'safe-transaction-queued' &&
+        (event.details as { safeTxHash: Hex }).safeTxHash === safeTxHash,
+      10_000,
+    )
+    for (const step of ['confirm', 'execute']) {
+      const signed = await run(['safe', step, safeTxHash])
+      expect(signed.code, signed.stderr).toBe(0)
+    }
+    const scheduled = await watching.waitForEvent(
+      (event) =>
+        event.type === 'operation-scheduled' &&
+        event.operationId === operationId,
+      10_000,
+    )
+    expect(scheduled).toMatchObject({
+      known: true,
+      details: { origin: { kind: 'upgrade', id: 'authorcoin-v2' } },
+    })
+    await watching.waitForEvent(
+      (event) =>
+        event.type === 'safe-transaction-dequeued' &&
+        (event.details as { safeTxHash: Hex }).safeTxHash === safeTxHash,
+      10_000,
+    )
+    expect(watching.events.some((event) => event.known === false)).toBe(false)
+    watching.child.kill('SIGTERM')
+    expect((await watching.exited).code).toBe(0)
+
+    const once = await run(['watch', '--once'])
+    expect(once.code, once.stderr).toBe(0)
+    expect(JSON.parse(once.stdout.trim())).toMatchObject({
+      type: 'operation-pending',
+      operationId,
+      known: true,
+    })
+  }, 300_000)
 
   test('behavior: --once exits 1 while an UNKNOWN operation is pending, 0 otherwise; without --propose-cancel nothing is proposed', async () => {
     const clean = await run(['watch', '--once'])

@@ -145,8 +145,7 @@ async function watchLoop({
       if (cancelled === 'stopped') return 0
     }
     if (options.once) return unknownCount(state) > 0 ? 1 : 0
-    const slept = await untilStopped(sleep(options.intervalMs), stop)
-    if (slept === 'stopped') return 0
+    if ((await sleep(options.intervalMs, stop)) === 'stopped') return 0
   }
 }
 
@@ -159,8 +158,15 @@ async function untilStopped<value>(
   return Promise.race([work, stop.signal.then(() => 'stopped' as const)])
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+/** The interval's timer is what keeps the process alive between polls; a signal clears it. */
+function sleep(ms: number, stop: Stop): Promise<'slept' | 'stopped'> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('slept'), ms)
+    void stop.signal.then(() => {
+      clearTimeout(timer)
+      resolve('stopped')
+    })
+  })
 }
 
 /**
