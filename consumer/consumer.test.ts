@@ -261,6 +261,7 @@ test('behavior: each tarball ships dist, README, LICENSE and package.json only (
         "package/dist/bin/upgradePrepare-[hash].js",
         "package/dist/bin/upgradePropose-[hash].js",
         "package/dist/bin/validate-[hash].js",
+        "package/dist/bin/watch-[hash].js",
         "package/dist/exports/index.cjs",
         "package/dist/exports/index.d.cts",
         "package/dist/exports/index.d.ts",

@@ -126,5 +126,16 @@ export {
   type ProposeUpgradeReturnType,
   proposeUpgrade,
 } from '../playbooks/upgrade/proposeUpgrade.js'
+export {
+  type PollDeploymentErrorType,
+  type PollDeploymentParameters,
+  type PollDeploymentReturnType,
+  pollDeployment,
+  type QueuedSchedule,
+  type WatchEvent,
+  type WatchEventType,
+  type WatchedOperation,
+  type WatchState,
+} from '../playbooks/watch/pollDeployment.js'
 export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
