@@ -4,8 +4,15 @@ import {
   storyTimelockAbi,
   upgradeableBeaconAbi,
 } from '@storydao/core'
-import { createSafeService } from '@storydao/safe'
-import type { Address } from 'viem'
+import { buildTimelockSchedule, buildUnpause } from '@storydao/governance'
+import {
+  buildSafePlan,
+  createSafeService,
+  executeSafePlan,
+  proposeSafePlan,
+  signSafePlan,
+} from '@storydao/safe'
+import { type Address, keccak256, toHex } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import {
   type LocalRepository,
@@ -118,6 +125,77 @@ describe('pollDeployment', () => {
       { type: 'operation-cancelled', operationId: id, known: false },
     ])
     expect(second.state.operations).toEqual([])
+  })
+
+  test('behavior: a schedule seen waiting in a Safe queue stays known after the Safe executes it (it leaves the queue, no manifest entry)', async () => {
+    const { stack } = repo
+    const timelock = stack.manifest.contracts.StoryTimelock!.address
+    const coin = stack.manifest.contracts.AuthorCoin!.address
+    const delay = await stack.client.readContract({
+      address: timelock,
+      abi: storyTimelockAbi,
+      functionName: 'getMinDelay',
+    })
+    const { call, operationId } = buildTimelockSchedule({
+      timelock,
+      calls: [{ ...buildUnpause({ target: coin }) }],
+      salt: keccak256(toHex('queued-unpause')),
+      delay,
+    })
+    const plan = await buildSafePlan(stack.client, {
+      safe: stack.manifest.safes.ops.address,
+      calls: [call],
+      service: context.service,
+    })
+    const [first, second] = stack.accounts.opsOwners
+    const signatures = await Promise.all(
+      [first, second].map((owner) =>
+        signSafePlan({ plan, account: owner.privateKey }),
+      ),
+    )
+    await proposeSafePlan(context.service, {
+      plan,
+      sender: first.address,
+      signature: signatures[0]!,
+    })
+    const queued = await pollDeployment(context, {})
+    expect(queued.state.queues?.ops).toEqual([plan.safeTxHash])
+    expect(queued.state.expectedSchedules).toEqual([
+      {
+        id: operationId,
+        origin: {
+          kind: 'safe-proposal',
+          safe: 'ops',
+          safeTxHash: plan.safeTxHash,
+        },
+      },
+    ])
+
+    await executeSafePlan(stack.client, {
+      plan,
+      signatures,
+      account: stack.accounts.deployer.address,
+    })
+    const scheduled = await pollDeployment(context, { state: queued.state })
+    expect(scheduled.events).toMatchObject([
+      {
+        type: 'operation-scheduled',
+        operationId,
+        known: true,
+        details: {
+          origin: { kind: 'safe-proposal', safeTxHash: plan.safeTxHash },
+        },
+      },
+      {
+        type: 'safe-transaction-dequeued',
+        details: { safe: 'ops', safeTxHash: plan.safeTxHash },
+      },
+    ])
+    // A watch started only now cannot know it: the Safe transaction has left the queue.
+    const fresh = await pollDeployment(context, {})
+    expect(fresh.events).toMatchObject([
+      { type: 'operation-pending', operationId, known: false },
+    ])
   })
 
   test('behavior: a pause is a contract-paused event', async () => {

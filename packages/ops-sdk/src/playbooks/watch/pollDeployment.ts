@@ -34,6 +34,7 @@ import {
   readTimelockChanges,
 } from './readTimelockChanges.js'
 
+export type { QueuedSchedule } from '../../types/timelockOperationOrigin.js'
 export type {
   WatchEvent,
   WatchEventType,
