@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { storyTimelockAbi } from '@storydao/core'
@@ -245,6 +246,41 @@ describe('storydao-ops watch', () => {
       known: true,
     })
   }, 300_000)
+
+  test('behavior: SIGTERM while the cancel is rehearsed on a fork exits 0 within a second, and the fork is gone', async () => {
+    await scheduleRogueOperation(repo.stack)
+    watching = spawnBin(['watch', '--interval', '0.5'], {
+      cwd: repo.root,
+      env: repo.env,
+    })
+    await watching.waitForStderr(/Rehearse it on a fork/, 60_000)
+    const children = execFileSync('ps', [
+      '-o',
+      'pid=',
+      '--ppid',
+      String(watching.child.pid),
+    ])
+      .toString()
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+    expect(children.length).toBeGreaterThan(0)
+    const started = Date.now()
+    watching.child.kill('SIGTERM')
+    const { code } = await watching.exited
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(code).toBe(0)
+    const alive = children.filter((pid) => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    })
+    expect(alive).toEqual([])
+  }, 120_000)
 
   test('behavior: --once exits 1 while an UNKNOWN operation is pending, 0 otherwise; without --propose-cancel nothing is proposed', async () => {
     const clean = await run(['watch', '--once'])
