@@ -259,7 +259,7 @@ export const commands: readonly CommandSpec[] = [
     },
     examples: [
       'storydao-ops watch --network mainnet --metrics 127.0.0.1:9464 --propose-cancel --signer-env COUNCIL_KEY',
-      'storydao-ops watch --network sepolia --once --json | jq -c "select(.known == false)"',
+      'storydao-ops watch --network sepolia --once | jq -c "select(.known == false)"',
     ],
     load: () => import('./commands/watch.js'),
   },

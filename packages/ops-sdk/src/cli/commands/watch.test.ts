@@ -271,14 +271,20 @@ describe('storydao-ops watch', () => {
     const { code } = await watching.exited
     expect(Date.now() - started).toBeLessThan(1_000)
     expect(code).toBe(0)
-    const alive = children.filter((pid) => {
+    // anvil is SIGKILLed as the process exits; the kernel may take a moment
+    // to end and reap it (a zombie is gone for our purpose).
+    const isRunning = (pid: number) => {
       try {
-        process.kill(pid, 0)
-        return true
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
       } catch {
         return false
       }
-    })
+    }
+    let alive = children.filter(isRunning)
+    for (let wait = 0; alive.length > 0 && wait < 20; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      alive = alive.filter(isRunning)
+    }
     expect(alive).toEqual([])
   }, 120_000)
 
