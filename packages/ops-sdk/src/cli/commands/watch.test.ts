@@ -324,6 +324,19 @@ describe('storydao-ops watch', () => {
       details: { error: { code: 'SAFE_SERVICE_UNREACHABLE' } },
     })
     expect(stderr).toContain('Safe service DOWN')
+
+    watching = spawnBin(
+      ['watch', '--interval', '0.5', '--metrics', '127.0.0.1:0'],
+      { cwd: repo.root, env: repo.env },
+    )
+    const [, url] = await watching.waitForStderr(
+      /Serving Prometheus metrics at (\S+)/,
+    )
+    await watching.waitForStderr(/Safe service DOWN/)
+    const text = await scrape(url!)
+    expect(sample(text, 'storydao_safe_service_up')).toBe(0)
+    expect(sample(text, 'storydao_watch_poll_errors_total')).toBe(0)
+    expect(sample(text, 'storydao_timelock_unknown_operations')).toBe(0)
   }, 120_000)
 
   test('error: an unknown network, a bad --metrics address or --interval exit 2 and change no file', async () => {

@@ -137,7 +137,6 @@ async function watchLoop({
     if (result) {
       state = result.state
       for (const event of result.events) printEvent(invocation, event)
-      output.step(summary(result))
       const cancelled = await untilStopped(
         cancelUnknown(context, { state, handled, options, output, invocation }),
         stop,
@@ -189,8 +188,12 @@ async function pollOnce(
   },
 ): Promise<PollDeploymentReturnType | undefined> {
   try {
+    const started = performance.now()
     const result = await pollDeployment(context, { state })
     metrics.record(result)
+    output.step(
+      `${summary(result)} (${Math.round(performance.now() - started)} ms)`,
+    )
     return result
   } catch (error) {
     if (first) throw error

@@ -12,7 +12,7 @@ import {
   proposeSafePlan,
   signSafePlan,
 } from '@storydao/safe'
-import { type Address, keccak256, toHex } from 'viem'
+import { type Address, keccak256, toHex, zeroHash } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import {
   type LocalRepository,
@@ -196,6 +196,54 @@ describe('pollDeployment', () => {
     expect(fresh.events).toMatchObject([
       { type: 'operation-pending', operationId, known: false },
     ])
+  })
+
+  test('behavior: the delay passing makes it ready; an execution closes it', async () => {
+    const { stack } = repo
+    const id = await scheduleRogueOperation(stack)
+    const first = await pollDeployment(context, {})
+    const [operation] = first.state.operations
+    expect(operation).toMatchObject({ id, state: 'pending' })
+    const block = await stack.client.getBlock()
+    await stack.client.request({
+      method: 'evm_increaseTime' as never,
+      params: [
+        `0x${(operation!.readyAt - block.timestamp).toString(16)}`,
+      ] as never,
+    })
+    await stack.client.request({
+      method: 'evm_mine' as never,
+      params: [] as never,
+    })
+    const ready = await pollDeployment(context, { state: first.state })
+    expect(ready.events).toMatchObject([
+      { type: 'operation-ready', operationId: id, known: false },
+    ])
+    expect(ready.state.operations[0]!.state).toBe('ready')
+
+    // The rogue call, run by the ops Safe (an executor on the local stack).
+    const { calls } = operation!
+    await sendAs(stack.manifest.safes.ops.address, (account) =>
+      stack.client.writeContract({
+        address: stack.manifest.contracts.StoryTimelock!.address,
+        abi: storyTimelockAbi,
+        functionName: 'execute',
+        args: [
+          calls[0]!.to,
+          calls[0]!.value,
+          calls[0]!.data,
+          zeroHash,
+          keccak256(toHex('rogue')),
+        ],
+        account,
+        chain: null,
+      }),
+    )
+    const executed = await pollDeployment(context, { state: ready.state })
+    expect(executed.events).toMatchObject([
+      { type: 'operation-executed', operationId: id, known: false },
+    ])
+    expect(executed.state.operations).toEqual([])
   })
 
   test('behavior: a pause is a contract-paused event', async () => {
