@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { storyTimelockAbi } from '@storydao/core'
 import type { Hex } from 'viem'
@@ -315,7 +315,6 @@ describe('storydao-ops watch', () => {
     const networksPath = `${repo.root}/deployments/networks.json`
     const networks = JSON.parse(readFileSync(networksPath, 'utf8'))
     networks.networks.local.txServiceUrl = 'http://127.0.0.1:9/api'
-    const { writeFileSync } = await import('node:fs')
     writeFileSync(networksPath, JSON.stringify(networks, null, 2))
     const { code, stdout, stderr } = await run(['watch', '--once'])
     expect(code, stderr).toBe(0)
@@ -337,6 +336,43 @@ describe('storydao-ops watch', () => {
     expect(sample(text, 'storydao_safe_service_up')).toBe(0)
     expect(sample(text, 'storydao_watch_poll_errors_total')).toBe(0)
     expect(sample(text, 'storydao_timelock_unknown_operations')).toBe(0)
+  }, 120_000)
+
+  test('behavior: a poll that fails later (a broken manifest) is counted and warned about, and the watch goes on', async () => {
+    watching = spawnBin(
+      ['watch', '--interval', '0.3', '--metrics', '127.0.0.1:0'],
+      { cwd: repo.root, env: repo.env },
+    )
+    const [, url] = await watching.waitForStderr(
+      /Serving Prometheus metrics at (\S+)/,
+    )
+    await watching.waitForStderr(/0 UNKNOWN/)
+    const manifestPath = `${repo.root}/deployments/local.json`
+    const manifest = readFileSync(manifestPath, 'utf8')
+    writeFileSync(manifestPath, '{ "not": "a manifest" }\n')
+    await watching.waitForStderr(
+      /poll failed \(MANIFEST_INVALID\): .*retrying at the next interval/,
+    )
+    const failing = await scrape(url!)
+    expect(sample(failing, 'storydao_watch_poll_errors_total')).toBeGreaterThan(
+      0,
+    )
+    const lastGood = sample(
+      failing,
+      'storydao_watch_last_poll_timestamp_seconds',
+    )!
+    writeFileSync(manifestPath, manifest)
+    const id = await scheduleRogueOperation(repo.stack)
+    await watching.waitForEvent(
+      (event) =>
+        event.type === 'operation-scheduled' && event.operationId === id,
+      10_000,
+    )
+    const recovered = await scrape(url!)
+    expect(
+      sample(recovered, 'storydao_watch_last_poll_timestamp_seconds'),
+    ).toBeGreaterThan(lastGood)
+    expect(watching.child.exitCode).toBeNull()
   }, 120_000)
 
   test('error: an unknown network, a bad --metrics address or --interval exit 2 and change no file', async () => {
