@@ -311,6 +311,36 @@ describe('storydao-ops watch', () => {
     expect(events[1].details.safeTxHash).toMatch(/^0x[0-9a-f]{64}$/)
   }, 120_000)
 
+  test('behavior: --incident logs the start and the prepared cancel; an unknown slug exits 2 before anything is written', async () => {
+    const opened = await run([
+      'incident',
+      'open',
+      'Rogue timelock operation',
+      '--json',
+    ])
+    const { slug, path } = opened.json as { slug: string; path: string }
+    const id = await scheduleRogueOperation(repo.stack)
+    const flagged = await run(['watch', '--once', '--incident', slug])
+    expect(flagged.code, flagged.stderr).toBe(1)
+    const { safeTxHash } = JSON.parse(flagged.stdout.trim().split('\n')[1]!)
+      .details as { safeTxHash: Hex }
+    const log = readFileSync(path, 'utf8')
+    expect(log).toContain('watch started on local')
+    expect(log).toContain(`UNKNOWN operation ${id}`)
+    expect(log).toContain(`safeTxHash ${safeTxHash}`)
+
+    const before = fingerprint(repo.root, dirs)
+    const missing = await run([
+      'watch',
+      '--once',
+      '--incident',
+      'no-such-incident',
+    ])
+    expect(missing.code).toBe(2)
+    expect(missing.stdout).toBe('')
+    expect(fingerprint(repo.root, dirs)).toEqual(before)
+  }, 120_000)
+
   test('behavior: a Transaction Service that is down is an event and a metric, not a crash', async () => {
     const networksPath = `${repo.root}/deployments/networks.json`
     const networks = JSON.parse(readFileSync(networksPath, 'utf8'))

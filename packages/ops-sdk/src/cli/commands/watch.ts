@@ -10,6 +10,7 @@ import { CliUsageError } from '../cliUsageError.js'
 import { parseMetricsAddress, startMetricsServer } from '../metricsServer.js'
 import { openContext } from '../openContext.js'
 import { createOutput, type Output } from '../output.js'
+import { recordForIncident } from '../recordForIncident.js'
 import type { CommandInvocation } from '../types.js'
 import { stringOption } from '../values.js'
 import { prepareWatchCancel } from '../watchCancel.js'
@@ -29,6 +30,10 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     ? await startMetricsServer(options.metrics, metrics.registry)
     : undefined
   if (server) output.info(`Serving Prometheus metrics at ${server.url}`)
+  await recordForIncident(invocation, output, {
+    summary: `watch started on ${context.networkName}${options.proposeCancel ? ' (--propose-cancel)' : ''}`,
+    details: server ? [`metrics at ${server.url}`] : [],
+  })
   const stop = stopOnSignal()
   try {
     return await watchLoop({
@@ -297,6 +302,16 @@ async function cancelUnknown(
     output.info(
       `Cancel ${cancel.safeTxHash} at emergency Safe nonce ${cancel.nonce}${cancel.proposed ? ' proposed' : ''}: ${cancel.files.transactionBuilder}`,
     )
+    await recordForIncident(invocation, output, {
+      summary: `watch flagged ${ids.length} UNKNOWN timelock operation(s); emergency Safe cancel nonce ${cancel.nonce}${cancel.proposed ? ', proposed' : ''}`,
+      details: [
+        ...ids.map((id) => `UNKNOWN operation ${id}`),
+        `safeTxHash ${cancel.safeTxHash}`,
+        `Transaction Builder file ${cancel.files.transactionBuilder}`,
+        `review ${cancel.files.review}`,
+        ...(cancel.approveUrl ? [`Approve: ${cancel.approveUrl}`] : []),
+      ],
+    })
   } catch (error) {
     const { code, shortMessage, message } = error as {
       code?: unknown
