@@ -330,9 +330,11 @@ describe('storydao-ops watch', () => {
     expect(log).toContain(`safeTxHash ${safeTxHash}`)
 
     const before = fingerprint(repo.root, dirs)
+    // --metrics too: the server it opened must not keep the process alive.
     const missing = await run([
       'watch',
-      '--once',
+      '--metrics',
+      '127.0.0.1:0',
       '--incident',
       'no-such-incident',
     ])

@@ -30,12 +30,13 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     ? await startMetricsServer(options.metrics, metrics.registry)
     : undefined
   if (server) output.info(`Serving Prometheus metrics at ${server.url}`)
-  await recordForIncident(invocation, output, {
-    summary: `watch started on ${context.networkName}${options.proposeCancel ? ' (--propose-cancel)' : ''}`,
-    details: server ? [`metrics at ${server.url}`] : [],
-  })
   const stop = stopOnSignal()
   try {
+    // Inside the try: an unknown incident slug must close the server too.
+    await recordForIncident(invocation, output, {
+      summary: `watch started on ${context.networkName}${options.proposeCancel ? ' (--propose-cancel)' : ''}`,
+      details: server ? [`metrics at ${server.url}`] : [],
+    })
     return await watchLoop({
       invocation,
       output,
