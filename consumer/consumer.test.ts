@@ -283,6 +283,7 @@ test('behavior: each tarball ships dist, README, LICENSE and package.json only (
         "package/dist/bin/upgradeRollback-[hash].js",
         "package/dist/bin/upgradeValidate-[hash].js",
         "package/dist/bin/validate-[hash].js",
+        "package/dist/bin/watch-[hash].js",
         "package/dist/exports/index.cjs",
         "package/dist/exports/index.d.cts",
         "package/dist/exports/index.d.ts",

@@ -417,6 +417,45 @@ export const commands: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/diffState.js'),
   },
+  // watch (detection).
+  {
+    words: ['watch'],
+    summary:
+      'follow the timelock, Safe queues, paused flags and implementations; flag UNKNOWN operations; Prometheus /metrics',
+    usage:
+      'storydao-ops watch [--metrics <host:port>] [--interval <s>] [--once] [--propose-cancel --signer-env <VAR>]',
+    description:
+      "Polls the deployment every --interval seconds: timelock CallScheduled / CallExecuted / Cancelled logs since the last poll (the first poll reads the pending set), each operation marked known (a manifest upgrades[] entry or a schedule seen in a manifest Safe's queue) or UNKNOWN, the Safes' queues on the Safe Transaction Service (a service that is down is an event, not a crash), paused() of every pausable contract and the implementation behind every proxy and beacon. Prints one JSON line per event on stdout and progress on stderr. For an UNKNOWN operation it prepares the emergency Safe's cancel (rehearsed, Transaction Builder file, report, and its review as <file>.review.md) and proposes it only with --propose-cancel. With --metrics it serves Prometheus metrics at /metrics (storydao_timelock_unknown_operations and more). --once: one poll, exit 1 when an UNKNOWN operation is pending, else 0; otherwise it runs until SIGINT or SIGTERM.",
+    options: {
+      metrics: {
+        type: 'string',
+        value: '<host:port>',
+        description:
+          'serve Prometheus metrics at http://<host:port>/metrics (e.g. 127.0.0.1:9464)',
+      },
+      interval: {
+        type: 'string',
+        value: '<s>',
+        description: 'seconds between polls (default 12)',
+      },
+      once: {
+        type: 'boolean',
+        description:
+          'poll once and exit: 1 when an UNKNOWN operation is pending or ready, else 0',
+      },
+      'propose-cancel': {
+        type: 'boolean',
+        description:
+          "propose the emergency Safe's cancel of an UNKNOWN operation on the Safe Transaction Service, signed by an owner",
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops watch --network mainnet --metrics 127.0.0.1:9464 --propose-cancel --signer-env COUNCIL_KEY',
+      'storydao-ops watch --network sepolia --once | jq -c "select(.known == false)"',
+    ],
+    load: () => import('./commands/watch.js'),
+  },
   // safe queue / confirm / execute / reject, validate, check.
   {
     words: ['safe', 'queue'],

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
@@ -60,4 +60,29 @@ test('behavior: emergency fire and status load viem and local modules only (no @
         : ['viem/utils'],
     )
   }
+})
+
+test('behavior: prom-client is loaded only by watch, on first use (no static import anywhere; one import() in cli/watchMetrics.ts)', () => {
+  const files: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (/(?<!\.test)\.ts$/.test(entry.name)) files.push(path)
+    }
+  }
+  walk(src)
+  const relative = (file: string) => file.slice(src.length + 1)
+  expect(
+    files
+      .filter((file) => staticImports(file).includes('prom-client'))
+      .map(relative),
+  ).toEqual([])
+  expect(
+    files
+      .filter((file) =>
+        /import\(\s*['"]prom-client['"]\s*\)/.test(readFileSync(file, 'utf8')),
+      )
+      .map(relative),
+  ).toEqual(['cli/watchMetrics.ts'])
 })

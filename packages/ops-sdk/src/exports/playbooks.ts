@@ -223,6 +223,17 @@ export {
   type ValidateUpgradeReturnType,
   validateUpgrade,
 } from '../playbooks/upgrade/validateUpgrade.js'
+export {
+  type PollDeploymentErrorType,
+  type PollDeploymentParameters,
+  type PollDeploymentReturnType,
+  pollDeployment,
+  type QueuedSchedule,
+  type WatchEvent,
+  type WatchEventType,
+  type WatchedOperation,
+  type WatchState,
+} from '../playbooks/watch/pollDeployment.js'
 export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type {
   PendingDeployment,

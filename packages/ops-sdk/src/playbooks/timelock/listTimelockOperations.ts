@@ -1,16 +1,8 @@
-import {
-  type ChainReadErrorType,
-  isHexEqual,
-  type Manifest,
-  storyDaoAbis,
-  storyTimelockAbi,
-  type UpgradeEntry,
-} from '@storydao/core'
+import { type ChainReadErrorType, storyDaoAbis } from '@storydao/core'
 import {
   type DecodedCall,
   decodeCall,
   getPendingTimelockOperations,
-  hashTimelockOperation,
   type TimelockOperation,
   type TimelockOperationState,
 } from '@storydao/governance'
@@ -20,35 +12,25 @@ import {
   type SafeServiceTimeoutErrorType,
   type SafeServiceUnreachableErrorType,
 } from '@storydao/safe'
-import {
-  type Address,
-  decodeFunctionData,
-  type Hex,
-  isAddressEqual,
-} from 'viem'
+import type { Address } from 'viem'
 import type { TimelockNotInManifestErrorType } from '../../errors/timelock.js'
+import type {
+  QueuedSchedule,
+  TimelockOperationOrigin,
+} from '../../types/timelockOperationOrigin.js'
 import type { OpsContext } from '../createOpsContext.js'
 import { timelockOf } from '../internal/timelockOf.js'
+import {
+  originOf,
+  toQueuedSchedules,
+} from '../internal/timelockOperationOrigin.js'
+
+export type { TimelockOperationOrigin } from '../../types/timelockOperationOrigin.js'
 
 export type ListTimelockOperationsParameters = {
   /** Keep only operations in these states. Default: all four. */
   states?: readonly TimelockOperationState[] | undefined
 }
-
-/** Why an operation is expected: a manifest upgrade, or a Safe proposal in a queue. */
-export type TimelockOperationOrigin =
-  | {
-      kind: 'upgrade'
-      /** The manifest `upgrades[]` entry's id. */
-      id: string
-    }
-  | {
-      kind: 'safe-proposal'
-      /** The manifest Safe whose queue holds the schedule (`ops`). */
-      safe: string
-      /** The queued Safe transaction that schedules it. */
-      safeTxHash: Hex
-    }
 
 /** One timelock operation, decoded and marked known or UNKNOWN. */
 export type ListedTimelockOperation = TimelockOperation & {
@@ -112,11 +94,11 @@ export async function listTimelockOperations(
     timelock: { name: timelock.name, address: timelock.address },
     fromBlock: timelock.fromBlock,
     operations: operations.map((operation) => {
-      const origin =
-        matchUpgrade(context.manifest, operation) ??
-        queuedSchedules.find((schedule) =>
-          isHexEqual(schedule.id, operation.id),
-        )?.origin
+      const origin = originOf({
+        manifest: context.manifest,
+        operation,
+        queuedSchedules,
+      })
       return {
         ...operation,
         decoded: operation.calls.map((call) =>
@@ -129,96 +111,22 @@ export async function listTimelockOperations(
   }
 }
 
-function matchUpgrade(
-  manifest: Manifest,
-  operation: TimelockOperation,
-): TimelockOperationOrigin | undefined {
-  const matches = (entry: UpgradeEntry) => {
-    if (entry.operationId) return isHexEqual(entry.operationId, operation.id)
-    const target = manifest.contracts[entry.target]?.address
-    return operation.calls.some(
-      (call) =>
-        isHexEqual(call.data, entry.calldata) &&
-        (!target || isAddressEqual(call.to, target)),
-    )
-  }
-  const entry = (manifest.upgrades ?? []).find(matches)
-  return entry ? { kind: 'upgrade', id: entry.id } : undefined
-}
-
 /**
- * The operation ids that Safe transactions waiting in the manifest Safes'
- * queues would schedule on the timelock: an operation scheduled by another
- * path with the same id was reviewed as that proposal.
+ * The manifest Safes' queues on the Transaction Service, read in parallel:
+ * a schedule waiting there was reviewed as that proposal.
  */
 async function readQueuedSchedules(
   context: OpsContext,
   timelock: Address,
-): Promise<{ id: Hex; origin: TimelockOperationOrigin }[]> {
+): Promise<QueuedSchedule[]> {
   const safes = Object.entries(context.manifest.safes).flatMap(
     ([name, safe]) => (safe ? [{ name, address: safe.address }] : []),
   )
   const queues = await Promise.all(
     safes.map(async (safe) => ({
-      safe,
+      safe: safe.name,
       plans: await getQueuedSafePlans(context.service, { safe: safe.address }),
     })),
   )
-  return queues.flatMap(({ safe, plans }) =>
-    plans.flatMap((plan) =>
-      plan.calls
-        .filter((call) => isAddressEqual(call.to, timelock))
-        .flatMap((call) => scheduledIds(call.data))
-        .map((id) => ({
-          id,
-          origin: {
-            kind: 'safe-proposal' as const,
-            safe: safe.name,
-            safeTxHash: plan.safeTxHash,
-          },
-        })),
-    ),
-  )
-}
-
-/** The operation id a `schedule`/`scheduleBatch` call to the timelock creates. */
-function scheduledIds(data: Hex): Hex[] {
-  let decoded: ReturnType<typeof decodeTimelockCall>
-  try {
-    decoded = decodeTimelockCall(data)
-  } catch {
-    // Any other timelock call (cancel, execute, grantRole) schedules nothing.
-    return []
-  }
-  if (decoded.functionName === 'schedule') {
-    const [to, value, callData, predecessor, salt] = decoded.args
-    return [
-      hashTimelockOperation({
-        calls: [{ to, value, data: callData }],
-        predecessor,
-        salt,
-        batch: false,
-      }),
-    ]
-  }
-  if (decoded.functionName === 'scheduleBatch') {
-    const [targets, values, payloads, predecessor, salt] = decoded.args
-    return [
-      hashTimelockOperation({
-        calls: targets.map((to, index) => ({
-          to,
-          value: values[index] ?? 0n,
-          data: payloads[index] ?? '0x',
-        })),
-        predecessor,
-        salt,
-        batch: true,
-      }),
-    ]
-  }
-  return []
-}
-
-function decodeTimelockCall(data: Hex) {
-  return decodeFunctionData({ abi: storyTimelockAbi, data })
+  return toQueuedSchedules({ timelock, queues })
 }
