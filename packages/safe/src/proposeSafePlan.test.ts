@@ -14,7 +14,7 @@ import { SafeSignatureError } from './errors/signature.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { getQueuedSafePlans } from './getQueuedSafePlans.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
-import { getApiKit } from './internal/serviceState.js'
+import { fetchServiceTransaction } from './internal/serviceTransaction.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'
 import {
@@ -105,8 +105,7 @@ describe('proposeSafePlan', () => {
         functionName: 'paused',
       }),
     ).toBe(true)
-    const apiKit = await getApiKit(service)
-    const executed = await apiKit.getTransaction(plan.safeTxHash)
+    const executed = await fetchServiceTransaction(service, plan.safeTxHash)
     expect(executed.isExecuted).toBe(true)
     expect(executed.isSuccessful).toBe(true)
     expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])

@@ -1,12 +1,11 @@
 /**
  * A Safe Transaction Service endpoint. Plain data that is safe to print: the
- * API key is kept out of it. api-kit is only loaded when the service is first
- * used.
+ * API key is kept out of it.
  */
 export type SafeService = {
   /** Chain whose service this is. */
   readonly chainId: number
-  /** Base URL (ending in `/api`), or `undefined` for the hosted service api-kit picks for the chain. */
+  /** Base URL (ending in `/api`), or `undefined` for the hosted service of the chain (`https://api.safe.global/tx-service/<shortName>/api`). */
   readonly txServiceUrl: string | undefined
   /** Whether an API key is set (the key itself is never exposed). */
   readonly hasApiKey: boolean

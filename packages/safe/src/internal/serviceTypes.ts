@@ -1,0 +1,73 @@
+/**
+ * @internal What the Safe Transaction Service answers, as far as this
+ * package reads it (docs/safe-transaction-service.md#reading-transactions,
+ * docs/safe-transaction-service.md#safe-and-service-info).
+ */
+
+/** @internal `GET /v1/safes/{address}/`. */
+export type ServiceSafeInfo = {
+  readonly address: string
+  readonly nonce: string
+  readonly threshold: number
+  readonly owners: string[]
+  readonly version: string
+}
+
+/** @internal A paginated service response. */
+export type ServiceList<item> = {
+  readonly count: number
+  readonly results: item[]
+}
+
+/**
+ * @internal The body of `POST /v2/safes/{address}/multisig-transactions/`,
+ * keys in api-kit 4's order: numbers as decimal strings (the nonce as a
+ * number), addresses checksummed, `origin` left out when unset.
+ */
+export type ServiceProposal = {
+  to: string
+  value: string
+  data: string
+  operation: number
+  safeTxGas: string
+  baseGas: string
+  gasPrice: string
+  gasToken: string
+  refundReceiver: string
+  nonce: number
+  contractTransactionHash: string
+  sender: string
+  signature: string
+  origin?: string | undefined
+}
+
+/** @internal A multisig transaction as the service lists it. */
+export type ServiceMultisigTransaction = {
+  readonly safe: string
+  readonly to: string
+  readonly value: string
+  readonly data?: string | null
+  readonly operation: number
+  readonly gasToken: string
+  readonly safeTxGas: string
+  readonly baseGas: string
+  readonly gasPrice: string
+  readonly refundReceiver?: string
+  readonly nonce: string
+  readonly submissionDate: string
+  readonly safeTxHash: string
+  readonly isExecuted: boolean
+  readonly isSuccessful: boolean | null
+  readonly confirmationsRequired: number
+  readonly proposer: string | null
+  readonly origin: string
+  readonly confirmations?: ServiceConfirmation[]
+}
+
+/** @internal One owner's confirmation as the service lists it. */
+export type ServiceConfirmation = {
+  readonly owner: string
+  readonly submissionDate: string
+  readonly signature: string
+  readonly signatureType: string
+}
