@@ -25,10 +25,7 @@ import { hashSafeTransaction } from './hashSafeTransaction.js'
 import { callService } from './internal/callService.js'
 import { fetchServiceQueue } from './internal/serviceQueue.js'
 import { assertService } from './internal/serviceState.js'
-import type {
-  ServiceMultisigTransaction,
-  ServiceSafeInfo,
-} from './internal/serviceTypes.js'
+import type { ServiceSafeInfo } from './internal/serviceTypes.js'
 import { checkAddress, checkSafeTransaction } from './internal/validate.js'
 import type {
   SafePlan,
@@ -37,7 +34,7 @@ import type {
   SafeSignatureType,
   SafeTransaction,
 } from './types/safe.js'
-import type { SafeService } from './types/service.js'
+import type { SafeService, SafeServiceTransaction } from './types/service.js'
 
 /** An owner's confirmation as stored by the service; usable as a signature for executeSafePlan. */
 export type SafeConfirmation = SafeSignature & {
@@ -181,7 +178,7 @@ function warnSharedNonces(plans: readonly QueuedSafePlan[]): void {
 }
 
 function toQueuedPlan(
-  tx: ServiceMultisigTransaction,
+  tx: SafeServiceTransaction,
   context: {
     chainId: number
     safe: Address

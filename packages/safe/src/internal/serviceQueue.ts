@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
-import type { SafeService } from '../types/service.js'
+import type { SafeService, SafeServiceTransaction } from '../types/service.js'
 import { callService } from './callService.js'
-import type { ServiceList, ServiceMultisigTransaction } from './serviceTypes.js'
+import type { ServiceList } from './serviceTypes.js'
 
 const pageSize = 100
 const maxPages = 20
@@ -14,11 +14,11 @@ export async function fetchServiceQueue(
   service: SafeService,
   safe: Address,
   options: { minNonce?: bigint | undefined } = {},
-): Promise<ServiceMultisigTransaction[]> {
-  const results: ServiceMultisigTransaction[] = []
+): Promise<SafeServiceTransaction[]> {
+  const results: SafeServiceTransaction[] = []
   for (let page = 0; page < maxPages; page++) {
     const response = await callService<
-      ServiceList<ServiceMultisigTransaction> | undefined
+      ServiceList<SafeServiceTransaction> | undefined
     >(service, {
       operation: `list the queued transactions of ${safe}`,
       method: 'GET',

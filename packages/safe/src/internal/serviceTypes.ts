@@ -40,34 +40,3 @@ export type ServiceProposal = {
   signature: string
   origin?: string | undefined
 }
-
-/** @internal A multisig transaction as the service lists it. */
-export type ServiceMultisigTransaction = {
-  readonly safe: string
-  readonly to: string
-  readonly value: string
-  readonly data?: string | null
-  readonly operation: number
-  readonly gasToken: string
-  readonly safeTxGas: string
-  readonly baseGas: string
-  readonly gasPrice: string
-  readonly refundReceiver?: string
-  readonly nonce: string
-  readonly submissionDate: string
-  readonly safeTxHash: string
-  readonly isExecuted: boolean
-  readonly isSuccessful: boolean | null
-  readonly confirmationsRequired: number
-  readonly proposer: string | null
-  readonly origin: string
-  readonly confirmations?: ServiceConfirmation[]
-}
-
-/** @internal One owner's confirmation as the service lists it. */
-export type ServiceConfirmation = {
-  readonly owner: string
-  readonly submissionDate: string
-  readonly signature: string
-  readonly signatureType: string
-}

@@ -16,3 +16,41 @@ export type SafeService = {
   /** Milliseconds before the first retry; each further retry waits twice as long. */
   readonly retryDelay: number
 }
+
+/**
+ * A multisig transaction exactly as the Transaction Service stores it
+ * (`GET /v2/multisig-transactions/{safeTxHash}/`,
+ * docs/safe-transaction-service.md#reading-transactions): numbers as decimal
+ * strings, fields unverified. The fields this package reads are typed; the
+ * service sends more (`transactionHash`, `executionDate`, …).
+ */
+export type SafeServiceTransaction = {
+  readonly [field: string]: unknown
+  readonly safe: string
+  readonly to: string
+  readonly value: string
+  readonly data?: string | null
+  readonly operation: number
+  readonly gasToken: string
+  readonly safeTxGas: string
+  readonly baseGas: string
+  readonly gasPrice: string
+  readonly refundReceiver?: string
+  readonly nonce: string
+  readonly submissionDate: string
+  readonly safeTxHash: string
+  readonly isExecuted: boolean
+  readonly isSuccessful: boolean | null
+  readonly confirmationsRequired: number
+  readonly proposer: string | null
+  readonly origin: string
+  readonly confirmations?: readonly SafeServiceConfirmation[]
+}
+
+/** One owner's confirmation as the Transaction Service stores it. */
+export type SafeServiceConfirmation = {
+  readonly owner: string
+  readonly submissionDate: string
+  readonly signature: string
+  readonly signatureType: string
+}
