@@ -8,6 +8,20 @@
 //    process, against a bare protocol-kit + api-kit script that proposes the
 //    same pause with no rehearsal (target ≤ 1.0×).
 // Prints medians and ratios; asserts nothing.
+//
+// Measured 2026-12-05, `nice -n 5 pnpm bench:cli -- --runs=5`, twice each,
+// on 2 cores shared with other jobs (load average 11–16; `node -e 0` took
+// 135–290 ms), so the ratios matter more than the milliseconds:
+//   before (api-kit in the safe package, dev accounts derived every run):
+//     pause --propose 2335 ms vs 1852 ms = 1.26×; 2601 vs 1976 = 1.32×
+//   after (Transaction Service over fetch, dev accounts from a table,
+//   signing while anvil boots):
+//     pause --propose 1563 ms vs 1904 ms = 0.82×; 1954 vs 2199 = 0.89×
+//     --help 147 ms = 1.00× and 204 ms = 1.27× node -e 0
+//   Left: ~0.45 s of module loading (viem's ESM entry and zod, ~570
+//   modules). A single-file bundle of the bin (viem and the SDK inlined)
+//   measured ~0.2–0.3 s faster, but needs the optional peers (anvil, solc,
+//   upgrades-core) resolvable from the bin; not done.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
