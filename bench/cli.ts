@@ -8,6 +8,18 @@
 //    process, against a bare protocol-kit + api-kit script that proposes the
 //    same pause with no rehearsal (target ≤ 1.0×).
 // Prints medians and ratios; asserts nothing.
+//
+// Measured 2026-12-05, `nice -n 5 pnpm bench:cli -- --runs=5`, twice each,
+// on 2 cores shared with other jobs (load average 10–16; `node -e 0` took
+// 135–290 ms), so the ratios matter more than the milliseconds:
+//   before (api-kit in the safe package, dev accounts derived every run):
+//     pause --propose 2335 ms vs 1852 ms = 1.26×; 2601 vs 1976 = 1.32×
+//   Transaction Service over fetch, dev accounts from a table, signing
+//   while anvil boots:
+//     pause --propose 1563 ms vs 1904 ms = 0.82×; 1954 vs 2199 = 0.89×
+//   and the bin bundled (SDK, viem and zod inlined: ~570 ES modules fewer):
+//     pause --propose 1584 ms vs 2466 ms = 0.64×; 1208 vs 1844 = 0.65×
+//     --help 148 ms = 0.92× and 164 ms = 1.10× node -e 0
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -23,6 +23,17 @@ export default defineConfig([
     clean: true,
     format: ['esm'],
     splitting: true,
+    // The SDK, viem and zod are inlined: loading them as ~570 separate ES
+    // modules cost ~0.2–0.3 s of every command (bench/cli.ts). The bin is its
+    // own program, so its viem need not be the app's. The optional peers
+    // (anvil, solc, upgrades-core) stay in node_modules, looked up from here
+    // when a command needs them (hence ops-sdk's optional peers).
+    noExternal: [/^@storydao\//, /^viem(\/|$)/],
+    // Inlined CommonJS (ws, under viem's WebSocket transport) calls
+    // require(), which an ES module only has through createRequire.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)",
+    },
     tsconfig: 'tsconfig.build.json',
     sourcemap: false,
     target: 'node20',

@@ -46,7 +46,7 @@ export type ConfirmSafePlanErrorType =
 
 /**
  * Adds an owner's confirmation (signature) to a transaction already on the
- * Transaction Service (api-kit `confirmTransaction`). The service checks the
+ * Transaction Service (`POST /v1/multisig-transactions/{safeTxHash}/confirmations/`). The service checks the
  * signer is an owner; refusals become {@link SafeServiceError}s. Never
  * retried: a confirmation that timed out may have been stored.
  *
@@ -82,14 +82,14 @@ export async function confirmSafePlan(
     })
   const hex = toSignatureHex(signature)
   const hash = safeTxHash.toLowerCase()
-  const response = await callService(
+  const response = await callService<{ signature?: string } | undefined>(
     service,
     {
       operation: `confirm Safe transaction ${safeTxHash}`,
       method: 'POST',
       path: `/v1/multisig-transactions/${hash}/confirmations/`,
+      body: { signature: hex },
     },
-    (apiKit) => apiKit.confirmTransaction(hash, hex),
   )
   return { signature: (response?.signature as Hex | undefined) ?? hex }
 }

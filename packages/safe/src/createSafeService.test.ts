@@ -1,7 +1,12 @@
+import { startLocalStack } from '@storydao/testkit'
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { confirmSafePlan } from './confirmSafePlan.js'
 import { createSafeService } from './createSafeService.js'
 import { getQueuedSafePlans } from './getQueuedSafePlans.js'
+import { signSafePlan } from './signSafePlan.js'
+import { startHostedProxy } from './test/hostedProxy.js'
 import { startRecordingServer } from './test/recordingServer.js'
+import { proposePause, serviceError } from './test/service.js'
 
 const safe = '0x2B0b9cBDA3D7b0F760187c52A8FFB18C48E5d96A'
 
@@ -206,5 +211,89 @@ describe('createSafeService', () => {
       Version: @storydao/core@x.y.z]
     `)
     expect(String((error as Error).message)).not.toContain('sk-do-not-print')
+  })
+
+  test('behavior: the hosted service gets `Authorization: Bearer <key>` on its chain’s path (STORYDAO_HOSTED_TX_SERVICE as its root)', async () => {
+    const apiKey = 'sk-hosted-key-for-this-test'
+    // The local service behind a proxy that checks the key, standing in for
+    // https://api.safe.global/tx-service; chain 1 is `eth` in api-kit's table.
+    const stack = await startLocalStack({ txService: true })
+    const proxy = await startHostedProxy({
+      forwardTo: stack.txServiceUrl,
+      apiKey,
+      shortName: 'eth',
+    })
+    try {
+      vi.stubEnv('STORYDAO_HOSTED_TX_SERVICE', proxy.root)
+      vi.stubEnv('SAFE_API_KEY', apiKey)
+      const hosted = createSafeService({ chainId: 1 })
+      expect(hosted.txServiceUrl).toBeUndefined()
+      const ops = stack.manifest.safes.ops.address
+      expect(await getQueuedSafePlans(hosted, { safe: ops })).toEqual([])
+
+      // A confirmation is checked by the service against its own record (no
+      // local chain check), so one travels through the hosted path too.
+      const local = createSafeService({
+        chainId: stack.chainId,
+        txServiceUrl: stack.txServiceUrl,
+      })
+      const plan = await proposePause(stack, local)
+      const second = stack.accounts.emergencyOwners[1]
+      const signature = await signSafePlan({
+        plan,
+        account: second.privateKey,
+      })
+      await confirmSafePlan(hosted, { safeTxHash: plan.safeTxHash, signature })
+      const [queued] = await getQueuedSafePlans(local, {
+        safe: plan.safe,
+      })
+      expect(queued?.confirmations.map((c) => c.signer)).toContain(
+        second.address,
+      )
+
+      vi.stubEnv('SAFE_API_KEY', 'sk-wrong-key')
+      const wrongKey = await serviceError(
+        getQueuedSafePlans(createSafeService({ chainId: 1 }), { safe: ops }),
+      )
+      expect({
+        status: wrongKey.status,
+        reason: wrongKey.reason,
+        printsKey: wrongKey.message.includes('sk-wrong-key'),
+      }).toEqual({ status: 401, reason: 'unauthorized', printsKey: false })
+
+      const hash = plan.safeTxHash.toLowerCase()
+      expect(proxy.requests).toEqual([
+        {
+          method: 'GET',
+          url: `/tx-service/eth/api/v1/safes/${ops}/`,
+          authorized: true,
+        },
+        {
+          method: 'GET',
+          url: `/tx-service/eth/api/v2/safes/${ops}/multisig-transactions/?executed=false&ordering=-nonce&limit=100&offset=0&nonce__gte=0`,
+          authorized: true,
+        },
+        {
+          method: 'POST',
+          url: `/tx-service/eth/api/v1/multisig-transactions/${hash}/confirmations/`,
+          authorized: true,
+        },
+        {
+          method: 'GET',
+          url: `/tx-service/eth/api/v1/safes/${ops}/`,
+          authorized: false,
+        },
+      ])
+    } finally {
+      await proxy.stop()
+      await stack.stop()
+    }
+  })
+
+  test('error: STORYDAO_HOSTED_TX_SERVICE that is not an http(s) URL', () => {
+    vi.stubEnv('STORYDAO_HOSTED_TX_SERVICE', 'api.safe.global/tx-service')
+    expect(() => createSafeService({ chainId: 1, apiKey: 'sk-key' })).toThrow(
+      /STORYDAO_HOSTED_TX_SERVICE is not an absolute http\(s\) URL/,
+    )
   })
 })

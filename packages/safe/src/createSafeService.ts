@@ -7,6 +7,7 @@ import {
   type SafeServiceConfigErrorType,
 } from './errors/service.js'
 import { version } from './errors/version.js'
+import { hostedServiceRoot } from './internal/hostedService.js'
 import { registerService } from './internal/serviceState.js'
 import type { SafeService } from './types/service.js'
 
@@ -42,8 +43,13 @@ const hostedDomains = ['api.safe.global', 'api.5afe.dev']
  * Selects a Safe Transaction Service: a custom `txServiceUrl` (local stack,
  * self-hosted) or the hosted service for the chain, which needs an API key
  * (`apiKey`, else `SAFE_API_KEY` from the environment). `SAFE_API_KEY` is
- * never sent to a custom URL. Does not touch the network and does not load
- * api-kit.
+ * never sent to a custom URL. Does not touch the network.
+ *
+ * The hosted service's URL is `https://api.safe.global/tx-service/<shortName>/api`
+ * for the chains api-kit 4.2.0 lists (`eth`, `sep`, `base`, …). The
+ * `STORYDAO_HOSTED_TX_SERVICE` environment variable, when set, replaces its
+ * root `https://api.safe.global/tx-service` (a proxy in front of the hosted
+ * service, or a test); the API key then goes there.
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/safe/README.md#createsafeservice
  *
@@ -92,12 +98,12 @@ export function createSafeService(
         message: `txServiceUrl must be http(s), got ${url.protocol}.`,
         hint: 'Pass an absolute http(s) URL ending in /api, e.g. http://127.0.0.1:8000/api.',
       })
-    // api-kit appends `/v1/...` to the base verbatim: no trailing slash.
+    // Paths (`/v1/...`) are appended to the base verbatim: no trailing slash.
     txServiceUrl = parameters.txServiceUrl.replace(/\/+$/, '')
     hosted = hostedDomains.includes(url.hostname)
   }
-  // api-kit sends the key as `Authorization: Bearer` to whatever URL it is
-  // given, so the environment's key only goes to Safe's own hosts; any other
+  // The key goes as `Authorization: Bearer` to whatever URL the service
+  // has, so the environment's key only goes to Safe's own hosts; any other
   // service gets a key only when the caller passes one.
   const apiKey =
     (parameters.apiKey ??
@@ -107,8 +113,9 @@ export function createSafeService(
     undefined
   if (!apiKey) {
     if (hosted) throw missingKey(chainId)
-    // api-kit refuses any URL that merely mentions a hosted domain without a
-    // key (docs/safe-transaction-service.md#how-api-kit-reaches-the-service): say so now, and that SAFE_API_KEY does not apply.
+    // api-kit refused any URL that merely mentions a hosted domain without a
+    // key (docs/safe-transaction-service.md#how-api-kit-reaches-the-service);
+    // the same URLs are refused here, saying SAFE_API_KEY does not apply.
     const mentioned = hostedDomains.find((domain) =>
       txServiceUrl?.includes(domain),
     )
@@ -127,8 +134,27 @@ export function createSafeService(
     retryCount: checkRetryCount(parameters.retryCount),
     retryDelay: checkDuration(parameters.retryDelay, 'retryDelay', 500),
   })
-  registerService(service, { apiKey })
+  registerService(service, { apiKey, hostedRoot: readHostedRoot() })
   return service
+}
+
+/** The hosted service's root: `STORYDAO_HOSTED_TX_SERVICE` when set. */
+function readHostedRoot(): string {
+  const override =
+    typeof process === 'undefined'
+      ? undefined
+      : process.env.STORYDAO_HOSTED_TX_SERVICE
+  if (!override) return hostedServiceRoot
+  let url: URL | undefined
+  try {
+    url = new URL(override)
+  } catch {}
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    throw new SafeServiceConfigError({
+      message: 'STORYDAO_HOSTED_TX_SERVICE is not an absolute http(s) URL.',
+      hint: 'Set it to the root the chain’s `/<shortName>/api` is appended to (default https://api.safe.global/tx-service), or unset it.',
+    })
+  return override.replace(/\/+$/, '')
 }
 
 function checkDuration(

@@ -22,10 +22,10 @@ import {
 } from './errors/service.js'
 import { version } from './errors/version.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
-import type { ServiceMultisigTransaction } from './internal/apiKit.js'
 import { callService } from './internal/callService.js'
 import { fetchServiceQueue } from './internal/serviceQueue.js'
 import { assertService } from './internal/serviceState.js'
+import type { ServiceSafeInfo } from './internal/serviceTypes.js'
 import { checkAddress, checkSafeTransaction } from './internal/validate.js'
 import type {
   SafePlan,
@@ -34,7 +34,7 @@ import type {
   SafeSignatureType,
   SafeTransaction,
 } from './types/safe.js'
-import type { SafeService } from './types/service.js'
+import type { SafeService, SafeServiceTransaction } from './types/service.js'
 
 /** An owner's confirmation as stored by the service; usable as a signature for executeSafePlan. */
 export type SafeConfirmation = SafeSignature & {
@@ -140,15 +140,11 @@ async function readSafeInfo(
   service: SafeService,
   safe: Address,
 ): Promise<{ version: string; nonce: bigint; threshold: number }> {
-  const info = await callService(
-    service,
-    {
-      operation: `read Safe ${safe}`,
-      method: 'GET',
-      path: `/v1/safes/${safe}/`,
-    },
-    (apiKit) => apiKit.getSafeInfo(safe),
-  )
+  const info = await callService<ServiceSafeInfo | undefined>(service, {
+    operation: `read Safe ${safe}`,
+    method: 'GET',
+    path: `/v1/safes/${safe}/`,
+  })
   const safeVersion = info?.version
   if (typeof safeVersion !== 'string' || safeVersion === '')
     throw new SafeServiceResponseError({
@@ -157,8 +153,8 @@ async function readSafeInfo(
   try {
     return {
       version: safeVersion,
-      nonce: BigInt(info.nonce),
-      threshold: Number(info.threshold),
+      nonce: BigInt(info!.nonce),
+      threshold: Number(info!.threshold),
     }
   } catch (cause) {
     throw new SafeServiceResponseError({
@@ -182,7 +178,7 @@ function warnSharedNonces(plans: readonly QueuedSafePlan[]): void {
 }
 
 function toQueuedPlan(
-  tx: ServiceMultisigTransaction,
+  tx: SafeServiceTransaction,
   context: {
     chainId: number
     safe: Address

@@ -13,8 +13,8 @@ import { SafeServiceTimeoutError } from './errors/service.js'
 import { SafeSignatureError } from './errors/signature.js'
 import { executeSafePlan } from './executeSafePlan.js'
 import { getQueuedSafePlans } from './getQueuedSafePlans.js'
+import { getSafeServiceTransaction } from './getSafeServiceTransaction.js'
 import { hashSafeTransaction } from './hashSafeTransaction.js'
-import { getApiKit } from './internal/serviceState.js'
 import { proposeSafePlan } from './proposeSafePlan.js'
 import { signSafePlan } from './signSafePlan.js'
 import {
@@ -105,8 +105,9 @@ describe('proposeSafePlan', () => {
         functionName: 'paused',
       }),
     ).toBe(true)
-    const apiKit = await getApiKit(service)
-    const executed = await apiKit.getTransaction(plan.safeTxHash)
+    const executed = await getSafeServiceTransaction(service, {
+      safeTxHash: plan.safeTxHash,
+    })
     expect(executed.isExecuted).toBe(true)
     expect(executed.isSuccessful).toBe(true)
     expect(await getQueuedSafePlans(service, { safe: emergency() })).toEqual([])

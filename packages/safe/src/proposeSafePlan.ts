@@ -29,6 +29,7 @@ import { assertPlanIntegrity } from './internal/assertPlanIntegrity.js'
 import { callService } from './internal/callService.js'
 import { recoverSafeSigners } from './internal/recoverSafeSigner.js'
 import { assertService } from './internal/serviceState.js'
+import type { ServiceProposal } from './internal/serviceTypes.js'
 import { toSignatureHex } from './internal/toSignatureHex.js'
 import { checkAddress } from './internal/validate.js'
 import type { SafePlan, SafeSignature } from './types/safe.js'
@@ -64,8 +65,8 @@ export type ProposeSafePlanErrorType =
   | SafeSignatureErrorType
 
 /**
- * Proposes a plan to the Safe Transaction Service (api-kit
- * `proposeTransaction`), so the other owners find it in Safe{Wallet}'s queue.
+ * Proposes a plan to the Safe Transaction Service
+ * (`POST /v2/safes/{safe}/multisig-transactions/`), so the other owners find it in Safe{Wallet}'s queue.
  * Checked locally first, before any request: the plan's hashes, the chain,
  * that the signature is the sender's (the service refuses a proposal whose
  * signatures do not include its sender) and that `origin` is one the service
@@ -125,36 +126,28 @@ export async function proposeSafePlan(
     })
   await checkSender(plan.safeTxHash, signature, sender)
   const { safeTx } = plan
-  await callService(
-    service,
-    {
-      operation: `propose Safe transaction ${plan.safeTxHash}`,
-      method: 'POST',
-      path: `/v2/safes/${plan.safe}/multisig-transactions/`,
-    },
-    (apiKit) =>
-      apiKit.proposeTransaction({
-        safeAddress: plan.safe,
-        safeTransactionData: {
-          to: safeTx.to,
-          value: safeTx.value.toString(),
-          data: safeTx.data,
-          operation: safeTx.operation,
-          safeTxGas: safeTx.safeTxGas.toString(),
-          baseGas: safeTx.baseGas.toString(),
-          gasPrice: safeTx.gasPrice.toString(),
-          gasToken: safeTx.gasToken,
-          refundReceiver: safeTx.refundReceiver,
-          nonce: Number(safeTx.nonce),
-        },
-        safeTxHash: plan.safeTxHash,
-        senderAddress: sender,
-        senderSignature: signature,
-        ...(parameters.origin === undefined
-          ? {}
-          : { origin: parameters.origin }),
-      }),
-  )
+  const body: ServiceProposal = {
+    to: safeTx.to,
+    value: safeTx.value.toString(),
+    data: safeTx.data,
+    operation: safeTx.operation,
+    safeTxGas: safeTx.safeTxGas.toString(),
+    baseGas: safeTx.baseGas.toString(),
+    gasPrice: safeTx.gasPrice.toString(),
+    gasToken: safeTx.gasToken,
+    refundReceiver: safeTx.refundReceiver,
+    nonce: Number(safeTx.nonce),
+    contractTransactionHash: plan.safeTxHash,
+    sender,
+    signature,
+    origin: parameters.origin,
+  }
+  await callService(service, {
+    operation: `propose Safe transaction ${plan.safeTxHash}`,
+    method: 'POST',
+    path: `/v2/safes/${plan.safe}/multisig-transactions/`,
+    body,
+  })
   return { safeTxHash: plan.safeTxHash }
 }
 

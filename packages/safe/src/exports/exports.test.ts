@@ -43,6 +43,7 @@ test('exports', async () => {
       "TransactionBuilderUnsupportedError",
       "executeSafePlan",
       "getQueuedSafePlans",
+      "getSafeServiceTransaction",
       "hashSafeTransaction",
       "isMultiSendCallOnly",
       "parseTransactionBuilderBatch",
@@ -54,9 +55,10 @@ test('exports', async () => {
   `)
 })
 
-test('behavior: api-kit and protocol-kit are never imported eagerly', () => {
-  // Loading them costs ~0.6 s and ~75 MiB: the CLI start-up path and the pure
-  // functions (hashing, MultiSend, Transaction Builder files) must not pay it.
+test('behavior: no @safe-global package is imported but three small safe-deployments assets', () => {
+  // protocol-kit and api-kit cost ~0.6 s and ~75 MiB to load: the service
+  // client talks to the Transaction Service with fetch, and the pure
+  // functions (hashing, MultiSend, Transaction Builder files) use viem only.
   // The only eager @safe-global imports are three small safe-deployments
   // assets (its index loads every asset of every release).
   const src = fileURLToPath(new URL('..', import.meta.url))
@@ -87,7 +89,7 @@ test('behavior: api-kit and protocol-kit are never imported eagerly', () => {
         `internal/multiSendDeployments.ts: @safe-global/safe-deployments/dist/assets/v${version}/multi_send_call_only.json`,
     ),
   )
-  expect(lazy).toEqual(['internal/serviceState.ts: @safe-global/api-kit'])
+  expect(lazy).toEqual([])
 })
 
 test('every function called with nothing throws a typed error', async () => {
@@ -118,6 +120,7 @@ test('every function called with nothing throws a typed error', async () => {
       "encodeSafeSignatures": "PARAMETER_MISSING",
       "executeSafePlan": "PARAMETER_MISSING",
       "getQueuedSafePlans": "PARAMETER_MISSING",
+      "getSafeServiceTransaction": "PARAMETER_MISSING",
       "hashSafeTransaction": "PARAMETER_MISSING",
       "isMultiSendCallOnly": "PARAMETER_MISSING",
       "parseTransactionBuilderBatch": "PARAMETER_MISSING",

@@ -141,6 +141,12 @@ export {
   type SafeConfirmation,
 } from '../getQueuedSafePlans.js'
 export {
+  type GetSafeServiceTransactionErrorType,
+  type GetSafeServiceTransactionParameters,
+  type GetSafeServiceTransactionReturnType,
+  getSafeServiceTransaction,
+} from '../getSafeServiceTransaction.js'
+export {
   type HashSafeTransactionErrorType,
   type HashSafeTransactionParameters,
   type HashSafeTransactionReturnType,
@@ -192,7 +198,11 @@ export type {
   SafeSignatureType,
   SafeTransaction,
 } from '../types/safe.js'
-export type { SafeService } from '../types/service.js'
+export type {
+  SafeService,
+  SafeServiceConfirmation,
+  SafeServiceTransaction,
+} from '../types/service.js'
 export type {
   TransactionBuilderBatch,
   TransactionBuilderContractInput,

@@ -7,47 +7,47 @@ import {
   SafeServiceUnreachableError,
 } from '../errors/service.js'
 import type { SafeService } from '../types/service.js'
-import type { SafeApiKit } from './apiKit.js'
 import { printableUrl, redact, redactText } from './redact.js'
-import {
-  bundledApiKitError,
-  getApiKit,
-  isBundledRequireError,
-  serviceSecrets,
-} from './serviceState.js'
+import { serviceEndpoint, serviceSecrets } from './serviceState.js'
 
-/** @internal One request to the service, for messages and the retry policy. */
+/** @internal One request to the service. */
 export type ServiceRequest = {
   /** What the caller was doing, for messages (`read Safe 0x…`). */
   operation: string
   /** `GET` requests are idempotent and retried; `POST`s never are. */
   method: 'GET' | 'POST'
-  /** The endpoint api-kit calls, below the base URL (`/v1/safes/0x…/`). */
+  /** The endpoint below the base URL (`/v1/safes/0x…/`), trailing slash included. */
   path: string
+  /** Query parameters, in this order; `undefined` ones are left out. */
+  query?: Record<string, string | number | boolean | undefined> | undefined
+  /** JSON body (POST). */
+  body?: unknown
 }
 
 const timedOut = Symbol('timed out')
 
 /**
- * @internal Runs one api-kit request with the service's timeout, retries
- * reads with exponential backoff (timeouts, network failures, 429, 5xx), and
- * turns failures into typed errors: no answer in time →
- * {@link SafeServiceTimeoutError} (URL and elapsed time), `HttpError` →
- * {@link SafeServiceError} (status, the service's message, a hint per common
- * case), network failures → {@link SafeServiceUnreachableError}. Secrets are
- * redacted from causes.
+ * @internal Sends one request to the service the way api-kit 4 did (same
+ * URLs, headers and bodies: docs/safe-transaction-service.md#how-api-kit-reaches-the-service)
+ * and returns the parsed JSON answer (`undefined` for an empty one). Each
+ * attempt is aborted after the service's timeout; reads are retried with
+ * exponential backoff (timeouts, network failures, 429, 5xx). Failures become
+ * typed errors: no answer in time → {@link SafeServiceTimeoutError} (URL and
+ * elapsed time), an HTTP error → {@link SafeServiceError} (status, the
+ * service's message, a hint per common case), network failures →
+ * {@link SafeServiceUnreachableError}. Secrets are redacted from causes.
  */
 export async function callService<T>(
   service: SafeService,
   request: ServiceRequest,
-  send: (apiKit: SafeApiKit) => Promise<T>,
 ): Promise<T> {
-  const apiKit = await getApiKit(service)
+  const endpoint = serviceEndpoint(service)
+  const url = requestUrl(endpoint.baseUrl, request)
   const attempts = request.method === 'GET' ? 1 + service.retryCount : 1
   const started = Date.now()
   for (let attempt = 1; ; attempt++) {
     try {
-      return await withTimeout(send(apiKit), service.timeout)
+      return (await send(url, request, endpoint.apiKey, service.timeout)) as T
     } catch (error) {
       if (error instanceof OpsError) throw error
       if (attempt < attempts && isTransient(error)) {
@@ -57,28 +57,100 @@ export async function callService<T>(
       if (error === timedOut)
         throw new SafeServiceTimeoutError({
           operation: request.operation,
-          url: `${request.method} ${printableUrl(service.txServiceUrl)}${request.path}`,
+          url: `${request.method} ${printableUrl(endpoint.baseUrl)}${request.path}`,
           elapsed: Date.now() - started,
           timeout: service.timeout,
           attempts: attempt,
         })
-      throw toServiceError(error, service, request.operation)
+      throw toServiceError(error, service, endpoint.baseUrl, request.operation)
     }
   }
 }
 
+/** api-kit's URL: the base verbatim, the path, then the query in key order. */
+function requestUrl(baseUrl: string, request: ServiceRequest): string {
+  const url = new URL(`${baseUrl}${request.path}`)
+  for (const [key, value] of Object.entries(request.query ?? {}))
+    if (value !== undefined) url.searchParams.set(key, String(value))
+  return url.toString()
+}
+
 /**
- * Rejects with `timedOut` when the request takes longer than `timeout`.
- * api-kit takes no abort signal, so the abandoned request is left to its
- * socket; its late outcome is ignored rather than reported as unhandled.
+ * One attempt, aborted (socket closed) when it takes longer than `timeout`,
+ * reading of the answer included.
  */
-function withTimeout<T>(promise: Promise<T>, timeout: number): Promise<T> {
-  promise.catch(() => {})
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const expiry = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut), timeout)
-  })
-  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer))
+async function send(
+  url: string,
+  request: ServiceRequest,
+  apiKey: string | undefined,
+  timeout: number,
+): Promise<unknown> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), timeout)
+  try {
+    const response = await fetch(url, {
+      method: request.method,
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
+      },
+      ...(request.body === undefined
+        ? {}
+        : { body: JSON.stringify(request.body) }),
+      signal: controller.signal,
+    })
+    const text = await response.text()
+    if (!response.ok) throw toHttpError(response, text)
+    return text ? JSON.parse(text) : undefined
+  } catch (error) {
+    if (controller.signal.aborted) throw timedOut
+    throw error
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * @internal A non-2xx answer, shaped as api-kit's `HttpError` (kept as the
+ * typed error's `cause`, whose message shows as `Details:`).
+ */
+class ServiceHttpError extends Error {
+  override name = 'HttpError'
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly data: unknown,
+  ) {
+    super(message)
+  }
+}
+
+/** The message key api-kit picks from an error body, in its order. */
+const messageKeys = [
+  'data',
+  'detail',
+  'message',
+  'nonFieldErrors',
+  'delegate',
+  'safe',
+  'delegator',
+] as const
+
+function toHttpError(response: Response, text: string): ServiceHttpError {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return new ServiceHttpError(response.status, response.statusText, undefined)
+  }
+  const body = (data ?? {}) as Record<string, unknown>
+  const key = messageKeys.find((name) => body[name])
+  return new ServiceHttpError(
+    response.status,
+    key ? String(body[key]) : response.statusText,
+    data,
+  )
 }
 
 function sleep(milliseconds: number): Promise<void> {
@@ -96,10 +168,11 @@ function isTransient(error: unknown): boolean {
 function toServiceError(
   error: unknown,
   service: SafeService,
+  baseUrl: string,
   operation: string,
 ): Error {
   const secrets = serviceSecrets(service)
-  const cause = redact(error, secrets)
+  const cause = redact(networkCause(error), secrets)
   if (isHttpError(error)) {
     const serviceMessage = redactText(serviceMessageOf(error), secrets)
     const reason = classify(error.statusCode, serviceMessage)
@@ -108,30 +181,40 @@ function toServiceError(
       status: error.statusCode,
       serviceMessage,
       reason,
-      hint: hintFor(reason, service),
+      hint: hintFor(reason, service, baseUrl),
       data: error.data,
       cause,
     })
   }
-  // Not a bad answer from the service: no request left this process.
-  if (isBundledRequireError(error)) return bundledApiKitError(cause)
   if (isNetworkError(error))
     return new SafeServiceUnreachableError({
       operation,
-      url: printableUrl(service.txServiceUrl),
+      url: printableUrl(baseUrl),
       cause,
     })
   return new SafeServiceResponseError({
     message: `The Safe Transaction Service client failed to ${operation}.`,
-    metaMessages: [`Service: ${printableUrl(service.txServiceUrl)}`],
+    metaMessages: [`Service: ${printableUrl(baseUrl)}`],
     cause,
   })
 }
 
-/** node-fetch's `FetchError`, fetch's `TypeError: fetch failed`, socket errors. */
+/**
+ * fetch's `TypeError: fetch failed` says nothing; its cause names what went
+ * wrong (`connect ECONNREFUSED 127.0.0.1:8000`), so that is what is kept.
+ */
+function networkCause(error: unknown): unknown {
+  const inner = (error as { cause?: unknown } | null)?.cause
+  return error instanceof TypeError &&
+    /fetch failed/i.test(error.message) &&
+    inner instanceof Error
+    ? inner
+    : error
+}
+
+/** fetch's `TypeError: fetch failed`, socket errors. */
 function isNetworkError(error: unknown): boolean {
   if (!(error instanceof Error)) return false
-  if (error.name === 'FetchError' || error.name === 'AbortError') return true
   if (error instanceof TypeError && /fetch/i.test(error.message)) return true
   const code = (error as { code?: unknown }).code
   return typeof code === 'string' && /^(E[A-Z]+|UND_ERR)/.test(code)
@@ -148,9 +231,9 @@ function isHttpError(error: unknown): error is HttpErrorLike {
 }
 
 /**
- * The service's own words. api-kit only surfaces a few body keys and falls
- * back to the status text (e.g. `Bad Request` for `{"signature": [...]}`), so
- * field errors are read from the body.
+ * The service's own words. The `HttpError` message only has a few body keys
+ * and falls back to the status text (e.g. `Bad Request` for
+ * `{"signature": [...]}`), so field errors are read from the body.
  */
 function serviceMessageOf(error: HttpErrorLike): string {
   const data = error.data
@@ -208,7 +291,11 @@ function classify(status: number, message: string): SafeServiceErrorReason {
   return 'unknown'
 }
 
-function hintFor(reason: SafeServiceErrorReason, service: SafeService): string {
+function hintFor(
+  reason: SafeServiceErrorReason,
+  service: SafeService,
+  baseUrl: string,
+): string {
   switch (reason) {
     case 'hash-mismatch':
       return 'The service recomputed the safeTxHash from the fields with the Safe’s on-chain VERSION() and the chain id, and got another hash: the plan was built for another Safe version or chain, or edited after hashing. Rebuild it with buildSafePlan against this chain.'
@@ -227,7 +314,7 @@ function hintFor(reason: SafeServiceErrorReason, service: SafeService): string {
     case 'checksum':
       return 'The service only accepts EIP-55 checksummed addresses.'
     case 'not-found':
-      return `The service does not know this Safe or transaction: check the safeTxHash, that it was proposed to this service (${printableUrl(service.txServiceUrl)}, chain ${service.chainId}) and, for a custom service, that txServiceUrl ends in /api.`
+      return `The service does not know this Safe or transaction: check the safeTxHash, that it was proposed to this service (${printableUrl(baseUrl)}, chain ${service.chainId}) and, for a custom service, that txServiceUrl ends in /api.`
     case 'unauthorized':
       return 'The hosted service refused the API key: check SAFE_API_KEY (the key is never printed).'
     case 'rate-limited':

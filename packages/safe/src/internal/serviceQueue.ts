@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
-import type { SafeService } from '../types/service.js'
-import type { ServiceMultisigTransaction } from './apiKit.js'
+import type { SafeService, SafeServiceTransaction } from '../types/service.js'
 import { callService } from './callService.js'
+import type { ServiceList } from './serviceTypes.js'
 
 const pageSize = 100
 const maxPages = 20
@@ -14,27 +14,23 @@ export async function fetchServiceQueue(
   service: SafeService,
   safe: Address,
   options: { minNonce?: bigint | undefined } = {},
-): Promise<ServiceMultisigTransaction[]> {
-  const results: ServiceMultisigTransaction[] = []
+): Promise<SafeServiceTransaction[]> {
+  const results: SafeServiceTransaction[] = []
   for (let page = 0; page < maxPages; page++) {
-    const response = await callService(
-      service,
-      {
-        operation: `list the queued transactions of ${safe}`,
-        method: 'GET',
-        path: `/v2/safes/${safe}/multisig-transactions/`,
+    const response = await callService<
+      ServiceList<SafeServiceTransaction> | undefined
+    >(service, {
+      operation: `list the queued transactions of ${safe}`,
+      method: 'GET',
+      path: `/v2/safes/${safe}/multisig-transactions/`,
+      query: {
+        executed: false,
+        ordering: '-nonce',
+        limit: pageSize,
+        offset: page * pageSize,
+        nonce__gte: options.minNonce?.toString(),
       },
-      (apiKit) =>
-        apiKit.getMultisigTransactions(safe, {
-          executed: false,
-          ordering: '-nonce',
-          limit: pageSize,
-          offset: page * pageSize,
-          ...(options.minNonce === undefined
-            ? {}
-            : { nonce__gte: options.minNonce.toString() }),
-        }),
-    )
+    })
     const items = response?.results ?? []
     results.push(...items)
     if (items.length < pageSize || results.length >= (response?.count ?? 0))

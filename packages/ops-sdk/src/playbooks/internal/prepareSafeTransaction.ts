@@ -10,6 +10,7 @@ import {
   buildSafePlan,
   proposeSafePlan,
   type SafePlan,
+  type SafeSignature,
   signSafePlan,
   toTransactionBuilderBatch,
 } from '@storydao/safe'
@@ -78,6 +79,11 @@ export async function prepareSafeTransaction(
     const proposer = await proposing()
     step(`Plan it on the ${safe.name} Safe ${safe.address}`)
     const plan = await planning()
+    // The first signature pays for the curve's precomputation (~0.1 s of
+    // CPU): it runs while anvil boots and is only sent if the rehearsal
+    // passes.
+    const signing =
+      proposer && settleLater(signSafePlan({ plan, account: proposer }))
     step('Rehearse it on a fork with the default invariants')
     const fork = await rehearsal.fork()
     const report = await rehearseSafePlan(fork, {
@@ -96,6 +102,7 @@ export async function prepareSafeTransaction(
       report,
       files,
       proposer,
+      signing,
       parameters,
       step,
     })
@@ -112,6 +119,7 @@ async function finish(
     report,
     files,
     proposer,
+    signing,
     parameters,
     step,
   }: {
@@ -120,6 +128,7 @@ async function finish(
     report: Report
     files: SafeTransactionOutcome['files']
     proposer: LocalAccount | undefined
+    signing: (() => Promise<SafeSignature>) | undefined
     parameters: PrepareSafeTransactionParameters
     step: (message: string) => void
   },
@@ -129,8 +138,8 @@ async function finish(
   outcome: SafeTransactionOutcome
 }> {
   const proposed =
-    proposer && report.ok
-      ? await propose(context, { plan, proposer, parameters, step })
+    proposer && signing && report.ok
+      ? await propose(context, { plan, proposer, signing, parameters, step })
       : undefined
   const shortName = context.network.shortName ?? undefined
   return {
@@ -249,17 +258,19 @@ async function propose(
   {
     plan,
     proposer,
+    signing,
     parameters,
     step,
   }: {
     plan: SafePlan
     proposer: LocalAccount
+    signing: () => Promise<SafeSignature>
     parameters: PrepareSafeTransactionParameters
     step: (message: string) => void
   },
 ): Promise<{ sender: Address }> {
   step(`Propose it to the Safe Transaction Service as ${proposer.address}`)
-  const signature = await signSafePlan({ plan, account: proposer })
+  const signature = await signing()
   await proposeSafePlan(context.service, {
     plan,
     sender: proposer.address,

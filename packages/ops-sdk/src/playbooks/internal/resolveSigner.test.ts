@@ -1,5 +1,5 @@
 import { anvilPrivateKeys } from '@storydao/testkit'
-import { privateKeyToAccount } from 'viem/accounts'
+import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'
 import { resolveSigner } from './resolveSigner.js'
 
@@ -13,11 +13,33 @@ describe('resolveSigner', () => {
     )
   })
 
+  test('the dev accounts are anvil’s mnemonic at m/44’/60’/0’/0/0 to 9', () => {
+    const derived = Array.from({ length: 10 }, (_, addressIndex) =>
+      mnemonicToAccount(
+        'test test test test test test test test test test test junk',
+        { addressIndex },
+      ),
+    )
+    const signers = resolveSigner({ chainId: 31337, env: {} })
+    expect(
+      signers.map(({ address, publicKey }) => ({ address, publicKey })),
+    ).toEqual(derived.map(({ address, publicKey }) => ({ address, publicKey })))
+  })
+
   test('the dev accounts sign as their own keys', async () => {
     const [, second] = resolveSigner({ chainId: 31337, env: {} })
     const expected = privateKeyToAccount(anvilPrivateKeys[1]!)
     expect(await second!.signMessage({ message: 'pause' })).toBe(
       await expected.signMessage({ message: 'pause' }),
+    )
+    const typedData = {
+      domain: { chainId: 31337 },
+      types: { Pause: [{ name: 'target', type: 'address' }] },
+      primaryType: 'Pause',
+      message: { target: expected.address },
+    } as const
+    expect(await second!.signTypedData(typedData)).toBe(
+      await expected.signTypedData(typedData),
     )
   })
 

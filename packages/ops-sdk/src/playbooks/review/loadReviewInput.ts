@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import {
   buildSafePlan,
+  getSafeServiceTransaction,
   parseTransactionBuilderBatch,
+  SafePlanInputError,
+  SafeServiceConfigError,
+  SafeServiceError,
+  SafeServiceTimeoutError,
+  SafeServiceUnreachableError,
   type SafeTransaction,
 } from '@storydao/safe'
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
@@ -84,47 +90,47 @@ async function loadFromService(
   }
 }
 
+/** For messages: the request, on the hosted service too (its key is never shown). */
 function transactionUrl(context: OpsContext, safeTxHash: Hex): string {
-  const base = context.service.txServiceUrl
-  if (!base)
-    throw new ReviewInputError({
-      message: `The ${context.networkName} network has no txServiceUrl, so a safeTxHash cannot be looked up.`,
-      details: [
-        'Set txServiceUrl in deployments/networks.json, or review the Transaction Builder file.',
-      ],
-    })
-  return `${base.replace(/\/+$/, '')}/v2/multisig-transactions/${safeTxHash}/`
+  const base =
+    context.service.txServiceUrl ??
+    `(the hosted Safe Transaction Service for chain ${context.chainId})`
+  return `${base}/v2/multisig-transactions/${safeTxHash}/`
 }
 
+/**
+ * The service's record through safe's client (custom `txServiceUrl`, or the
+ * hosted service with `SAFE_API_KEY`), its failures as review errors.
+ */
 async function fetchServiceTransaction(
   context: OpsContext,
   safeTxHash: Hex,
 ): Promise<ServiceTransaction> {
-  const url = transactionUrl(context, safeTxHash)
-  let response: Response
   try {
-    response = await fetch(url, {
-      signal: AbortSignal.timeout(context.service.timeout),
-      headers: { accept: 'application/json' },
-    })
+    return await getSafeServiceTransaction(context.service, { safeTxHash })
   } catch (cause) {
+    if (
+      cause instanceof SafeServiceConfigError ||
+      cause instanceof SafePlanInputError
+    )
+      throw new ReviewInputError({
+        message: `A safeTxHash cannot be looked up on the ${context.networkName} network: ${cause.shortMessage}`,
+        details: [
+          'Set txServiceUrl in deployments/networks.json (or SAFE_API_KEY for the hosted service), or review the Transaction Builder file.',
+        ],
+      })
+    const url = transactionUrl(context, safeTxHash)
+    if (cause instanceof SafeServiceError && cause.status === 404)
+      throw new ReviewTransactionNotFoundError({ safeTxHash, url })
+    const unreachable =
+      cause instanceof SafeServiceUnreachableError ||
+      cause instanceof SafeServiceTimeoutError
     throw new ReviewServiceError({
-      message: `Could not read transaction ${safeTxHash} from the Safe Transaction Service.`,
+      message: unreachable
+        ? `Could not read transaction ${safeTxHash} from the Safe Transaction Service.`
+        : `The Safe Transaction Service answered the read of ${safeTxHash} with an error or no JSON.`,
       url,
-      unreachable: true,
-      cause,
-    })
-  }
-  if (response.status === 404)
-    throw new ReviewTransactionNotFoundError({ safeTxHash, url })
-  try {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    return (await response.json()) as ServiceTransaction
-  } catch (cause) {
-    throw new ReviewServiceError({
-      message: `The Safe Transaction Service answered the read of ${safeTxHash} with an error or no JSON.`,
-      url,
-      unreachable: false,
+      unreachable,
       cause,
     })
   }
