@@ -24,6 +24,7 @@ import {
   type DeploymentExecutionFailedErrorType,
   type DeploymentNotExecutedErrorType,
   type DeploymentNotPendingErrorType,
+  type PendingDeploymentInvalidErrorType,
   type VerificationSourceChangedErrorType,
 } from '../../errors/deployment.js'
 import type { ArtifactNotFoundErrorType } from '../../errors/upgrade.js'
@@ -95,6 +96,7 @@ export type RecordDeploymentReturnType = {
 export type RecordDeploymentErrorType =
   | MissingParameterErrorType
   | DeploymentNotPendingErrorType
+  | PendingDeploymentInvalidErrorType
   | DeploymentNotExecutedErrorType
   | DeploymentExecutionFailedErrorType
   | DeploymentCodeMissingErrorType
