@@ -690,6 +690,7 @@ export {
   type DeployReleaseErrorType,
   type DeployReleaseParameters,
   type DeployReleaseReturnType,
+  type DeployedContract,
   type DeploymentFinding,
   type DiffStateDumpsErrorType,
   type DiffStateDumpsParameters,

@@ -140,6 +140,7 @@ export {
 } from '../playbooks/upgrade/proposeUpgrade.js'
 export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type {
+  DeployedContract,
   PendingDeployment,
   PendingDeploymentEntry,
   RecordedContract,
