@@ -210,3 +210,22 @@ export class VerificationSourceChangedError extends OpsError {
     })
   }
 }
+
+export type PendingDeploymentInvalidErrorType =
+  PendingDeploymentInvalidError & {
+    name: 'PendingDeploymentInvalidError'
+  }
+
+/** A pending-deployment record next to the Transaction Builder files cannot be read. */
+export class PendingDeploymentInvalidError extends OpsError {
+  override name = 'PendingDeploymentInvalidError'
+  constructor({ path, cause }: { path: string; cause: unknown }) {
+    super(`The pending-deployment record ${path} cannot be read.`, {
+      code: 'DEPLOYMENT_RECORD_INVALID',
+      docsPath: recordDocsPath,
+      cause,
+      hint: 'Restore it from version control, or run storydao-ops deploy again to write it; record only reads what deploy wrote.',
+      version,
+    })
+  }
+}

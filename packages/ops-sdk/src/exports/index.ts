@@ -699,6 +699,7 @@ export {
   type DeployReleaseErrorType,
   type DeployReleaseParameters,
   type DeployReleaseReturnType,
+  type DeployedContract,
   type DeploymentFinding,
   type DiffStateDumpsErrorType,
   type DiffStateDumpsParameters,

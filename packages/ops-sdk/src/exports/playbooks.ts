@@ -236,6 +236,7 @@ export {
 } from '../playbooks/watch/pollDeployment.js'
 export type { DeploymentFinding } from '../types/deploymentFinding.js'
 export type {
+  DeployedContract,
   PendingDeployment,
   PendingDeploymentEntry,
   RecordedContract,

@@ -118,3 +118,8 @@ export type RecordedContract = {
   kind: string | undefined
   bytecode: RuntimeBytecodeComparison
 }
+
+/** A contract `record` found deployed: its bytecode comparison and explorer verification input. */
+export type DeployedContract = RecordedContract & {
+  verification: VerificationInput
+}

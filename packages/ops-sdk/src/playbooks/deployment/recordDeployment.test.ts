@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setErrorConfig } from '@storydao/core'
@@ -42,6 +42,24 @@ describe('recordDeployment', () => {
         `Looked in: ${join(root, 'safe-transactions', 'local')}`,
         'Pending: (none)',
       ],
+    })
+  })
+
+  test('error: an unreadable pending record is a typed error', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'record-'))
+    const transactions = join(root, 'safe-transactions', 'local')
+    mkdirSync(transactions, { recursive: true })
+    writeFileSync(
+      join(transactions, 'ops-nonce-0-deploy-x.deployment.json'),
+      '{',
+    )
+    await expect(
+      recordDeployment({ root, paths: { transactions } } as OpsContext, {
+        safeTxHash: `0x${'12'.repeat(32)}`,
+      }),
+    ).rejects.toMatchObject({
+      code: 'DEPLOYMENT_RECORD_INVALID',
+      shortMessage: `The pending-deployment record ${join(transactions, 'ops-nonce-0-deploy-x.deployment.json')} cannot be read.`,
     })
   })
 })

@@ -1,60 +1,39 @@
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { dirname, join, relative, resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import {
   assertParameters,
-  ChainReadError,
   type ChainReadErrorType,
   type ContractEntry,
-  diffManifests,
   type Manifest,
   type MissingParameterErrorType,
-  renderManifestDiff,
   type ToFrontendArtifactsErrorType,
-  toFrontendArtifacts,
   type UpdateManifestErrorType,
   updateManifest,
-  writeFileAtomic,
 } from '@storydao/core'
-import type { Abi, Hex } from 'viem'
-import { getCode } from 'viem/actions'
-import {
-  DeploymentCodeMissingError,
-  type DeploymentCodeMissingErrorType,
-  type DeploymentExecutionFailedErrorType,
-  type DeploymentNotExecutedErrorType,
-  type DeploymentNotPendingErrorType,
-  type VerificationSourceChangedErrorType,
+import type { Hex } from 'viem'
+import type {
+  DeploymentCodeMissingErrorType,
+  DeploymentExecutionFailedErrorType,
+  DeploymentNotExecutedErrorType,
+  DeploymentNotPendingErrorType,
+  PendingDeploymentInvalidErrorType,
+  VerificationSourceChangedErrorType,
 } from '../../errors/deployment.js'
 import type { ArtifactNotFoundErrorType } from '../../errors/upgrade.js'
 import { version } from '../../errors/version.js'
 import type {
+  DeployedContract,
   PendingDeployment,
-  PendingDeploymentEntry,
-  RecordedContract,
-  VerificationInput,
 } from '../../types/releaseFile.js'
 import type { OpsContext } from '../createOpsContext.js'
-import {
-  compareRuntimeBytecode,
-  type RuntimeBytecodeComparison,
-} from '../internal/compareRuntimeBytecode.js'
+import { compareDeployed } from '../internal/compareDeployed.js'
 import { findSafeExecution } from '../internal/findSafeExecution.js'
 import {
   findPendingDeployment,
   markRecorded,
 } from '../internal/pendingDeployment.js'
-import { readFoundryArtifact } from '../internal/readFoundryArtifact.js'
-import {
-  explorerLink,
-  renderDeploymentRecord,
-  renderVerificationNotes,
-} from '../internal/renderDeploymentRecord.js'
-import {
-  type StandardJsonInput,
-  toStandardJsonInput,
-} from '../internal/standardJsonInput.js'
-import { toVerificationInput } from '../internal/verificationInputs.js'
+import { explorerLink } from '../internal/renderDeploymentRecord.js'
+import { toStandardJsonInput } from '../internal/standardJsonInput.js'
+import { readAbis, writeRecords } from '../internal/writeDeploymentRecords.js'
 
 export type RecordDeploymentParameters = {
   /** The safeTxHash `deployRelease` printed. */
@@ -77,7 +56,7 @@ export type RecordDeploymentReturnType = {
   /** The execution on the network's explorer, when it has one. */
   explorerUrl: string | undefined
   /** Every contract the transaction deployed, with its bytecode comparison. */
-  contracts: (RecordedContract & { verification: VerificationInput })[]
+  contracts: DeployedContract[]
   /** Absolute paths of what was written. */
   files: {
     manifest: string
@@ -95,6 +74,7 @@ export type RecordDeploymentReturnType = {
 export type RecordDeploymentErrorType =
   | MissingParameterErrorType
   | DeploymentNotPendingErrorType
+  | PendingDeploymentInvalidErrorType
   | DeploymentNotExecutedErrorType
   | DeploymentExecutionFailedErrorType
   | DeploymentCodeMissingErrorType
@@ -200,56 +180,6 @@ export async function recordDeployment(
   }
 }
 
-/** Code must be at every predicted address; then each is compared with its artifact. */
-async function compareDeployed(
-  context: OpsContext,
-  { pending, project }: { pending: PendingDeployment; project: string },
-): Promise<RecordDeploymentReturnType['contracts']> {
-  const codes = await Promise.all(
-    pending.deployments.map(({ address }) =>
-      getCode(context.client, { address }).catch((cause: unknown) => {
-        throw new ChainReadError({ what: `the code at ${address}`, cause })
-      }),
-    ),
-  )
-  const missing = pending.deployments.filter(
-    (_, index) => !codes[index] || codes[index] === '0x',
-  )
-  if (missing.length > 0)
-    throw new DeploymentCodeMissingError({
-      missing: missing.map(({ name, address }) => ({ name, address })),
-    })
-  return Promise.all(
-    pending.deployments.map(async (entry, index) => ({
-      name: entry.name,
-      address: entry.address,
-      artifactId: entry.artifactId,
-      kind: entry.manifest?.kind,
-      bytecode: await compareWithBuild(project, entry, codes[index]),
-      verification: await toVerificationInput({
-        project,
-        artifactId: entry.artifactId,
-        name: entry.name,
-        address: entry.address,
-        chainId: context.chainId,
-        constructorArgs: entry.constructorArgs,
-      }),
-    })),
-  )
-}
-
-async function compareWithBuild(
-  project: string,
-  entry: PendingDeploymentEntry,
-  code: Hex | undefined,
-): Promise<RuntimeBytecodeComparison> {
-  const artifact = await readFoundryArtifact({
-    project,
-    contract: entry.artifactId,
-  })
-  return compareRuntimeBytecode({ code, artifact })
-}
-
 /** The manifest with the release's entries and roles added. */
 function withDeployment(
   manifest: Manifest,
@@ -281,150 +211,4 @@ function withDeployment(
     ...(Object.keys(roles).length > 0 ? { roles } : {}),
     contracts,
   }
-}
-
-/** Where `record` writes, absolute. */
-function recordPaths(
-  context: OpsContext,
-  {
-    pending,
-    frontend,
-  }: { pending: PendingDeployment; frontend: string | undefined },
-) {
-  const verification = join(
-    context.paths.deployments,
-    'verification',
-    context.networkName,
-    `${pending.release}.md`,
-  )
-  return {
-    frontend: resolve(
-      context.root,
-      frontend ??
-        join('frontend', 'lib', 'contracts', `${context.networkName}.json`),
-    ),
-    verification,
-    standardJsonInputs: pending.deployments.map(({ name }) =>
-      join(
-        dirname(verification),
-        pending.release,
-        `${name}.standard-input.json`,
-      ),
-    ),
-    changeRecord: join(
-      context.paths.operations,
-      'changes',
-      `${new Date().toISOString().slice(0, 10)}-${context.networkName}-${pending.release}.md`,
-    ),
-  }
-}
-
-type RecordInputs = {
-  pending: PendingDeployment
-  before: Manifest
-  after: Manifest
-  execution: { blockNumber: bigint; transactionHash: Hex }
-  contracts: RecordDeploymentReturnType['contracts']
-  inputs: readonly StandardJsonInput[]
-  abis: Record<string, Abi>
-  project: string
-  frontend: string | undefined
-}
-
-async function writeRecords(
-  context: OpsContext,
-  records: RecordInputs,
-): Promise<ReturnType<typeof recordPaths>> {
-  const { pending, contracts, inputs, project } = records
-  const paths = recordPaths(context, records)
-  const artefacts = toFrontendArtifacts({
-    manifest: records.after,
-    abis: records.abis,
-  })
-  await Promise.all([
-    ...inputs.map((input, index) =>
-      writeFileAtomic({
-        path: paths.standardJsonInputs[index]!,
-        data: `${JSON.stringify(input, null, 2)}\n`,
-      }),
-    ),
-    writeFileAtomic({
-      path: paths.frontend,
-      data: `${JSON.stringify(artefacts, null, 2)}\n`,
-    }),
-    writeFileAtomic({
-      path: paths.verification,
-      data: renderVerificationNotes({
-        pending,
-        networkName: context.networkName,
-        inputs: contracts.map(({ verification }) => verification),
-        standardJsonInputs: paths.standardJsonInputs.map((path) =>
-          relative(dirname(paths.verification), path),
-        ),
-        contractsDir: relative(context.root, project) || '.',
-      }),
-    }),
-    writeFileAtomic({
-      path: paths.changeRecord,
-      data: await changeRecord(context, { ...records, paths }),
-    }),
-  ])
-  return paths
-}
-
-async function changeRecord(
-  context: OpsContext,
-  {
-    pending,
-    before,
-    after,
-    execution,
-    contracts,
-    paths,
-  }: RecordInputs & { paths: ReturnType<typeof recordPaths> },
-): Promise<string> {
-  const reportPath = join(context.root, pending.files.report)
-  const shown = (path: string) => relative(context.root, path)
-  return renderDeploymentRecord({
-    pending,
-    network: context.network,
-    networkName: context.networkName,
-    blockNumber: execution.blockNumber,
-    transactionHash: execution.transactionHash,
-    contracts,
-    manifestDiff: renderManifestDiff({
-      diff: diffManifests({ before, after }),
-      title: 'Manifest diff',
-    }),
-    report: existsSync(reportPath)
-      ? await readFile(reportPath, 'utf8')
-      : undefined,
-    files: {
-      manifest: shown(context.manifestPath),
-      frontend: shown(paths.frontend),
-      verification: shown(paths.verification),
-    },
-  })
-}
-
-/** The ABI of every artifact the manifest names, from the Foundry build. */
-async function readAbis(
-  project: string,
-  manifest: Manifest,
-): Promise<Record<string, Abi>> {
-  const names = [
-    ...new Set(
-      Object.values(manifest.contracts).map(({ artifact }) => artifact),
-    ),
-  ]
-  const read = await Promise.all(
-    names.map(
-      async (name) =>
-        [
-          name,
-          (await readFoundryArtifact({ project, contract: name })).abi,
-        ] as const,
-    ),
-  )
-  return Object.fromEntries(read)
 }

@@ -3,7 +3,10 @@ import { readdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isHexEqual, writeFileAtomic } from '@storydao/core'
 import type { Hex } from 'viem'
-import { DeploymentNotPendingError } from '../../errors/deployment.js'
+import {
+  DeploymentNotPendingError,
+  PendingDeploymentInvalidError,
+} from '../../errors/deployment.js'
 import type { PendingDeployment } from '../../types/releaseFile.js'
 
 const suffix = '.deployment.json'
@@ -41,10 +44,14 @@ export async function findPendingDeployment({
   const records = await Promise.all(
     names.map(async (name) => {
       const path = join(folder, name)
-      const pending = JSON.parse(
-        await readFile(path, 'utf8'),
-      ) as PendingDeployment
-      return { path, pending }
+      try {
+        const pending = JSON.parse(
+          await readFile(path, 'utf8'),
+        ) as PendingDeployment
+        return { path, pending }
+      } catch (cause) {
+        throw new PendingDeploymentInvalidError({ path, cause })
+      }
     }),
   )
   const found = records.find(({ pending }) =>
