@@ -12,6 +12,5 @@ export default defineConfig({
   },
   tsconfig: 'tsconfig.build.json',
   clean: true,
-  sourcemap: true,
   target: 'node20',
 })
