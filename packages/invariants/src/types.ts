@@ -210,7 +210,7 @@ export type ReportedCall = {
   index: number
   /** Target. */
   to: Address
-  /** Manifest name of the target, if listed. */
+  /** Name of the target: the manifest's, the `known` name `checkSafePlan` was given, or canonical infrastructure's (`CREATE2 deployer`). */
   contract?: string | undefined
   /** Wei sent. */
   value: bigint
