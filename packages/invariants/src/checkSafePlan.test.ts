@@ -290,7 +290,12 @@ describe('checkSafePlan', () => {
       `)
       const markdown = renderReport({ report, format: 'markdown' })
       expect(markdown).toContain(`CREATE2 deployer (${create2Deployer})`)
-      expect(markdown).toContain(`NewTimelock (${batch.timelock})`)
+      expect(markdown).toContain(
+        `CREATE2 deployment of NewTimelock (${batch.timelock})`,
+      )
+      expect(markdown).toContain(
+        `- **1.** NewTimelock (${batch.timelock}): \`grantRole(`,
+      )
     })
 
     test('behavior: without `known`, the contracts the batch deploys are unknown', async () => {
