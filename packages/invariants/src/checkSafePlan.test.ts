@@ -1,15 +1,21 @@
 import { authorCoinAbi, eip1967Slots, storyTimelockAbi } from '@storydao/core'
 import {
+  buildCreate2Deploy,
   buildPause,
   buildTimelockCancel,
   buildTimelockSchedule,
 } from '@storydao/governance'
 import { buildSafePlan, type SafePlanCall } from '@storydao/safe'
-import { type LocalStack, startLocalStack } from '@storydao/testkit'
+import {
+  type LocalStack,
+  startLocalStack,
+  storyDaoBytecodes,
+} from '@storydao/testkit'
 import {
   type Address,
   encodeFunctionData,
   getAddress,
+  keccak256,
   pad,
   parseEther,
   toHex,
@@ -219,6 +225,97 @@ describe('checkSafePlan', () => {
     expect(report.warnings[0]!.message).toMatchInlineSnapshot(
       `"AuthorCoin grants MINTER_ROLE to 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720, which is not in the manifest."`,
     )
+  })
+
+  describe('a deploy batch: a new timelock, then role grants and a stray call', () => {
+    const create2Deployer = '0x4e59b44847b379578588920cA78FbF26c0B4956C'
+    const multicall3 = '0xcA11bde05977b3631167028862bE2a173976CA11'
+    const stray = '0x00000000000000000000000000000000DeaDBeef'
+    const stranger = '0xa0Ee7A142d267C1f36714E4a8F75612F20a79720'
+    /** Deploys a StoryTimelock the ops Safe administers, then wires it. */
+    const deployBatch = async () => {
+      const deploy = buildCreate2Deploy({
+        bytecode: storyDaoBytecodes.StoryTimelock,
+        abi: storyTimelockAbi,
+        constructorArgs: [0n, [], [], ops],
+        salt: keccak256(toHex('checkSafePlan known names')),
+        name: 'NewTimelock',
+      })
+      const grant = (
+        role: 'PROPOSER_ROLE' | 'EXECUTOR_ROLE',
+        account: Address,
+      ) => ({
+        to: deploy.address,
+        value: 0n,
+        operation: 'call' as const,
+        label: `NewTimelock: grant ${role}`,
+        data: encodeFunctionData({
+          abi: storyTimelockAbi,
+          functionName: 'grantRole',
+          args: [keccak256(toHex(role)), account],
+        }),
+      })
+      const calls: SafePlanCall[] = [
+        { ...deploy.call, operation: 'call' },
+        grant('PROPOSER_ROLE', stranger),
+        grant('EXECUTOR_ROLE', multicall3),
+        { to: stray, value: 0n, data: '0x', operation: 'call', label: 'stray' },
+      ]
+      return { timelock: deploy.address, plan: await plan(ops, calls) }
+    }
+    const warningsOf = (report: Awaited<ReturnType<typeof checkSafePlan>>) =>
+      report.warnings.map(({ code, message }) => `${code}: ${message}`)
+
+    test('behavior: canonical infrastructure and `known` names are labelled; a stray call and grants to a stranger or to Multicall3 still warn', async () => {
+      const batch = await deployBatch()
+      const report = await checkSafePlan(fork, {
+        plan: batch.plan,
+        manifest: stack.manifest,
+        invariants: [],
+        known: { [batch.timelock.toLowerCase() as Address]: 'NewTimelock' },
+      })
+      expect(report.simulation.status).toBe('success')
+      expect(report.calls.map((call) => call.contract)).toEqual([
+        'CREATE2 deployer',
+        'NewTimelock',
+        'NewTimelock',
+        undefined,
+      ])
+      expect(warningsOf(report)).toMatchInlineSnapshot(`
+        [
+          "unknown-target: Call 3 targets 0x00000000000000000000000000000000DeaDBeef, which is not in the manifest.",
+          "unknown-role-grant: NewTimelock grants PROPOSER_ROLE to 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720, which is not in the manifest.",
+          "unknown-role-grant: NewTimelock grants EXECUTOR_ROLE to Multicall3 (0xcA11bde05977b3631167028862bE2a173976CA11), canonical infrastructure anyone can call through: anyone could use this role.",
+        ]
+      `)
+      const markdown = renderReport({ report, format: 'markdown' })
+      expect(markdown).toContain(`CREATE2 deployer (${create2Deployer})`)
+      expect(markdown).toContain(
+        `CREATE2 deployment of NewTimelock (${batch.timelock})`,
+      )
+      expect(markdown).toContain(
+        `- **1.** NewTimelock (${batch.timelock}): \`grantRole(`,
+      )
+    })
+
+    test('behavior: without `known`, the contracts the batch deploys are unknown', async () => {
+      const batch = await deployBatch()
+      const report = await checkSafePlan(fork, {
+        plan: batch.plan,
+        manifest: stack.manifest,
+        invariants: [],
+      })
+      const warnings = warningsOf(report)
+      expect(
+        warnings.filter((warning) => warning.includes(create2Deployer)),
+      ).toEqual([])
+      expect(warnings).toContain(
+        `unknown-target: Call 1 targets ${batch.timelock}, which is not in the manifest.`,
+      )
+      expect(warnings).toContain(
+        `unknown-role-grant: ${batch.timelock} grants DEFAULT_ADMIN_ROLE to ${batch.timelock}, which is not in the manifest.`,
+      )
+    })
   })
 
   test('behavior: a delegatecall to an unknown target is caught', async () => {

@@ -5,7 +5,11 @@ import {
   type Manifest,
   type MissingParameterErrorType,
 } from '@storydao/core'
-import { isMultiSendCallOnly, type SafePlan } from '@storydao/safe'
+import {
+  canonicalContracts,
+  isMultiSendCallOnly,
+  type SafePlan,
+} from '@storydao/safe'
 import {
   type Abi,
   type Address,
@@ -17,7 +21,11 @@ import type { ForkErrorType } from './errors/fork.js'
 import { version } from './errors/version.js'
 import { assertFork } from './internal/assertFork.js'
 import { evaluateInvariants } from './internal/evaluateInvariants.js'
-import { indexManifest, type ManifestIndex } from './internal/manifestIndex.js'
+import {
+  type ExtraName,
+  indexManifest,
+  type ManifestIndex,
+} from './internal/manifestIndex.js'
 import { readState } from './internal/readState.js'
 import { roleName } from './internal/roles.js'
 import { runSafePlan } from './internal/runSafePlan.js'
@@ -44,15 +52,27 @@ export type CheckSafePlanParameters = {
   abis?: { readonly [artifact: string]: Abi } | undefined
   /** Owners who sign; default the first `threshold` owners by address. */
   signers?: readonly Address[] | undefined
+  /**
+   * Names of addresses the manifest does not have yet but the caller knows,
+   * by address (any letter case): a release's predicted CREATE2 addresses
+   * before it is recorded. Calls to them and roles granted to them are
+   * labelled with the name instead of warned about. The manifest's own name
+   * wins for an address it lists.
+   *
+   * @example { '0x1835069efDE63081BA0833Ef9704bf2Cc0E45abc': 'StoryTimelock' }
+   */
+  known?: { readonly [address: Address]: string } | undefined
 }
 
 /** Something a signer should look at, even when every invariant holds. */
 export type ReportWarning = {
   /**
    * `delegatecall` (to anything but MultiSendCallOnly), `unknown-target`
-   * (a call to an address not in the manifest), `safe-config-change`
+   * (a call to an address neither the manifest, the caller's `known` names
+   * nor canonical infrastructure names), `safe-config-change`
    * (owners, threshold, modules, guard or fallback handler), `unknown-role-grant`
-   * (a role granted to an address not in the manifest), `treasury-outflow`
+   * (a role granted to an address neither the manifest nor `known` names, or
+   * to canonical infrastructure, through which anyone can call), `treasury-outflow`
    * (value leaving the Treasury), `calls-mismatch` (the plan's `calls` do not
    * describe its Safe transaction), `plan` (a warning the plan carried),
    * `simulation` (something the simulation adjusted).
@@ -129,8 +149,11 @@ export type CheckSafePlanErrorType =
  * than to MultiSendCallOnly, calls to addresses not in the manifest (the
  * calls of timelock operations, proposals and upgrades included), Safe
  * owner/threshold/module/guard/fallback-handler changes, role grants to
- * addresses not in the manifest, and value leaving the Treasury. Render it
- * with {@link renderReport}.
+ * addresses not in the manifest, and value leaving the Treasury. Canonical
+ * infrastructure (`canonicalContracts` from `@storydao/safe`: the CREATE2
+ * deployer, Multicall3, the Safe singletons, factories and MultiSend
+ * contracts) and the addresses the caller names in `known` are named, not
+ * flagged as unknown targets. Render it with {@link renderReport}.
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/packages/invariants/README.md#checksafeplan
  *
@@ -175,7 +198,11 @@ async function rehearse(
   parameters: CheckSafePlanParameters,
 ): Promise<Report> {
   const { plan, invariants, manifest } = parameters
-  const index = indexManifest(manifest, parameters.abis)
+  const index = indexManifest(
+    manifest,
+    parameters.abis,
+    extraNames(parameters.known),
+  )
   const reads = invariants.flatMap((invariant) =>
     Object.values(invariant.reads),
   )
@@ -224,6 +251,22 @@ async function rehearse(
     },
     warnings,
   }
+}
+
+/** The caller's `known` names, then canonical infrastructure's. */
+function extraNames(known: CheckSafePlanParameters['known'] = {}): ExtraName[] {
+  return [
+    ...Object.entries(known).map(([address, name]) => ({
+      address: address as Address,
+      name,
+      role: 'known' as const,
+    })),
+    ...canonicalContracts.map(({ address, name }) => ({
+      address,
+      name,
+      role: 'canonical' as const,
+    })),
+  ]
 }
 
 const safeConfigEvents = new Set([
@@ -284,7 +327,7 @@ function delegatecallWarnings(
   return warnings
 }
 
-/** Calls (inner calls included, by path `0.1.2`) to addresses the manifest does not name. */
+/** Calls (inner calls included, by path `0.1.2`) to addresses nobody names: not the manifest, not `known`, not canonical infrastructure. */
 function unknownTargetWarnings(
   simulation: SafePlanSimulation,
   index: ManifestIndex,
@@ -324,15 +367,37 @@ function logWarnings(
           ', ',
         )}): its owners, threshold, modules, guard or fallback handler change.`,
     })
-  if (log.eventName === 'RoleGranted' && log.args) {
-    const account = String(log.args.account)
-    if (!index.get(account))
-      warnings.push({
-        code: 'unknown-role-grant',
-        message: `${index.label(log.address)} grants ${roleName(String(log.args.role))} to ${getAddress(account)}, which is not in the manifest.`,
-      })
-  }
+  if (log.eventName === 'RoleGranted' && log.args)
+    warnings.push(...roleGrantWarnings(log, index))
   return warnings
+}
+
+/**
+ * A role granted to an account nobody names, or to canonical infrastructure:
+ * anyone can call through the CREATE2 deployer, Multicall3 or MultiSend, so
+ * a role held by one of them is a role held by everyone.
+ */
+function roleGrantWarnings(
+  log: SafePlanSimulation['logs'][number],
+  index: ManifestIndex,
+): ReportWarning[] {
+  const account = getAddress(String(log.args?.account))
+  const grant = `${index.label(log.address)} grants ${roleName(String(log.args?.role))} to`
+  const entry = index.get(account)
+  if (entry?.role === 'canonical')
+    return [
+      {
+        code: 'unknown-role-grant',
+        message: `${grant} ${entry.name} (${account}), canonical infrastructure anyone can call through: anyone could use this role.`,
+      },
+    ]
+  if (entry) return []
+  return [
+    {
+      code: 'unknown-role-grant',
+      message: `${grant} ${account}, which is not in the manifest.`,
+    },
+  ]
 }
 
 /** Value leaving the manifest's `roles.treasury` contract. */

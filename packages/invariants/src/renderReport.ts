@@ -105,7 +105,7 @@ function callLines(
   const signature = call.functionName
     ? `${call.functionName}(${(call.args ?? []).map((arg) => `${arg.name}: ${formatValue(arg.value)}`).join(', ')})`
     : call.create2
-      ? `CREATE2 deployment of ${call.create2.address} (salt: ${call.create2.salt}, initCodeHash: ${call.create2.initCodeHash})`
+      ? `CREATE2 deployment of ${call.create2.contract ? `${call.create2.contract} (${call.create2.address})` : call.create2.address} (salt: ${call.create2.salt}, initCodeHash: ${call.create2.initCodeHash})`
       : data === '0x'
         ? '(no calldata)'
         : `calldata ${data.length > 74 ? `${data.slice(0, 74)}…` : data}`

@@ -210,7 +210,7 @@ export type ReportedCall = {
   index: number
   /** Target. */
   to: Address
-  /** Manifest name of the target, if listed. */
+  /** Name of the target: the manifest's, the `known` name `checkSafePlan` was given, or canonical infrastructure's (`CREATE2 deployer`). */
   contract?: string | undefined
   /** Wei sent. */
   value: bigint
@@ -227,9 +227,11 @@ export type ReportedCall = {
   functionName?: string | undefined
   /** Decoded arguments, in order (unnamed parameters are `arg0`, `arg1`…). */
   args?: readonly DecodedArgument[] | undefined
-  /** The contract a call to the CREATE2 deployer creates. */
+  /** The contract a call to the CREATE2 deployer creates, with its name when the manifest or `known` names it. */
   create2?:
-    | Pick<DecodedCreate2Deploy, 'address' | 'salt' | 'initCodeHash'>
+    | (Pick<DecodedCreate2Deploy, 'address' | 'salt' | 'initCodeHash'> & {
+        contract?: string | undefined
+      })
     | undefined
   /**
    * Calls this one makes on the target's behalf, decoded the same way: a

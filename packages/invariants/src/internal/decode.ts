@@ -104,15 +104,18 @@ function fromDecodedCall(
     operation: 'call',
   }
   if (decoded.status === 'unknown') return { ...base, data: decoded.data }
-  if (decoded.status === 'create2-deploy')
+  if (decoded.status === 'create2-deploy') {
+    const created = index.get(decoded.address)?.name
     return {
       ...base,
       create2: {
+        ...(created ? { contract: created } : {}),
         address: decoded.address,
         salt: decoded.salt,
         initCodeHash: decoded.initCodeHash,
       },
     }
+  }
   const inputs = inputsOf(decoded.signature)
   return {
     ...base,

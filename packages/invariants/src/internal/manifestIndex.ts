@@ -14,8 +14,12 @@ import { erc20ReadAbi, timelockReadAbi } from './abis.js'
 export type ManifestEntry = {
   /** `AuthorCoin`, `safes.ops`, `safes.ops owner`. */
   name: string
-  /** `contract`, `safe` or `owner`. */
-  role: 'contract' | 'safe' | 'owner'
+  /**
+   * `contract`, `safe` or `owner` (the manifest's), `known` (named by the
+   * caller: not in the manifest yet) or `canonical` (infrastructure every
+   * chain shares, such as the CREATE2 deployer).
+   */
+  role: 'contract' | 'safe' | 'owner' | 'known' | 'canonical'
   /** Decoding ABI (artifact ABI plus the proxy's own), if known. */
   abi: Abi | undefined
 }
@@ -36,14 +40,23 @@ export type ManifestIndex = {
   functionAbi: Abi
 }
 
+/** @internal A name for an address the manifest does not list. */
+export type ExtraName = {
+  address: Address
+  name: string
+  role: 'known' | 'canonical'
+}
+
 /**
  * @internal Indexes a manifest: contracts (with their artifact ABI; proxies
  * also get their proxy ABI), implementations, Safes and Safe owners.
- * `abis` adds or overrides artifact ABIs by artifact name.
+ * `abis` adds or overrides artifact ABIs by artifact name; `extra` names
+ * addresses the manifest does not list (the manifest's own name wins).
  */
 export function indexManifest(
   manifest: Manifest | undefined,
   abis: { readonly [artifact: string]: Abi } = {},
+  extra: readonly ExtraName[] = [],
 ): ManifestIndex {
   const known: { readonly [artifact: string]: Abi } = {
     ...storyDaoAbis,
@@ -89,6 +102,8 @@ export function indexManifest(
     for (const owner of safe.owners)
       add(owner, { name: `${name} Safe owner`, role: 'owner', abi: undefined })
   }
+  for (const { address, name, role } of extra)
+    add(address, { name, role, abi: undefined })
 
   const all = [
     ...Object.values(known),

@@ -133,6 +133,15 @@ export {
   executeSafePlan,
 } from '../executeSafePlan.js'
 export {
+  type CanonicalContract,
+  type CanonicalContractKind,
+  canonicalContracts,
+  type GetCanonicalContractErrorType,
+  type GetCanonicalContractParameters,
+  type GetCanonicalContractReturnType,
+  getCanonicalContract,
+} from '../getCanonicalContract.js'
+export {
   type GetQueuedSafePlansErrorType,
   type GetQueuedSafePlansParameters,
   type GetQueuedSafePlansReturnType,

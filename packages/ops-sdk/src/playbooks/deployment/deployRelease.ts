@@ -170,6 +170,7 @@ export async function deployRelease(
       deployments,
       calls: built.calls.slice(built.deployments.length),
     }),
+    known: toKnownNames(deployments),
     propose: parameters.propose,
     origin: `storydao-ops deploy ${file.name}`,
     onStep: parameters.onStep,
@@ -194,6 +195,18 @@ export async function deployRelease(
     snapshot,
     pending,
   }
+}
+
+/**
+ * The manifest does not have the new contracts yet: the rehearsal report
+ * names them (calls to them, roles granted to them) instead of warning.
+ */
+function toKnownNames(
+  deployments: readonly PendingDeploymentEntry[],
+): Record<Address, string> {
+  return Object.fromEntries(
+    deployments.map(({ name, address }) => [address, name]),
+  )
 }
 
 /** The release file, checked against the manifest: what is left to do. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { type Call, safeAbi, writeFileAtomic } from '@storydao/core'
 import {
+  type CheckSafePlanParameters,
   type GetDefaultInvariantsParameters,
   type Invariant,
   type Report,
@@ -41,6 +42,8 @@ export type PrepareSafeTransactionParameters = {
   invariants: Omit<GetDefaultInvariantsParameters, 'manifest'>
   /** Checked too: what the defaults cannot know (contracts the manifest does not have yet). */
   extraInvariants?: readonly Invariant[] | undefined
+  /** Names the report gives addresses the manifest does not have yet (a release's predicted ones) instead of warning about them. */
+  known?: CheckSafePlanParameters['known']
   /** A nonce to use instead of the next free one (replacing what is queued there). */
   nonce?: bigint | undefined
   /** Send it to the Transaction Service, signed by an owner among the context's signers. */
@@ -91,6 +94,7 @@ export async function prepareSafeTransaction(
       plan,
       invariants: parameters.invariants,
       extraInvariants: parameters.extraInvariants ?? [],
+      known: parameters.known,
     })
     // Nothing else runs on the fork: anvil exits while the files are written
     // and the proposal is sent (stop is idempotent; finally waits for it).

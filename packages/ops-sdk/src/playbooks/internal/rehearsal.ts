@@ -1,5 +1,6 @@
 import type { Manifest } from '@storydao/core'
 import {
+  type CheckSafePlanParameters,
   checkSafePlan,
   createFork,
   type Fork,
@@ -56,6 +57,7 @@ export async function rehearseSafePlan(
     invariants,
     extraInvariants = [],
     signers,
+    known,
   }: {
     manifest: Manifest
     plan: SafePlan
@@ -64,6 +66,8 @@ export async function rehearseSafePlan(
     extraInvariants?: readonly Invariant[] | undefined
     /** Owners who sign on the fork; default the first `threshold` by address. */
     signers?: readonly Address[] | undefined
+    /** Names of addresses the manifest does not have yet (a release's predicted ones). */
+    known?: CheckSafePlanParameters['known']
   },
 ): Promise<Report> {
   return checkSafePlan(fork, {
@@ -74,6 +78,7 @@ export async function rehearseSafePlan(
       ...extraInvariants,
     ],
     ...(signers ? { signers } : {}),
+    ...(known ? { known } : {}),
   })
 }
 

@@ -1,9 +1,8 @@
 import { storyDaoAbis } from '@storydao/core'
 import { decodeCall, hashTimelockOperation } from '@storydao/governance'
 import type { GetDefaultInvariantsParameters } from '@storydao/invariants'
-import type { SafeTransactionCall } from '@storydao/safe'
+import { getCanonicalContract, type SafeTransactionCall } from '@storydao/safe'
 import type { Address, Hex } from 'viem'
-import { isCreate2Deployer } from './canonicalInfrastructure.js'
 
 /** @internal The playbook action whose default invariants fit the calls, if any. */
 export type RecognisedAction = Omit<GetDefaultInvariantsParameters, 'manifest'>
@@ -31,7 +30,10 @@ export function recogniseAction(
 ): RecognisedAction | undefined {
   // A CREATE2 deploy prepares the action (the upgrade playbook deploys the
   // implementation in the batch that schedules the upgrade); it is not one.
-  const acting = calls.filter((call) => !isCreate2Deployer(call.to))
+  const acting = calls.filter(
+    (call) =>
+      getCanonicalContract({ address: call.to })?.kind !== 'create2-deployer',
+  )
   const decoded = acting.map((call) => decodeCall({ call, abis: storyDaoAbis }))
   const names = new Set(
     decoded.map((call) =>

@@ -1,6 +1,5 @@
 import type { ReportedCall } from '@storydao/invariants'
-import type { SafeTransaction } from '@storydao/safe'
-import { canonicalNameOf } from './canonicalInfrastructure.js'
+import { getCanonicalContract, type SafeTransaction } from '@storydao/safe'
 import { labelOf } from './reviewWarnings.js'
 import {
   formatEtherAmount,
@@ -85,7 +84,8 @@ export function batchLines(
   lines: ReviewCallLine[],
 ): ReviewCallLine[] {
   if (kind !== 'batch') return lines
-  const name = canonicalNameOf(safeTx.to) ?? 'MultiSendCallOnly'
+  const name =
+    getCanonicalContract({ address: safeTx.to })?.name ?? 'MultiSendCallOnly'
   const count = lines.filter((line) => line.depth === 0).length
   return [
     {

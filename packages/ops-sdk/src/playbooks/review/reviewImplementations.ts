@@ -1,5 +1,6 @@
 import type { Manifest } from '@storydao/core'
 import type { Fork, ReportedCall } from '@storydao/invariants'
+import { getCanonicalContract } from '@storydao/safe'
 import {
   type Address,
   getAddress,
@@ -10,7 +11,6 @@ import {
 import { compareRuntimeBytecode } from '../internal/compareRuntimeBytecode.js'
 import { readFoundryArtifact } from '../internal/readFoundryArtifact.js'
 import { parseDeploymentNote } from '../internal/upgradeDeployment.js'
-import { isCreate2Deployer } from './canonicalInfrastructure.js'
 import { flatten, labelOf, type ReviewWarning } from './reviewWarnings.js'
 
 /** An implementation an upgrade call in the tree switches a proxy or beacon to. */
@@ -95,7 +95,7 @@ async function runtimeCode(
   if (existing && existing !== '0x') return existing
   const deploy = calls.find(
     (call) =>
-      isCreate2Deployer(call.to) &&
+      getCanonicalContract({ address: call.to })?.kind === 'create2-deployer' &&
       call.create2 &&
       isAddressEqual(call.create2.address, implementation),
   )

@@ -1,7 +1,6 @@
 import type { Report, ReportedCall, ReportWarning } from '@storydao/invariants'
-import type { SafeTransaction } from '@storydao/safe'
-import { type Address, zeroAddress } from 'viem'
-import { canonicalNameOf } from './canonicalInfrastructure.js'
+import { getCanonicalContract, type SafeTransaction } from '@storydao/safe'
+import { zeroAddress } from 'viem'
 
 /** How loudly a review finding speaks: `critical` fails the review (exit 1). */
 export type ReviewSeverity = 'critical' | 'warning' | 'info'
@@ -29,26 +28,22 @@ const severityByCode: Record<ReportWarning['code'], ReviewSeverity> = {
 }
 
 /**
- * @internal The rehearsal's warnings with a severity. Canonical
- * infrastructure and contracts this very batch deploys are named instead of
- * flagged as unknown targets (a deploy batch calls what it deploys); a role
- * granted to a contract the batch deploys is shown, not critical, because
- * the deploy and its code are in the same call tree the signer reads.
+ * @internal The rehearsal's warnings with a severity. The rehearsal names
+ * canonical infrastructure itself (`checkSafePlan`); contracts this very
+ * batch deploys are named here instead of flagged as unknown targets (a
+ * deploy batch calls what it deploys), and a role granted to one is shown,
+ * not critical, because the deploy and its code are in the same call tree
+ * the signer reads.
  */
 export function rehearsalWarnings(report: Report): ReviewWarning[] {
   const deployed = deployedBy(report.calls)
-  const known = [
-    ...flatten(report.calls)
-      .filter((call) => canonicalNameOf(call.to))
-      .map((call) => call.to.toLowerCase()),
-    ...deployed,
-  ]
   const mentions = (message: string, addresses: readonly string[]) =>
     addresses.some((address) => message.toLowerCase().includes(address))
   return report.warnings
     .filter(
       (warning) =>
-        warning.code !== 'unknown-target' || !mentions(warning.message, known),
+        warning.code !== 'unknown-target' ||
+        !mentions(warning.message, deployed),
     )
     .map((warning) =>
       warning.code === 'unknown-role-grant' &&
@@ -104,7 +99,7 @@ export function labelOf(
 ): string {
   return (
     call.contract ??
-    canonicalNameOf(call.to as Address) ??
+    getCanonicalContract({ address: call.to })?.name ??
     (deployed.includes(call.to.toLowerCase())
       ? `${call.to} (deployed by this batch)`
       : call.to)
