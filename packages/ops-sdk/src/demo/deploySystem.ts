@@ -51,7 +51,12 @@ export async function deploySystem(
     `${planned.deployments.length} contracts, ${planned.calls.length} calls`,
   )
   logSafeTransaction(log, planned, context.root)
-  await approveQueued(context, { safeTxHash: planned.safeTxHash, log })
+  await approveQueued(context, {
+    safeTxHash: planned.safeTxHash,
+    transactionBuilderFile: planned.files.transactionBuilder,
+    contracts,
+    log,
+  })
 
   log.step(
     'storydao-ops record: manifest, frontend artefacts, bytecode, change record',

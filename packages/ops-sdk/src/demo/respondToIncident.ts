@@ -62,6 +62,7 @@ export async function respondToIncident(
   logSafeTransaction(log, cancelling, context.root)
   const cancelled = await approveQueued(context, {
     safeTxHash: cancelling.safeTxHash,
+    transactionBuilderFile: cancelling.files.transactionBuilder,
     log,
   })
   await note('storydao-ops timelock cancel', 'Rogue operation cancelled', [
@@ -74,6 +75,7 @@ export async function respondToIncident(
   logSafeTransaction(log, pausing, context.root)
   const paused = await approveQueued(context, {
     safeTxHash: pausing.safeTxHash,
+    transactionBuilderFile: pausing.files.transactionBuilder,
     log,
   })
   await note('storydao-ops pause', `Paused ${pausing.paused.join(', ')}`, [

@@ -88,6 +88,8 @@ export async function upgradeThroughVote(
   logSafeTransaction(log, queued.transaction, context.root)
   await approveQueued(context, {
     safeTxHash: queued.transaction.safeTxHash,
+    transactionBuilderFile: queued.transaction.files.transactionBuilder,
+    contracts,
     log,
   })
 
@@ -103,6 +105,8 @@ export async function upgradeThroughVote(
   logSafeTransaction(log, executing, context.root)
   const executed = await approveQueued(context, {
     safeTxHash: executing.safeTxHash,
+    transactionBuilderFile: executing.files.transactionBuilder,
+    contracts,
     log,
   })
 

@@ -85,7 +85,7 @@ function preparedContract(
   return parseDeploymentNote(entry?.notes)?.contract
 }
 
-/** The code at the address on the fork, once the batch's own deploy of it ran there. */
+/** The code at the address on the fork, once the deploy of it found in the call tree ran there. */
 async function runtimeCode(
   fork: Fork,
   calls: readonly ReportedCall[],
@@ -93,7 +93,9 @@ async function runtimeCode(
 ): Promise<Hex | undefined> {
   const existing = await fork.client.getCode({ address: implementation })
   if (existing && existing !== '0x') return existing
-  const deploy = calls.find(
+  // The deploy may sit at any depth: a batch's own call, or an action of the
+  // governor proposal being queued or the timelock operation being scheduled.
+  const deploy = flatten(calls).find(
     (call) =>
       getCanonicalContract({ address: call.to })?.kind === 'create2-deployer' &&
       call.create2 &&

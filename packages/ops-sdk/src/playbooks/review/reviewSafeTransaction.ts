@@ -27,6 +27,7 @@ import type { OpsContext } from '../createOpsContext.js'
 import { nameOf } from '../internal/describeCall.js'
 import { loadReviewInput, type ReviewInput } from './loadReviewInput.js'
 import { type RecognisedAction, recogniseAction } from './recogniseAction.js'
+import { releaseNames } from './releaseNames.js'
 import {
   batchLines,
   type ReviewCallLine,
@@ -162,7 +163,7 @@ export async function reviewSafeTransaction(
     ...hashWarnings(hashChecks, plan.safeTxHash),
     ...nonce.warnings,
     ...refundWarnings(plan.safeTx),
-    ...rehearsalWarnings(report),
+    ...rehearsalWarnings(report, await releaseNames(context, plan.safeTxHash)),
     ...implementations,
   ]
   return {

@@ -35,8 +35,20 @@ const severityByCode: Record<ReportWarning['code'], ReviewSeverity> = {
  * not critical, because the deploy and its code are in the same call tree
  * the signer reads.
  */
-export function rehearsalWarnings(report: Report): ReviewWarning[] {
+export function rehearsalWarnings(
+  report: Report,
+  /** Names of what the batch deploys, from its pending-deployment record. */
+  names: ReadonlyMap<string, string> = new Map(),
+): ReviewWarning[] {
   const deployed = deployedBy(report.calls)
+  // The grantee of "<contract> grants <ROLE> to <account>, …", when the
+  // batch deploys it and its record names it.
+  const named = (message: string) => {
+    const grantee = / to (0x[0-9a-fA-F]{40})/.exec(message)?.[1]?.toLowerCase()
+    return grantee && deployed.includes(grantee) && names.has(grantee)
+      ? grantee
+      : undefined
+  }
   const mentions = (message: string, addresses: readonly string[]) =>
     addresses.some((address) => message.toLowerCase().includes(address))
   return report.warnings
@@ -46,18 +58,24 @@ export function rehearsalWarnings(report: Report): ReviewWarning[] {
         !mentions(warning.message, deployed),
     )
     .map((warning) =>
-      warning.code === 'unknown-role-grant' &&
-      mentions(warning.message, deployed)
+      warning.code === 'unknown-role-grant' && named(warning.message)
         ? {
-            severity: 'warning' as const,
+            severity: 'info' as const,
             code: warning.code,
-            message: `${warning.message.replace(/, which is not in the manifest\.$/, '')}, a contract this batch deploys: add it to the manifest once deployed.`,
+            message: `${warning.message.replace(/, which is not in the manifest\.$/, '')}: ${names.get(named(warning.message)!)}, which this batch deploys.`,
           }
-        : {
-            severity: severityByCode[warning.code] ?? 'warning',
-            code: warning.code,
-            message: warning.message,
-          },
+        : warning.code === 'unknown-role-grant' &&
+            mentions(warning.message, deployed)
+          ? {
+              severity: 'warning' as const,
+              code: warning.code,
+              message: `${warning.message.replace(/, which is not in the manifest\.$/, '')}, a contract this batch deploys: add it to the manifest once deployed.`,
+            }
+          : {
+              severity: severityByCode[warning.code] ?? 'warning',
+              code: warning.code,
+              message: warning.message,
+            },
     )
 }
 
