@@ -418,6 +418,21 @@ describe('storydao-ops upgrade propose', () => {
     ])
     expect(code).toBe(2)
     expect(stderr).toContain('The signer variable NO_SUCH_KEY is not set.')
+    const governor = await run([
+      'upgrade',
+      'propose',
+      '--id',
+      'authorcoin-v2',
+      '--via',
+      'governor',
+      '--propose',
+      '--signer-env',
+      'NO_SUCH_KEY',
+    ])
+    expect(governor.code).toBe(2)
+    expect(governor.stderr).toContain(
+      'The signer variable NO_SUCH_KEY is not set.',
+    )
     expect(fingerprint(repo.root, dirs)).toEqual(before)
   })
 })
