@@ -689,11 +689,11 @@ export const commands: readonly CommandSpec[] = [
   {
     words: ['upgrade', 'propose'],
     summary:
-      'timelock: one ops-Safe batch that deploys and schedules the upgrade; governor: the StoryDAO proposal and its forum draft',
+      'timelock: one ops-Safe batch that deploys and schedules the upgrade; governor: the ops-Safe transaction proposing it to StoryDAO, the rehearsed rollback and the forum draft',
     usage:
       'storydao-ops upgrade propose --id <upgrade> --via timelock|governor [--delay <s>] [--nonce next|<n>] [--propose --signer-env <VAR>]',
     description:
-      'Builds one ops-Safe transaction (a MultiSendCallOnly batch) that deploys the prepared implementation with CREATE2 and schedules upgradeToAndCall on the timelock, rehearses it on a fork with the timelock-schedule invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. The manifest entry becomes proposed, with the safeTxHash and the timelock operation id. --via governor instead prints the StoryDAO propose calldata (deploy + upgrade, run by the timelock) and the proposal id, writes the forum draft docs/operations/proposals/<id>.md and records the proposal id.',
+      'Builds one ops-Safe transaction (a MultiSendCallOnly batch) that deploys the prepared implementation with CREATE2 and schedules upgradeToAndCall on the timelock, rehearses it on a fork with the timelock-schedule invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. The manifest entry becomes proposed, with the safeTxHash and the timelock operation id. --via governor instead builds the StoryDAO propose call (deploy + upgrade, run by the timelock) as one ops-Safe transaction, rehearsed on a fork (the proposal must then be Pending under the printed proposal id), written as a Transaction Builder file and with --propose queued on the Safe Transaction Service; it also prints the raw calldata for any other proposer. It rehearses the rollback on a fork now (the upgrade run as the timelock, then the reverse upgrade, then the upgrade invariants for the old implementation) and writes the result into the forum draft docs/operations/proposals/<id>.md. The manifest entry records the proposal id and becomes proposed with the safeTxHash. Exit 1 when either rehearsal fails (then nothing is proposed and the draft says so).',
     options: {
       id: {
         type: 'string',
@@ -704,7 +704,7 @@ export const commands: readonly CommandSpec[] = [
         type: 'string',
         value: 'timelock',
         description:
-          'the route: timelock (the ops Safe is the timelock proposer; default)',
+          'the route: timelock (the ops Safe is the timelock proposer; default) or governor (a StoryDAO vote, proposed by the ops Safe or any account with votes)',
       },
       delay: {
         type: 'string',
@@ -733,6 +733,7 @@ export const commands: readonly CommandSpec[] = [
     },
     examples: [
       'storydao-ops upgrade propose --id 2026-12-05-authorcoin-authorcoinv2 --via timelock --network sepolia --propose --signer-env OPS_KEY',
+      'storydao-ops upgrade propose --id 2026-12-05-authorcoin-authorcoinv2 --via governor --network sepolia --propose --signer-env OPS_KEY',
       'storydao-ops upgrade propose --id authorcoin-v2 --via governor --json',
     ],
     load: () => import('./commands/upgradePropose.js'),
@@ -849,7 +850,7 @@ export const commands: readonly CommandSpec[] = [
     usage:
       'storydao-ops upgrade rollback --id <upgrade> [--rollback-id <id>] [--delay <s>] [--nonce next|<n>] [--propose --signer-env <VAR>]',
     description:
-      'Records a new upgrades[] entry (default id <id>-rollback) that upgrades the contract back to the implementation it had before the executed upgrade (live, so nothing is deployed), then proposes it as the original was: timelock route, one ops-Safe transaction scheduling it on the timelock (rehearsed, Transaction Builder file, --propose; the entry becomes proposed); governor route, the StoryDAO propose calldata, the proposal id and the forum draft docs/operations/proposals/<rollback id>.md. The rollback then goes through upgrade queue, execute and validate. Exit 2 when the upgrade is not executed.',
+      'Records a new upgrades[] entry (default id <id>-rollback) that upgrades the contract back to the implementation it had before the executed upgrade (live, so nothing is deployed), then proposes it as the original was: timelock route, one ops-Safe transaction scheduling it on the timelock (rehearsed, Transaction Builder file, --propose; the entry becomes proposed); governor route, the StoryDAO proposal as an ops-Safe transaction (rehearsed, Transaction Builder file, --propose) with its raw calldata, the proposal id and the forum draft docs/operations/proposals/<rollback id>.md. The rollback then goes through upgrade queue, execute and validate. Exit 2 when the upgrade is not executed.',
     options: {
       id: {
         type: 'string',

@@ -37,9 +37,10 @@ export type UpgradeActResult = {
 
 /**
  * The upgrade playbook through a StoryDAO vote: prepare (layout check,
- * CREATE2 address), the proposal and its forum draft, the token holder's
- * vote, queue and execute as ops-Safe transactions around the timelock
- * delay, then validation and the upgrade log.
+ * CREATE2 address), the proposal as an ops-Safe transaction with its
+ * rollback rehearsed and its forum draft, the token holder's vote, queue and
+ * execute as ops-Safe transactions around the timelock delay, then
+ * validation and the upgrade log.
  */
 export async function upgradeThroughVote(
   context: OpsContext,
@@ -61,16 +62,25 @@ export async function upgradeThroughVote(
     `${id}: storage layout compatible, implementation ${prepared.implementation}`,
   )
 
+  // Votes count from the proposal's snapshot: the holder delegates first.
+  await delegateVotes(context, { voter })
   log.step(
-    'storydao-ops upgrade propose --via governor: proposal and forum draft',
+    'storydao-ops upgrade propose --via governor: the ops Safe proposes it; rollback rehearsed; forum draft',
   )
   const drafted = await draftGovernorUpgrade(await reopenContext(context), {
     id,
     contracts,
+    propose: true,
   })
+  if (!drafted.rollback.ok || !drafted.proposed)
+    throw new DemoExpectationError({
+      expected: 'a proposed Safe transaction and a rollback that rehearses',
+    })
   log.detail(
-    `proposal ${drafted.proposalId}; draft ${relative(context.root, drafted.draft)}`,
+    `proposal ${drafted.proposalId}; rollback rehearsed (${drafted.rollback.invariants} invariants); draft ${relative(context.root, drafted.draft)}`,
   )
+  logSafeTransaction(log, drafted, context.root)
+  await approveQueued(context, { safeTxHash: drafted.safeTxHash, log })
   await voteFor(context, { voter, drafted, log })
 
   log.step(
@@ -134,10 +144,29 @@ export async function upgradeThroughVote(
   }
 }
 
+/** The token holder delegates its votes to itself, before the proposal's snapshot. */
+async function delegateVotes(
+  context: OpsContext,
+  { voter }: { voter: LocalAccount },
+): Promise<void> {
+  const wallet = createWalletClient({
+    account: voter,
+    transport: http(context.rpcUrl),
+  })
+  const delegated = await wallet.writeContract({
+    chain: null,
+    address: roleAddress(context.manifest, 'token'),
+    abi: authorCoinAbi,
+    functionName: 'delegate',
+    args: [voter.address],
+  })
+  await context.client.waitForTransactionReceipt({ hash: delegated })
+}
+
 /**
- * Token holders at work: the holder delegated to itself before the proposal,
- * sends `propose`, waits out the voting delay, votes For and waits out the
- * voting period (anvil mines the blocks).
+ * Token holders at work on the proposal the ops Safe sent: wait out the
+ * voting delay, vote For and wait out the voting period (anvil mines the
+ * blocks).
  */
 async function voteFor(
   context: OpsContext,
@@ -152,7 +181,7 @@ async function voteFor(
   },
 ): Promise<void> {
   log.step(
-    'Token holders vote: propose, wait the voting delay, vote For, wait the period',
+    'Token holders vote: wait the voting delay, vote For, wait the period',
   )
   const wallet = createWalletClient({
     account: voter,
@@ -163,16 +192,6 @@ async function voteFor(
     transport: http(context.rpcUrl),
   })
   const governor = drafted.propose.to
-  const delegated = await wallet.writeContract({
-    chain: null,
-    address: roleAddress(context.manifest, 'token'),
-    abi: authorCoinAbi,
-    functionName: 'delegate',
-    args: [voter.address],
-  })
-  await context.client.waitForTransactionReceipt({ hash: delegated })
-  const sent = await wallet.sendTransaction({ chain: null, ...drafted.propose })
-  await context.client.waitForTransactionReceipt({ hash: sent })
   const votingDelay = await readContract(context.client, {
     address: governor,
     abi: storyDaoAbi,

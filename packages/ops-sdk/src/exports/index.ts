@@ -795,6 +795,7 @@ export {
   type ReviewSafeTransactionReturnType,
   type ReviewSeverity,
   type ReviewWarning,
+  type RollbackRehearsal,
   type RollbackUpgradeErrorType,
   type RollbackUpgradeParameters,
   type RollbackUpgradeReturnType,

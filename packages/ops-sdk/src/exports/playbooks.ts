@@ -244,4 +244,8 @@ export type {
   VerificationInput,
 } from '../types/releaseFile.js'
 export type { SafeTransactionOutcome } from '../types/safeTransactionOutcome.js'
-export type { UpgradeCheck, UpgradeRoute } from '../types/upgrade.js'
+export type {
+  RollbackRehearsal,
+  UpgradeCheck,
+  UpgradeRoute,
+} from '../types/upgrade.js'

@@ -254,11 +254,17 @@ describe('storydao-ops upgrade queue / execute / validate / rollback', () => {
       proposalId: string
       propose: { to: Hex; data: Hex }
       draft: string
+      safeTxHash: Hex
+      rollbackRehearsal: { ok: boolean }
     }
     expect(rollback.route).toBe('governor')
+    expect(rollback.rollbackRehearsal.ok).toBe(true)
     const back = await entry(`${id}-rollback`)
+    // Planned as an ops-Safe transaction (not sent: no --propose); an EOA
+    // with votes proposes it below instead.
     expect(back).toMatchObject({
-      status: 'prepared',
+      status: 'proposed',
+      safeTxHash: rollback.safeTxHash,
       fromImplementation: upgrade.toImplementation,
       toImplementation: upgrade.fromImplementation,
       proposalId: rollback.proposalId,

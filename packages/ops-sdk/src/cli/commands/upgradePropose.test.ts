@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
+  authorCoinAbi,
   loadManifest,
   safeAbi,
   storyDaoAbi,
   storyTimelockAbi,
 } from '@storydao/core'
 import { createSafeService, getQueuedSafePlans } from '@storydao/safe'
-import { type Hex, zeroHash } from 'viem'
+import { encodeFunctionData, type Hex, zeroHash } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { contractsDir, ensureFoundryBuild } from '../../test/foundryBuild.js'
 import {
@@ -46,6 +47,27 @@ const prepare = async () => {
     'authorcoin-v2',
   ])
   expect(code, stderr).toBe(0)
+}
+
+type GovernorJson = {
+  ok: boolean
+  safe: `0x${string}`
+  nonce: string
+  safeTxHash: Hex
+  proposalId: string
+  calldata: Hex
+  propose: { to: `0x${string}`; data: Hex }
+  draft: string
+  files: { transactionBuilder: string }
+  rehearsal: { ok: boolean }
+  rollback: {
+    ok: boolean
+    implementation: string
+    reverse: { to: string; data: Hex }
+    invariants: number
+    failed: string[]
+  }
+  proposed: { sender: string } | null
 }
 
 type ProposeJson = {
@@ -189,6 +211,168 @@ describe('storydao-ops upgrade propose', () => {
     expect(existsSync(join(repo.root, 'docs/operations/proposals'))).toBe(true)
   })
 
+  test('behavior: --via governor --propose queues the ops-Safe propose; once confirmed and executed the proposal is Pending under the printed id', async () => {
+    await prepare()
+    const { code, json, stderr } = await run([
+      'upgrade',
+      'propose',
+      '--id',
+      'authorcoin-v2',
+      '--via',
+      'governor',
+      '--propose',
+      '--json',
+    ])
+    expect(code, stderr).toBe(0)
+    const result = json as GovernorJson
+    const { stack } = repo
+    expect(result.ok).toBe(true)
+    expect(result.safe).toBe(stack.manifest.safes.ops.address)
+    expect(result.proposed).not.toBeNull()
+    expect(result.rehearsal.ok).toBe(true)
+    expect(result.calldata).toBe(result.propose.data)
+    expect(stderr).toContain('Rehearse the rollback on a fork')
+
+    // The queued transaction's hash is what the Safe contract computes.
+    const queued = await getQueuedSafePlans(
+      createSafeService({ chainId: 31337, txServiceUrl: stack.txServiceUrl }),
+      { safe: result.safe },
+    )
+    const plan = queued.find((entry) => entry.safeTxHash === result.safeTxHash)
+    expect(plan).toBeDefined()
+    const tx = plan!.safeTx
+    expect(tx.to).toBe(stack.manifest.contracts.StoryDAO!.address)
+    expect(tx.data).toBe(result.calldata)
+    const onChain = await stack.client.readContract({
+      address: result.safe,
+      abi: safeAbi,
+      functionName: 'getTransactionHash',
+      args: [
+        tx.to,
+        tx.value,
+        tx.data,
+        tx.operation,
+        tx.safeTxGas,
+        tx.baseGas,
+        tx.gasPrice,
+        tx.gasToken,
+        tx.refundReceiver,
+        BigInt(result.nonce),
+      ],
+    })
+    expect(onChain).toBe(result.safeTxHash)
+    expect(existsSync(result.files.transactionBuilder)).toBe(true)
+
+    const upgrade = (
+      await loadManifest(join(repo.root, 'deployments', 'local.json'))
+    ).upgrades!.find((entry) => entry.id === 'authorcoin-v2')!
+    expect(upgrade).toMatchObject({
+      status: 'proposed',
+      safeTxHash: result.safeTxHash,
+      proposalId: result.proposalId,
+    })
+
+    // The draft carries the rollback rehearsed on a fork, with the reverse
+    // call that upgrades AuthorCoin back to the implementation live now.
+    const coin = stack.manifest.contracts.AuthorCoin!
+    if (coin.kind !== 'uups-proxy') throw new Error('AuthorCoin is UUPS')
+    expect(result.rollback).toMatchObject({
+      ok: true,
+      implementation: coin.implementation,
+      reverse: {
+        to: coin.address,
+        data: encodeFunctionData({
+          abi: authorCoinAbi,
+          functionName: 'upgradeToAndCall',
+          args: [coin.implementation, '0x'],
+        }),
+      },
+      failed: [],
+    })
+    expect(result.rollback.invariants).toBeGreaterThan(5)
+    const draft = readFileSync(join(repo.root, result.draft), 'utf8')
+    expect(draft).toContain(
+      `**Rehearsal: passed.** On a fork of the current chain, the upgrade's actions ran as the timelock, then the reverse upgrade, then ${result.rollback.invariants} invariants held for the old implementation ${coin.implementation}.`,
+    )
+    expect(draft).toContain(result.rollback.reverse.data)
+
+    // A second owner confirms, anyone executes: the governor now holds the
+    // proposal under the printed id, waiting for its vote.
+    const confirm = await runBin(['safe', 'confirm', result.safeTxHash], {
+      cwd: repo.root,
+      env: repo.env,
+      timeoutMs: 180_000,
+    })
+    expect(confirm.code, confirm.stderr).toBe(0)
+    const execute = await runBin(['safe', 'execute', result.safeTxHash], {
+      cwd: repo.root,
+      env: repo.env,
+      timeoutMs: 180_000,
+    })
+    expect(execute.code, execute.stderr).toBe(0)
+    const state = await stack.client.readContract({
+      address: stack.manifest.contracts.StoryDAO!.address,
+      abi: storyDaoAbi,
+      functionName: 'state',
+      args: [BigInt(result.proposalId)],
+    })
+    expect(state).toBe(0) // Pending
+    const proposer = await stack.client.readContract({
+      address: stack.manifest.contracts.StoryDAO!.address,
+      abi: storyDaoAbi,
+      functionName: 'proposalProposer',
+      args: [BigInt(result.proposalId)],
+    })
+    expect(proposer).toBe(result.safe)
+  })
+
+  test('error: a rollback that fails its rehearsal exits 1, proposes nothing and says so in bold in the draft', async () => {
+    await prepare()
+    // The manifest names an account without code as the implementation to
+    // go back to: the reverse upgrade cannot work.
+    const path = join(repo.root, 'deployments', 'local.json')
+    const written = JSON.parse(readFileSync(path, 'utf8'))
+    written.upgrades[0].fromImplementation =
+      repo.stack.accounts.stranger.address
+    writeFileSync(path, `${JSON.stringify(written, null, 2)}\n`)
+    const { code, json, stderr } = await run([
+      'upgrade',
+      'propose',
+      '--id',
+      'authorcoin-v2',
+      '--via',
+      'governor',
+      '--propose',
+      '--json',
+    ])
+    expect(code, stderr).toBe(1)
+    const result = json as GovernorJson
+    expect(result.ok).toBe(false)
+    expect(result.rehearsal.ok).toBe(true)
+    expect(result.proposed).toBeNull()
+    expect(result.rollback.ok).toBe(false)
+    expect(result.rollback.failed[0]).toMatch(
+      /^the reverse upgrade: AuthorCoin back to 0x[0-9a-fA-F]{40} reverts on the fork/,
+    )
+    const draft = readFileSync(join(repo.root, result.draft), 'utf8')
+    expect(draft).toContain(
+      '**Rehearsal: FAILED. The rollback does not work as built; do not vote for this upgrade until it does.**',
+    )
+    const queued = await getQueuedSafePlans(
+      createSafeService({
+        chainId: 31337,
+        txServiceUrl: repo.stack.txServiceUrl,
+      }),
+      { safe: result.safe },
+    )
+    expect(queued.map((entry) => entry.safeTxHash)).not.toContain(
+      result.safeTxHash,
+    )
+    const upgrade = (await loadManifest(path)).upgrades![0]!
+    expect(upgrade.status).toBe('prepared')
+    expect(upgrade.safeTxHash).toBeUndefined()
+  })
+
   test('error: an unknown upgrade id exits 2 and changes no file', async () => {
     await prepare()
     const before = fingerprint(repo.root, dirs)
@@ -234,6 +418,21 @@ describe('storydao-ops upgrade propose', () => {
     ])
     expect(code).toBe(2)
     expect(stderr).toContain('The signer variable NO_SUCH_KEY is not set.')
+    const governor = await run([
+      'upgrade',
+      'propose',
+      '--id',
+      'authorcoin-v2',
+      '--via',
+      'governor',
+      '--propose',
+      '--signer-env',
+      'NO_SUCH_KEY',
+    ])
+    expect(governor.code).toBe(2)
+    expect(governor.stderr).toContain(
+      'The signer variable NO_SUCH_KEY is not set.',
+    )
     expect(fingerprint(repo.root, dirs)).toEqual(before)
   })
 })

@@ -6,6 +6,7 @@ import { nonceOption } from '../nonceOption.js'
 import { openContext } from '../openContext.js'
 import { createOutput, type Output } from '../output.js'
 import { recordForIncident } from '../recordForIncident.js'
+import { renderGovernorProposal } from '../renderGovernorProposal.js'
 import {
   renderSafeTransaction,
   toSafeTransactionJson,
@@ -81,29 +82,41 @@ async function viaGovernor(
   output: Output,
   id: string,
 ): Promise<number> {
+  const nonce = nonceOption(invocation)
   output.step(`Load the ${invocation.values.network ?? 'local'} network`)
   const context = await openContext(invocation)
   const drafted = await draftGovernorUpgrade(context, {
     id,
+    nonce,
     contracts: stringOption(invocation, 'contracts'),
+    propose: invocation.values.propose === true,
     onStep: output.step,
   })
   const draft = relative(context.root, drafted.draft)
-  const earliest = new Date(Number(drafted.earliestExecution) * 1000)
-  output.result({ ok: true, via: 'governor', ...drafted, draft }, [
-    output.bold(`Upgrade ${id}: StoryDAO proposal ready`),
-    `  Proposal id     ${drafted.proposalId}`,
-    `  propose() to    ${drafted.propose.to}`,
-    `  Calldata        ${drafted.propose.data}`,
-    `  Earliest run    ${earliest.toISOString()} (if proposed now)`,
-    `  Forum draft     ${draft}`,
-    '',
-    'Next: send the calldata from an account with enough votes (or from a Safe), then vote;',
-    '  the proposal id is recorded in the manifest.',
-  ])
+  output.result(
+    toSafeTransactionJson(drafted, {
+      ok: drafted.rehearsal.ok && drafted.rollback.ok,
+      via: 'governor',
+      upgrade: drafted.upgrade,
+      proposalId: drafted.proposalId,
+      propose: drafted.propose,
+      calldata: drafted.propose.data,
+      description: drafted.description,
+      descriptionHash: drafted.descriptionHash,
+      earliestExecution: drafted.earliestExecution,
+      draft,
+      rollback: drafted.rollback,
+    }),
+    renderGovernorProposal(drafted, { output, id, draft, context }),
+  )
   await recordForIncident(invocation, output, {
-    summary: `Upgrade ${id}: StoryDAO proposal ${drafted.proposalId} drafted`,
-    details: [`forum draft ${draft}`],
+    summary: `Upgrade ${id}: StoryDAO proposal ${drafted.proposalId} drafted, ops Safe transaction nonce ${drafted.nonce}${drafted.proposed ? ', proposed' : ''}${drafted.rehearsal.ok && drafted.rollback.ok ? '' : ' (rehearsal FAILED)'}`,
+    details: [
+      `safeTxHash ${drafted.safeTxHash}`,
+      `forum draft ${draft}`,
+      `rollback rehearsal ${drafted.rollback.ok ? 'passed' : 'FAILED'}`,
+      `Transaction Builder file ${drafted.files.transactionBuilder}`,
+    ],
   })
-  return 0
+  return drafted.rehearsal.ok && drafted.rollback.ok ? 0 : 1
 }

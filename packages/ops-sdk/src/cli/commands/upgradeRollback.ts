@@ -4,6 +4,7 @@ import { nonceOption } from '../nonceOption.js'
 import { openContext } from '../openContext.js'
 import { createOutput } from '../output.js'
 import { recordForIncident } from '../recordForIncident.js'
+import { renderGovernorProposal } from '../renderGovernorProposal.js'
 import {
   renderSafeTransaction,
   toSafeTransactionJson,
@@ -42,24 +43,38 @@ export async function run(invocation: CommandInvocation): Promise<number> {
     `  ${rollback.target}   ${rollback.fromImplementation} → ${rollback.toImplementation}`,
   ]
   if (result.governor) {
-    const draft = relative(context.root, result.governor.draft)
+    const governor = result.governor
+    const draft = relative(context.root, governor.draft)
     output.result(
-      { ok: true, route: result.route, ...result.governor, draft, rollback },
+      toSafeTransactionJson(governor, {
+        ok: governor.rehearsal.ok && governor.rollback.ok,
+        route: result.route,
+        rollback,
+        proposalId: governor.proposalId,
+        propose: governor.propose,
+        calldata: governor.propose.data,
+        description: governor.description,
+        earliestExecution: governor.earliestExecution,
+        draft,
+        rollbackRehearsal: governor.rollback,
+      }),
       [
         ...head,
-        `  Proposal id     ${result.governor.proposalId}`,
-        `  propose() to    ${result.governor.propose.to}`,
-        `  Calldata        ${result.governor.propose.data}`,
-        `  Forum draft     ${draft}`,
+        ...renderGovernorProposal(governor, {
+          output,
+          id: rollback.id,
+          draft,
+          context,
+        }),
         '',
-        `Next: send the calldata from an account with enough votes, vote, then storydao-ops upgrade queue --id ${rollback.id}`,
+        `Next: once proposed and voted, storydao-ops upgrade queue --id ${rollback.id}`,
       ],
     )
     await recordForIncident(invocation, output, {
-      summary: `Rollback ${rollback.id} of ${id}: StoryDAO proposal ${result.governor.proposalId} drafted`,
-      details: [`forum draft ${draft}`],
+      summary: `Rollback ${rollback.id} of ${id}: StoryDAO proposal ${governor.proposalId} drafted, ops Safe transaction nonce ${governor.nonce}${governor.proposed ? ', proposed' : ''}`,
+      details: [`safeTxHash ${governor.safeTxHash}`, `forum draft ${draft}`],
     })
-    return 0
+    return governor.rehearsal.ok && governor.rollback.ok ? 0 : 1
   }
   const outcome = result.timelock!
   output.result(

@@ -1,5 +1,6 @@
 import type { UpgradeEntry } from '@storydao/core'
 import type { Address, Hex } from 'viem'
+import type { RollbackRehearsal } from '../../types/upgrade.js'
 import type { GovernorTiming } from './governorTiming.js'
 
 /** @internal What the forum draft of an upgrade proposal shows. */
@@ -12,7 +13,7 @@ export type ProposalDraft = {
   description: string
   actions: readonly { to: Address; label: string; data: Hex }[]
   timing: GovernorTiming
-  rollback: { to: Address; data: Hex }
+  rollback: RollbackRehearsal
   invariants: readonly string[]
   network: string
 }
@@ -55,11 +56,7 @@ export function renderProposalDraft(draft: ProposalDraft): string {
     `- Timelock delay after queueing: ${timing.minDelay} seconds.`,
     `- Earliest execution if proposed now (${iso(timing.now)}): ${iso(timing.earliestExecution)}${timing.clock === 'blocknumber' ? ' (blocks estimated at 12 s)' : ''}.`,
     '',
-    '## Rollback',
-    '',
-    `If the upgrade misbehaves, a new proposal upgrades ${upgrade.target} back to ${upgrade.fromImplementation}:`,
-    `call ${draft.rollback.to} with \`${draft.rollback.data}\`. (Not rehearsed by this draft.)`,
-    '',
+    ...renderRollback(draft),
     '## Checks after execution',
     '',
     ...draft.invariants.map((line) => `- ${line}`),
@@ -71,4 +68,25 @@ export function renderProposalDraft(draft: ProposalDraft): string {
     '```',
     '',
   ].join('\n')
+}
+
+/**
+ * The rollback section: the reverse call and what its rehearsal on a fork
+ * showed, so voters know the way back works before they vote.
+ */
+function renderRollback({ upgrade, rollback }: ProposalDraft): string[] {
+  const result = rollback.ok
+    ? `**Rehearsal: passed.** On a fork of the current chain, the upgrade's actions ran as the timelock, then the reverse upgrade, then ${rollback.invariants} invariants held for the old implementation ${rollback.implementation}.`
+    : `**Rehearsal: FAILED. The rollback does not work as built; do not vote for this upgrade until it does.**`
+  return [
+    '## Rollback',
+    '',
+    `If the upgrade misbehaves, a new proposal (\`storydao-ops upgrade rollback --id ${upgrade.id}\`) upgrades ${upgrade.target} back to ${rollback.implementation}:`,
+    `the timelock calls ${rollback.reverse.to} with \`${rollback.reverse.data}\`.`,
+    '',
+    result,
+    ...(rollback.ok ? [] : ['']),
+    ...rollback.failed.map((failure) => `- ${failure}`),
+    '',
+  ]
 }

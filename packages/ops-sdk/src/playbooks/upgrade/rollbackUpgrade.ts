@@ -38,9 +38,9 @@ export type RollbackUpgradeParameters = {
   delay?: bigint | undefined
   /** The Foundry project (built with `forge build`). Default `<root>/contracts`. */
   contracts?: string | undefined
-  /** Timelock route: an ops Safe nonce to use instead of the next free one. */
+  /** An ops Safe nonce to use instead of the next free one. */
   nonce?: bigint | undefined
-  /** Timelock route: send it to the Safe Transaction Service, signed by an owner. */
+  /** Send the ops-Safe transaction (schedule, or the governor's propose) to the Safe Transaction Service, signed by an owner. */
   propose?: boolean | undefined
   /** Progress callback for long steps. */
   onStep?: ((message: string) => void) | undefined
@@ -53,7 +53,7 @@ export type RollbackUpgradeReturnType = {
   rollback: UpgradeEntry
   /** Timelock route: the ops-Safe transaction scheduling the reverse upgrade. */
   timelock: ProposeUpgradeReturnType | undefined
-  /** Governor route: the StoryDAO proposal of the reverse upgrade and its forum draft. */
+  /** Governor route: the StoryDAO proposal of the reverse upgrade, the ops-Safe transaction proposing it, and its forum draft. */
   governor: DraftGovernorUpgradeReturnType | undefined
 }
 
@@ -72,7 +72,8 @@ export type RollbackUpgradeErrorType =
  * executed upgrade (still live, so nothing is deployed; no call runs after
  * it), then proposes it through the original's route: one ops-Safe
  * transaction scheduling it on the timelock ({@link proposeUpgrade}), or the
- * StoryDAO proposal and its forum draft ({@link draftGovernorUpgrade}). The
+ * StoryDAO proposal, the ops-Safe transaction proposing it and its forum
+ * draft ({@link draftGovernorUpgrade}). The
  * rollback then goes through queue, execute and validate like any upgrade.
  *
  * - Docs: https://github.com/storydao/ops-sdk/blob/main/docs/operations/upgrade.md#roll-back
@@ -109,6 +110,8 @@ export async function rollbackUpgrade(
   const common = {
     id,
     contracts: parameters.contracts,
+    nonce: parameters.nonce,
+    propose: parameters.propose,
     onStep: parameters.onStep,
   }
   if (route === 'governor') {
@@ -119,8 +122,6 @@ export async function rollbackUpgrade(
     ...common,
     via: 'timelock',
     delay: parameters.delay,
-    nonce: parameters.nonce,
-    propose: parameters.propose,
   })
   return { route, rollback: timelock.upgrade, timelock, governor: undefined }
 }
