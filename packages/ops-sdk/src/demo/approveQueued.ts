@@ -56,7 +56,7 @@ export async function approveQueued(
       ].join('; '),
     })
   log.detail(
-    `reviewed: hashes match, ${review.rehearsal.invariants.length} invariants hold, ${review.warnings.length} warning(s), none critical; page ${page.slice(context.root.length + 1)}`,
+    `reviewed: hashes match, ${review.rehearsal.invariants.length} invariants hold, ${review.warnings.filter((warning) => warning.severity !== 'info').length} warning(s), none critical; page ${page.slice(context.root.length + 1)}`,
   )
   for (const warning of review.warnings)
     log.detail(`  ${warning.severity}: ${warning.message}`)

@@ -80,7 +80,12 @@ export async function upgradeThroughVote(
     `proposal ${drafted.proposalId}; rollback rehearsed (${drafted.rollback.invariants} invariants); draft ${relative(context.root, drafted.draft)}`,
   )
   logSafeTransaction(log, drafted, context.root)
-  await approveQueued(context, { safeTxHash: drafted.safeTxHash, log })
+  await approveQueued(context, {
+    safeTxHash: drafted.safeTxHash,
+    transactionBuilderFile: drafted.files.transactionBuilder,
+    contracts,
+    log,
+  })
   await voteFor(context, { voter, drafted, log })
 
   log.step(

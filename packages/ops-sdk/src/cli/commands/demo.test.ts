@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,6 +46,22 @@ test('default: demo walks the seed playbook and leaves its records in the output
   }
   expect(summary).toMatchObject({ ok: true, out })
   expect(result.stderr).toContain('storydao-ops timelock list')
+
+  // Signers: every Safe transaction was reviewed (offline page written)
+  // before the second owner confirmed it; the governor proposal's nested
+  // CREATE2 deploy was replayed and the new implementation matched the build;
+  // the deploy batch's grants to its own new contracts are named, not flagged.
+  const pages = readdirSync(join(out, 'safe-transactions', 'local')).filter(
+    (name) => name.endsWith('.review.html'),
+  )
+  expect(pages).toHaveLength(6)
+  expect(result.stderr).toContain(
+    'runs exactly the local forge build of AuthorCoinV2.sol:AuthorCoinV2',
+  )
+  expect(result.stderr).toContain(
+    'StoryDAO (release storydao), which this batch deploys',
+  )
+  expect(result.stderr).not.toMatch(/critical:/)
 
   // Deployment: the release recorded in the demo's manifest and records.
   const manifest = JSON.parse(

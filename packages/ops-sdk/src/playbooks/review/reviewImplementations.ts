@@ -1,12 +1,15 @@
-import type { Manifest } from '@storydao/core'
+import { isHexEqual, type Manifest } from '@storydao/core'
 import type { Fork, ReportedCall } from '@storydao/invariants'
 import { getCanonicalContract } from '@storydao/safe'
 import {
   type Address,
   getAddress,
+  getContractAddress,
   type Hex,
   isAddressEqual,
+  keccak256,
   parseEther,
+  slice,
 } from 'viem'
 import { compareRuntimeBytecode } from '../internal/compareRuntimeBytecode.js'
 import { readFoundryArtifact } from '../internal/readFoundryArtifact.js'
@@ -85,6 +88,59 @@ function preparedContract(
   return parseDeploymentNote(entry?.notes)?.contract
 }
 
+/**
+ * Whether a call to the CREATE2 deployer creates `address`: its data is the
+ * salt then the init code, whether or not the decoder marked it (actions
+ * nested in a governor proposal are not).
+ */
+function deploysTo(call: ReportedCall, address: Address): boolean {
+  if (call.create2) return isAddressEqual(call.create2.address, address)
+  if (!call.data || call.data.length < 2 + 64 * 2) return false
+  return isAddressEqual(
+    getContractAddress({
+      opcode: 'CREATE2',
+      from: call.to,
+      salt: slice(call.data, 0, 32),
+      bytecode: slice(call.data, 32),
+    }),
+    address,
+  )
+}
+
+/**
+ * The calldata of a decoded CREATE2 deploy nested in a proposal's actions
+ * (reports keep only its salt and init-code hash): the argument bytes
+ * anywhere in the tree that are that salt followed by that init code.
+ */
+function deployData(
+  calls: readonly ReportedCall[],
+  { create2 }: ReportedCall,
+): Hex | undefined {
+  if (!create2) return undefined
+  const matches = (value: unknown): value is Hex =>
+    typeof value === 'string' &&
+    /^0x[0-9a-fA-F]*$/.test(value) &&
+    value.length > 2 + 64 &&
+    isHexEqual(slice(value as Hex, 0, 32), create2.salt) &&
+    isHexEqual(keccak256(slice(value as Hex, 32)), create2.initCodeHash)
+  const search = (value: unknown): Hex | undefined => {
+    if (matches(value)) return value
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = search(item)
+        if (found) return found
+      }
+    }
+    return undefined
+  }
+  for (const call of flatten(calls))
+    for (const argument of call.args ?? []) {
+      const found = search(argument.value)
+      if (found) return found
+    }
+  return undefined
+}
+
 /** The code at the address on the fork, once the deploy of it found in the call tree ran there. */
 async function runtimeCode(
   fork: Fork,
@@ -98,10 +154,10 @@ async function runtimeCode(
   const deploy = flatten(calls).find(
     (call) =>
       getCanonicalContract({ address: call.to })?.kind === 'create2-deployer' &&
-      call.create2 &&
-      isAddressEqual(call.create2.address, implementation),
+      deploysTo(call, implementation),
   )
-  if (!deploy?.data) return undefined
+  const data = deploy ? (deploy.data ?? deployData(calls, deploy)) : undefined
+  if (!deploy || !data) return undefined
   // Any funded account can send it; this one exists only on the fork.
   const sender = '0x00000000000000000000000000000000000e2e71' as const
   await fork.client.setBalance({ address: sender, value: parseEther('1') })
@@ -109,7 +165,7 @@ async function runtimeCode(
   const hash = await fork.client.sendUnsignedTransaction({
     from: sender,
     to: deploy.to,
-    data: deploy.data,
+    data,
   })
   await fork.client.waitForTransactionReceipt({ hash })
   return fork.client.getCode({ address: implementation })
