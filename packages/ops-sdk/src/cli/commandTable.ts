@@ -42,503 +42,6 @@ export const signerEnvOption: CommandOption = {
 /** @internal Every command of `storydao-ops`, in the order `--help` lists them. */
 export const commands: readonly CommandSpec[] = [
   {
-    words: ['demo'],
-    summary:
-      'run the whole seed playbook on the embedded local stack (deploy, governed upgrade, incident)',
-    usage:
-      'storydao-ops demo [--out <dir>] [--contracts <dir>] [--release <file>]',
-    description:
-      'Starts the local stack and walks the seed playbook with these commands: the StoryDAO system deployed by one ops-Safe batch and recorded; AuthorCoin upgraded through a StoryDAO vote (propose, vote, queue, delay, execute, validate, upgrade log); then an incident (a rogue timelock operation spotted by timelock list and cancelled from the emergency Safe, AuthorCoin paused, state dumped, incident log). Every Safe transaction is proposed to the local Transaction Service, confirmed by a second owner and executed from the queue. Everything lands in the output folder, laid out as a repository root. Needs the optional @storydao/testkit package.',
-    options: {
-      out: {
-        type: 'string',
-        value: '<dir>',
-        description:
-          'output folder (default: $DEMO_OUT_DIR, else a new temp folder)',
-      },
-      contracts: {
-        type: 'string',
-        value: '<dir>',
-        description:
-          'the StoryDAO Foundry project, built with forge build (default ./contracts)',
-      },
-      release: {
-        type: 'string',
-        value: '<file>',
-        description:
-          'the release file to deploy (default deployments/releases/storydao.json)',
-      },
-    },
-    examples: [
-      'storydao-ops demo',
-      'storydao-ops demo --out ./demo-run --json',
-    ],
-    load: () => import('./commands/demo.js'),
-  },
-  {
-    words: ['local'],
-    summary:
-      'run the local stack (anvil, Safe v1.4.1, StoryDAO, Transaction Service) until Ctrl-C',
-    usage:
-      'storydao-ops local [--manifest <file>] [--port <n>] [--tx-service-port <n>] [--timelock-delay <s>]',
-    description:
-      'Starts anvil on a loopback port with the canonical Safe v1.4.1 contracts, an ops Safe and an emergency Safe (2-of-3, anvil dev keys), the StoryDAO contracts and a local Safe Transaction Service, writes deployments/local.json and prints the RPC and service URLs. Every other command then works with --network local (the default). Needs the optional @storydao/testkit package.',
-    options: {
-      manifest: {
-        type: 'string',
-        value: '<file>',
-        description:
-          'where to write the local manifest (default deployments/local.json)',
-      },
-      port: {
-        type: 'string',
-        value: '<n>',
-        description: 'anvil port (default 8545 when free, else a free one)',
-      },
-      'tx-service-port': {
-        type: 'string',
-        value: '<n>',
-        description:
-          'Transaction Service port (default 8546 when free, else a free one)',
-      },
-      'tx-service-state': {
-        type: 'string',
-        value: '<file>',
-        description:
-          'keep the Transaction Service queue in this JSON file (reuse it to resume)',
-      },
-      'timelock-delay': {
-        type: 'string',
-        value: '<s>',
-        description: 'timelock minimum delay in seconds (default 3600)',
-      },
-    },
-    examples: [
-      'storydao-ops local',
-      'storydao-ops local --timelock-delay 60 --json   # then: storydao-ops validate',
-    ],
-    load: () => import('./commands/local.js'),
-  },
-  {
-    words: ['pause'],
-    summary:
-      'pause contracts from the emergency Safe (rehearsed, Transaction Builder file, --propose)',
-    usage:
-      'storydao-ops pause [--target <name>]... [--nonce next|<n>] [--propose --signer-env <VAR>]',
-    description:
-      'Builds one emergency-Safe transaction that pauses the targets (AuthorCoin by default), rehearses it on a fork with the pause invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. Only the timelock can unpause.',
-    options: {
-      target: {
-        type: 'string',
-        multiple: true,
-        value: '<name>',
-        description:
-          'a manifest contract to pause (repeatable; default AuthorCoin)',
-      },
-      nonce: {
-        type: 'string',
-        value: 'next|<n>',
-        description:
-          'emergency Safe nonce: next free (default) or a queued one to replace',
-      },
-      propose: {
-        type: 'boolean',
-        description:
-          'send it to the Safe Transaction Service, signed by an owner',
-      },
-      'signer-env': signerEnvOption,
-    },
-    examples: [
-      'storydao-ops pause --network mainnet --propose --signer-env COUNCIL_KEY --incident 2026-12-05-bridge-drain',
-      'storydao-ops pause --target AuthorCoin --nonce 12 --network sepolia --json',
-    ],
-    load: () => import('./commands/pause.js'),
-  },
-  {
-    words: ['review'],
-    summary:
-      'review a Safe transaction before signing: hashes recomputed, calls decoded, rehearsed, warnings',
-    usage:
-      'storydao-ops review <safeTxHash | file> | --lane <target>@<nonce> [--lanes <file>] [--network <name>] [--json] [--html <file>] [--contracts <dir>]',
-    description:
-      "Reads a queued Safe transaction from the Safe Transaction Service (by safeTxHash) or a Transaction Builder file, recomputes the domain hash, message hash and safeTxHash and flags any difference from what the service or the file's report claims, checks the nonce against the chain and the queue, decodes the call tree with the manifest's ABIs, rehearses it on a fork with the default invariants of the action it recognises, and lists warnings by severity. With --html it also writes one self-contained page (no network) that recomputes the safeTxHash in the browser and shows match or MISMATCH. Exit 1 when a hash differs, a warning is critical or the rehearsal fails.",
-    options: {
-      html: {
-        type: 'string',
-        value: '<file>',
-        description:
-          'also write the review as one offline HTML page that rechecks the safeTxHash in the browser',
-      },
-      contracts: {
-        type: 'string',
-        value: '<dir>',
-        description:
-          "the Foundry project an upgrade's new implementation is compared with, built with forge build (default <root>/contracts)",
-      },
-      lane: {
-        type: 'string',
-        value: '<target>@<nonce>',
-        description:
-          'review a break-glass lane (emergency status lists them) instead of a hash or file',
-      },
-      lanes: {
-        type: 'string',
-        value: '<file>',
-        description:
-          'lanes file for --lane (default safe-transactions/<network>/emergency-lanes.json)',
-      },
-    },
-    examples: [
-      'storydao-ops review 0x8c1f…e2 --network mainnet',
-      'storydao-ops review safe-transactions/sepolia/emergency-nonce-12-pause-authorcoin.json --network sepolia --json',
-      'storydao-ops review 0x8c1f…e2 --network mainnet --html review.html',
-      'storydao-ops review --lane AuthorCoin@12 --network mainnet',
-    ],
-    load: () => import('./commands/review.js'),
-  },
-  {
-    words: ['emergency', 'prepare'],
-    summary:
-      "break glass, part 1: pre-sign pauses at the emergency Safe's next nonces (rehearsed, one lanes file)",
-    usage:
-      'storydao-ops emergency prepare [--network <name>] [--depth <k>] [--out <file>] [--signer-env <VAR>]',
-    description:
-      "For every contract the emergency Safe can pause (pause()/paused() in its ABI and PAUSER_ROLE held by the Safe), and a batch pausing them all when there are several, builds the pause at the Safe's current nonce and the next k-1 (default 2: after one lane fires, the next nonce's lanes stay live), rehearses each lane at its nonce on a fork with the pause invariants, and collects signatures: on local (chain 31337) the anvil dev accounts that own the Safe sign; elsewhere each lane is proposed (with --signer-env an owner's key) and the confirmations on the Safe Transaction Service are gathered (run it again after the owners sign). Writes every lane to one file, default safe-transactions/<network>/emergency-lanes.json: no keys, signatures only. Exit 1 when a rehearsal fails.",
-    options: {
-      depth: {
-        type: 'string',
-        value: '<k>',
-        description:
-          'nonces to reserve from the current one (default 2, at most 10)',
-      },
-      out: {
-        type: 'string',
-        value: '<file>',
-        description:
-          'lanes file to write (default safe-transactions/<network>/emergency-lanes.json)',
-      },
-      'signer-env': signerEnvOption,
-    },
-    examples: [
-      'storydao-ops emergency prepare --network local',
-      'storydao-ops emergency prepare --network mainnet --depth 3 --signer-env COUNCIL_KEY',
-    ],
-    load: () => import('./commands/emergencyPrepare.js'),
-  },
-  {
-    words: ['emergency', 'fire'],
-    summary:
-      "break glass, part 2: send the pre-signed pause matching the Safe's nonce, from any funded account",
-    usage:
-      'storydao-ops emergency fire [--target <name> | --all] [--lanes <file>] [--network <name>] [--signer-env <VAR>]',
-    description:
-      "Sends the lane matching the emergency Safe's current nonce as one execTransaction and waits for it to be mined: one batched read, the lane's hashes recomputed and its signatures recovered to owners offline (a tampered file sends nothing), one raw transaction, then ExecutionSuccess and paused() checked. Default: the lane pausing every pausable contract. The sender only pays gas: any funded key (--signer-env; local uses an anvil dev key). Exit 1 when no signed lane matches the nonce (status says how to re-arm) or the lane does not verify, 3 when the RPC is unreachable.",
-    options: {
-      target: {
-        type: 'string',
-        value: '<name>',
-        description: 'fire the lane of this contract only',
-      },
-      all: {
-        type: 'boolean',
-        description:
-          'fire the lane pausing every pausable contract (the default)',
-      },
-      lanes: {
-        type: 'string',
-        value: '<file>',
-        description:
-          'lanes file (default safe-transactions/<network>/emergency-lanes.json)',
-      },
-      'signer-env': {
-        type: 'string',
-        value: '<VAR>',
-        description:
-          'environment variable holding the key of any funded account (it pays the gas; local uses an anvil dev key)',
-      },
-    },
-    examples: [
-      'storydao-ops emergency fire --network mainnet --signer-env RELAYER_KEY --incident 2026-12-05-bridge-drain',
-      'storydao-ops emergency fire --target AuthorCoin --json',
-    ],
-    load: () => import('./commands/emergencyFire.js'),
-  },
-  {
-    words: ['emergency', 'status'],
-    summary: 'which emergency lanes are live, which went stale, how to re-arm',
-    usage:
-      'storydao-ops emergency status [--lanes <file>] [--network <name>] [--json]',
-    description:
-      "Reads the emergency Safe's nonce, owners and the targets' paused() in one batch and classifies every lane: live (signed, nonce not used; 'fires now' at the current nonce), stale (its nonce was used), unsigned (n of m signatures), paused or invalid (hashes or signatures do not verify). Exit 1 when nothing can fire at the current nonce.",
-    options: {
-      lanes: {
-        type: 'string',
-        value: '<file>',
-        description:
-          'lanes file (default safe-transactions/<network>/emergency-lanes.json)',
-      },
-    },
-    examples: [
-      'storydao-ops emergency status --network mainnet',
-      'storydao-ops emergency status --lanes safe-transactions/sepolia/emergency-lanes.json --json',
-    ],
-    load: () => import('./commands/emergencyStatus.js'),
-  },
-  {
-    words: ['incident', 'open'],
-    summary: 'open an incident log that every --incident command appends to',
-    usage: 'storydao-ops incident open "<title>" [--commander <name>]',
-    description:
-      'Writes docs/operations/incident-log/<date>-<slug>.md and prints the slug to pass as --incident <slug>.',
-    options: {
-      commander: {
-        type: 'string',
-        value: '<name>',
-        description: 'the incident commander, shown in the log',
-      },
-    },
-    examples: [
-      'storydao-ops incident open "Rogue timelock operation" --network mainnet --commander alice',
-    ],
-    load: () => import('./commands/incidentOpen.js'),
-  },
-  {
-    words: ['incident', 'close'],
-    summary:
-      'close an incident and write the timeline summary for the postmortem',
-    usage: 'storydao-ops incident close <slug> [--summary "<text>"]',
-    options: {
-      summary: {
-        type: 'string',
-        value: '<text>',
-        description: 'root cause and remediation, appended to the log',
-      },
-    },
-    examples: [
-      'storydao-ops incident close 2026-12-05-rogue-timelock-operation --summary "Cancelled; proposer key rotated."',
-    ],
-    load: () => import('./commands/incidentClose.js'),
-  },
-  // timelock list / timelock cancel / dump-state / diff-state.
-  {
-    words: ['timelock', 'list'],
-    summary: 'list timelock operations, decoded, each marked known or UNKNOWN',
-    usage:
-      'storydao-ops timelock list [--state <state>]... [--fail-on-unknown]',
-    description:
-      "Reads every operation of the manifest's timelock since its deployment block (pending, ready, done, cancelled), decodes its calls with the manifest ABIs and marks it known when it matches a manifest upgrades[] entry (operation id or calldata) or a schedule waiting in a manifest Safe's queue on the Safe Transaction Service; anything else is UNKNOWN. Listing is not a check: exit 0, unless --fail-on-unknown and a pending or ready operation is UNKNOWN (exit 1).",
-    options: {
-      state: {
-        type: 'string',
-        multiple: true,
-        value: '<state>',
-        description:
-          'only operations in this state: pending, ready, done or cancelled (repeatable)',
-      },
-      'fail-on-unknown': {
-        type: 'boolean',
-        description:
-          'exit 1 when a pending or ready operation is UNKNOWN (for monitoring)',
-      },
-    },
-    examples: [
-      'storydao-ops timelock list --network mainnet --incident 2026-12-05-rogue-timelock-operation',
-      'storydao-ops timelock list --network mainnet --state pending --state ready --json',
-    ],
-    load: () => import('./commands/timelockList.js'),
-  },
-  {
-    words: ['timelock', 'cancel'],
-    summary:
-      'cancel pending timelock operations from the emergency Safe (rehearsed, --propose)',
-    usage:
-      'storydao-ops timelock cancel --all | <id>... [--nonce next|<n>] [--propose --signer-env <VAR>]',
-    description:
-      'Builds one emergency-Safe transaction (the emergency Safe holds CANCELLER_ROLE) that cancels the given pending or ready operations, or every one with --all, rehearses it on a fork with the timelock-cancel invariants (each operation ends unset, nothing else changes), writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service.',
-    options: {
-      all: {
-        type: 'boolean',
-        description: 'cancel every pending or ready operation',
-      },
-      nonce: {
-        type: 'string',
-        value: 'next|<n>',
-        description:
-          'emergency Safe nonce: next free (default) or a queued one to replace',
-      },
-      propose: {
-        type: 'boolean',
-        description:
-          'send it to the Safe Transaction Service, signed by an owner',
-      },
-      'signer-env': signerEnvOption,
-    },
-    examples: [
-      'storydao-ops timelock cancel 0x5f1c0b6a9e0d4e7f1c2b3a4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081 --network mainnet --propose --signer-env COUNCIL_KEY --incident 2026-12-05-rogue-timelock-operation',
-      'storydao-ops timelock cancel --all --network sepolia --json',
-    ],
-    load: () => import('./commands/timelockCancel.js'),
-  },
-  {
-    words: ['dump-state'],
-    summary:
-      'write a JSON snapshot of the contracts, Safes, balances, roles and timelock',
-    usage: 'storydao-ops dump-state [--out <file>] [--block <n>]',
-    description:
-      "Snapshots every manifest contract's getters and proxy slots, every Safe's owners, threshold, nonce, modules and guard, balances, role members and pending timelock operations at one block, and writes it atomically as JSON (bigints as decimal strings) to --out, by default docs/operations/state/<network>-<timestamp>.json.",
-    options: {
-      out: {
-        type: 'string',
-        value: '<file>',
-        description:
-          'where to write it (default docs/operations/state/<network>-<timestamp>.json)',
-      },
-      block: {
-        type: 'string',
-        value: '<n>',
-        description: 'block to snapshot (default: the latest)',
-      },
-    },
-    examples: [
-      'storydao-ops dump-state --network mainnet --incident 2026-12-05-rogue-timelock-operation',
-      'storydao-ops dump-state --network sepolia --out before.json --json',
-    ],
-    load: () => import('./commands/dumpState.js'),
-  },
-  {
-    words: ['diff-state'],
-    summary: 'say in plain words what changed between two dump-state files',
-    usage: 'storydao-ops diff-state <before.json> <after.json>',
-    description:
-      'Compares two files written by dump-state and prints one line per difference (AuthorCoin paused false → true). Exit 0 whether or not anything changed; 2 when a file is missing or not a dump.',
-    options: {},
-    examples: [
-      'storydao-ops diff-state docs/operations/state/mainnet-20261205T100000Z.json docs/operations/state/mainnet-20261205T103000Z.json',
-    ],
-    load: () => import('./commands/diffState.js'),
-  },
-  // watch (detection).
-  {
-    words: ['watch'],
-    summary:
-      'follow the timelock, Safe queues, paused flags and implementations; flag UNKNOWN operations; Prometheus /metrics',
-    usage:
-      'storydao-ops watch [--metrics <host:port>] [--interval <s>] [--once] [--propose-cancel --signer-env <VAR>]',
-    description:
-      "Polls the deployment every --interval seconds: timelock CallScheduled / CallExecuted / Cancelled logs since the last poll (the first poll reads the pending set), each operation marked known (a manifest upgrades[] entry or a schedule seen in a manifest Safe's queue) or UNKNOWN, the Safes' queues on the Safe Transaction Service (a service that is down is an event, not a crash), paused() of every pausable contract and the implementation behind every proxy and beacon. Prints one JSON line per event on stdout and progress on stderr. For an UNKNOWN operation it prepares the emergency Safe's cancel (rehearsed, Transaction Builder file, report, and its review as <file>.review.md) and proposes it only with --propose-cancel. With --metrics it serves Prometheus metrics at /metrics (storydao_timelock_unknown_operations and more). --once: one poll, exit 1 when an UNKNOWN operation is pending, else 0; otherwise it runs until SIGINT or SIGTERM.",
-    options: {
-      metrics: {
-        type: 'string',
-        value: '<host:port>',
-        description:
-          'serve Prometheus metrics at http://<host:port>/metrics (e.g. 127.0.0.1:9464)',
-      },
-      interval: {
-        type: 'string',
-        value: '<s>',
-        description: 'seconds between polls (default 12)',
-      },
-      once: {
-        type: 'boolean',
-        description:
-          'poll once and exit: 1 when an UNKNOWN operation is pending or ready, else 0',
-      },
-      'propose-cancel': {
-        type: 'boolean',
-        description:
-          "propose the emergency Safe's cancel of an UNKNOWN operation on the Safe Transaction Service, signed by an owner",
-      },
-      'signer-env': signerEnvOption,
-    },
-    examples: [
-      'storydao-ops watch --network mainnet --metrics 127.0.0.1:9464 --propose-cancel --signer-env COUNCIL_KEY',
-      'storydao-ops watch --network sepolia --once | jq -c "select(.known == false)"',
-    ],
-    load: () => import('./commands/watch.js'),
-  },
-  // safe queue / confirm / execute / reject, validate, check.
-  {
-    words: ['safe', 'queue'],
-    summary: "a Safe's queued transactions: signatures, hashes, decoded calls",
-    usage: 'storydao-ops safe queue [--safe ops|emergency]',
-    description:
-      'Reads the Safe Transaction Service queue of a manifest Safe (ops by default), hashes every transaction again (one whose fields do not match its safeTxHash is refused), and shows its nonce, the three hashes, confirmations against the threshold, the proposer and the calls decoded with the StoryDAO ABIs.',
-    options: {
-      safe: {
-        type: 'string',
-        value: 'ops|emergency',
-        description: 'which manifest Safe (default ops)',
-      },
-    },
-    examples: [
-      'storydao-ops safe queue --safe emergency --network mainnet',
-      'storydao-ops safe queue --json | jq ".transactions[].safeTxHash"',
-    ],
-    load: () => import('./commands/safeQueue.js'),
-  },
-  {
-    words: ['safe', 'confirm'],
-    summary: "add an owner's signature to a queued Safe transaction",
-    usage: 'storydao-ops safe confirm <safeTxHash> --signer-env <VAR>',
-    description:
-      'Finds the transaction in the queue of a manifest Safe (a hash that is not queued is refused), prints the three hashes to compare with your wallet, signs it with the owner key in <VAR> (local: the first anvil dev account that owns the Safe and has not signed) and sends the confirmation to the Safe Transaction Service.',
-    options: { 'signer-env': signerEnvOption },
-    examples: [
-      'storydao-ops safe confirm 0x5f1c…e9a2 --network mainnet --signer-env COUNCIL_KEY_2',
-    ],
-    load: () => import('./commands/safeConfirm.js'),
-  },
-  {
-    words: ['safe', 'execute'],
-    summary: 'execute a queued Safe transaction once it has enough signatures',
-    usage: 'storydao-ops safe execute <safeTxHash> [--signer-env <VAR>]',
-    description:
-      'Collects the confirmations from the Safe Transaction Service and sends execTransaction from the account in <VAR> (any funded account; local: anvil dev account 0). Exits 1, naming how many signatures are missing, below the threshold. Prints the transaction hash and block.',
-    options: {
-      'signer-env': {
-        type: 'string',
-        value: '<VAR>',
-        description:
-          'environment variable holding the key of the account that sends and pays (need not be an owner)',
-      },
-    },
-    examples: [
-      'storydao-ops safe execute 0x5f1c…e9a2 --network mainnet --signer-env RELAYER_KEY --incident 2026-12-05-bridge-drain',
-    ],
-    load: () => import('./commands/safeExecute.js'),
-  },
-  {
-    words: ['safe', 'reject'],
-    summary:
-      'reject what is queued at a Safe nonce (a zero-value self-call at that nonce)',
-    usage:
-      'storydao-ops safe reject --nonce <n> [--safe ops|emergency] [--propose --signer-env <VAR>]',
-    description:
-      "What Safe{Wallet}'s Reject does: a zero-value call from the Safe to itself at that nonce; once executed, nothing else queued there can execute. Rehearsed on a fork (nothing may change), written as a Transaction Builder file under safe-transactions/<network>/, and with --propose queued on the Safe Transaction Service.",
-    options: {
-      nonce: {
-        type: 'string',
-        value: '<n>',
-        description: 'the queued nonce to reject',
-      },
-      safe: {
-        type: 'string',
-        value: 'ops|emergency',
-        description: 'which manifest Safe (default ops)',
-      },
-      propose: {
-        type: 'boolean',
-        description:
-          'send it to the Safe Transaction Service, signed by an owner',
-      },
-      'signer-env': signerEnvOption,
-    },
-    examples: [
-      'storydao-ops safe reject --nonce 12 --safe ops --network mainnet --propose --signer-env OPS_KEY',
-    ],
-    load: () => import('./commands/safeReject.js'),
-  },
-  {
     words: ['validate'],
     summary:
       'check the manifest against the chain: code, proxy slots, Safes, role wiring',
@@ -552,17 +55,6 @@ export const commands: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/validate.js'),
   },
-  {
-    words: ['check'],
-    summary: 'post-deploy smoke check: validate + the live-state invariants',
-    usage: 'storydao-ops check [--network <name>]',
-    description:
-      'Runs validate, then the default invariants that hold without a transaction (supply within the cap, every proxy and beacon on the implementation the manifest records). Exit 1 when anything fails.',
-    options: {},
-    examples: ['storydao-ops check --network sepolia'],
-    load: () => import('./commands/check.js'),
-  },
-  // Deployment: deploy and record (issue 11, the deployment playbook).
   {
     words: ['deploy'],
     summary:
@@ -634,6 +126,16 @@ export const commands: readonly CommandSpec[] = [
       'storydao-ops record --safe-tx 0x8c1f…e2 --frontend ../app/src/contracts.json --json',
     ],
     load: () => import('./commands/record.js'),
+  },
+  {
+    words: ['check'],
+    summary: 'post-deploy smoke check: validate + the live-state invariants',
+    usage: 'storydao-ops check [--network <name>]',
+    description:
+      'Runs validate, then the default invariants that hold without a transaction (supply within the cap, every proxy and beacon on the implementation the manifest records). Exit 1 when anything fails.',
+    options: {},
+    examples: ['storydao-ops check --network sepolia'],
+    load: () => import('./commands/check.js'),
   },
   {
     words: ['upgrade', 'prepare'],
@@ -738,7 +240,6 @@ export const commands: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/upgradePropose.js'),
   },
-  // Upgrade queue / execute / validate / rollback and unpause (issue 11).
   {
     words: ['upgrade', 'queue'],
     summary:
@@ -894,6 +395,244 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./commands/upgradeRollback.js'),
   },
   {
+    words: ['incident', 'open'],
+    summary: 'open an incident log that every --incident command appends to',
+    usage: 'storydao-ops incident open "<title>" [--commander <name>]',
+    description:
+      'Writes docs/operations/incident-log/<date>-<slug>.md and prints the slug to pass as --incident <slug>.',
+    options: {
+      commander: {
+        type: 'string',
+        value: '<name>',
+        description: 'the incident commander, shown in the log',
+      },
+    },
+    examples: [
+      'storydao-ops incident open "Rogue timelock operation" --network mainnet --commander alice',
+    ],
+    load: () => import('./commands/incidentOpen.js'),
+  },
+  {
+    words: ['timelock', 'list'],
+    summary: 'list timelock operations, decoded, each marked known or UNKNOWN',
+    usage:
+      'storydao-ops timelock list [--state <state>]... [--fail-on-unknown]',
+    description:
+      "Reads every operation of the manifest's timelock since its deployment block (pending, ready, done, cancelled), decodes its calls with the manifest ABIs and marks it known when it matches a manifest upgrades[] entry (operation id or calldata) or a schedule waiting in a manifest Safe's queue on the Safe Transaction Service; anything else is UNKNOWN. Listing is not a check: exit 0, unless --fail-on-unknown and a pending or ready operation is UNKNOWN (exit 1).",
+    options: {
+      state: {
+        type: 'string',
+        multiple: true,
+        value: '<state>',
+        description:
+          'only operations in this state: pending, ready, done or cancelled (repeatable)',
+      },
+      'fail-on-unknown': {
+        type: 'boolean',
+        description:
+          'exit 1 when a pending or ready operation is UNKNOWN (for monitoring)',
+      },
+    },
+    examples: [
+      'storydao-ops timelock list --network mainnet --incident 2026-12-05-rogue-timelock-operation',
+      'storydao-ops timelock list --network mainnet --state pending --state ready --json',
+    ],
+    load: () => import('./commands/timelockList.js'),
+  },
+  {
+    words: ['timelock', 'cancel'],
+    summary:
+      'cancel pending timelock operations from the emergency Safe (rehearsed, --propose)',
+    usage:
+      'storydao-ops timelock cancel --all | <id>... [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    description:
+      'Builds one emergency-Safe transaction (the emergency Safe holds CANCELLER_ROLE) that cancels the given pending or ready operations, or every one with --all, rehearses it on a fork with the timelock-cancel invariants (each operation ends unset, nothing else changes), writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service.',
+    options: {
+      all: {
+        type: 'boolean',
+        description: 'cancel every pending or ready operation',
+      },
+      nonce: {
+        type: 'string',
+        value: 'next|<n>',
+        description:
+          'emergency Safe nonce: next free (default) or a queued one to replace',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops timelock cancel 0x5f1c0b6a9e0d4e7f1c2b3a4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081 --network mainnet --propose --signer-env COUNCIL_KEY --incident 2026-12-05-rogue-timelock-operation',
+      'storydao-ops timelock cancel --all --network sepolia --json',
+    ],
+    load: () => import('./commands/timelockCancel.js'),
+  },
+  {
+    words: ['pause'],
+    summary:
+      'pause contracts from the emergency Safe (rehearsed, Transaction Builder file, --propose)',
+    usage:
+      'storydao-ops pause [--target <name>]... [--nonce next|<n>] [--propose --signer-env <VAR>]',
+    description:
+      'Builds one emergency-Safe transaction that pauses the targets (AuthorCoin by default), rehearses it on a fork with the pause invariants, writes the Transaction Builder file and report under safe-transactions/<network>/, and with --propose queues it on the Safe Transaction Service. Only the timelock can unpause.',
+    options: {
+      target: {
+        type: 'string',
+        multiple: true,
+        value: '<name>',
+        description:
+          'a manifest contract to pause (repeatable; default AuthorCoin)',
+      },
+      nonce: {
+        type: 'string',
+        value: 'next|<n>',
+        description:
+          'emergency Safe nonce: next free (default) or a queued one to replace',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops pause --network mainnet --propose --signer-env COUNCIL_KEY --incident 2026-12-05-bridge-drain',
+      'storydao-ops pause --target AuthorCoin --nonce 12 --network sepolia --json',
+    ],
+    load: () => import('./commands/pause.js'),
+  },
+  {
+    words: ['emergency', 'prepare'],
+    summary:
+      "break glass, part 1: pre-sign pauses at the emergency Safe's next nonces (rehearsed, one lanes file)",
+    usage:
+      'storydao-ops emergency prepare [--network <name>] [--depth <k>] [--out <file>] [--signer-env <VAR>]',
+    description:
+      "For every contract the emergency Safe can pause (pause()/paused() in its ABI and PAUSER_ROLE held by the Safe), and a batch pausing them all when there are several, builds the pause at the Safe's current nonce and the next k-1 (default 2: after one lane fires, the next nonce's lanes stay live), rehearses each lane at its nonce on a fork with the pause invariants, and collects signatures: on local (chain 31337) the anvil dev accounts that own the Safe sign; elsewhere each lane is proposed (with --signer-env an owner's key) and the confirmations on the Safe Transaction Service are gathered (run it again after the owners sign). Writes every lane to one file, default safe-transactions/<network>/emergency-lanes.json: no keys, signatures only. Exit 1 when a rehearsal fails.",
+    options: {
+      depth: {
+        type: 'string',
+        value: '<k>',
+        description:
+          'nonces to reserve from the current one (default 2, at most 10)',
+      },
+      out: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file to write (default safe-transactions/<network>/emergency-lanes.json)',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops emergency prepare --network local',
+      'storydao-ops emergency prepare --network mainnet --depth 3 --signer-env COUNCIL_KEY',
+    ],
+    load: () => import('./commands/emergencyPrepare.js'),
+  },
+  {
+    words: ['emergency', 'fire'],
+    summary:
+      "break glass, part 2: send the pre-signed pause matching the Safe's nonce, from any funded account",
+    usage:
+      'storydao-ops emergency fire [--target <name> | --all] [--lanes <file>] [--network <name>] [--signer-env <VAR>]',
+    description:
+      "Sends the lane matching the emergency Safe's current nonce as one execTransaction and waits for it to be mined: one batched read, the lane's hashes recomputed and its signatures recovered to owners offline (a tampered file sends nothing), one raw transaction, then ExecutionSuccess and paused() checked. Default: the lane pausing every pausable contract. The sender only pays gas: any funded key (--signer-env; local uses an anvil dev key). Exit 1 when no signed lane matches the nonce (status says how to re-arm) or the lane does not verify, 3 when the RPC is unreachable.",
+    options: {
+      target: {
+        type: 'string',
+        value: '<name>',
+        description: 'fire the lane of this contract only',
+      },
+      all: {
+        type: 'boolean',
+        description:
+          'fire the lane pausing every pausable contract (the default)',
+      },
+      lanes: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file (default safe-transactions/<network>/emergency-lanes.json)',
+      },
+      'signer-env': {
+        type: 'string',
+        value: '<VAR>',
+        description:
+          'environment variable holding the key of any funded account (it pays the gas; local uses an anvil dev key)',
+      },
+    },
+    examples: [
+      'storydao-ops emergency fire --network mainnet --signer-env RELAYER_KEY --incident 2026-12-05-bridge-drain',
+      'storydao-ops emergency fire --target AuthorCoin --json',
+    ],
+    load: () => import('./commands/emergencyFire.js'),
+  },
+  {
+    words: ['emergency', 'status'],
+    summary: 'which emergency lanes are live, which went stale, how to re-arm',
+    usage:
+      'storydao-ops emergency status [--lanes <file>] [--network <name>] [--json]',
+    description:
+      "Reads the emergency Safe's nonce, owners and the targets' paused() in one batch and classifies every lane: live (signed, nonce not used; 'fires now' at the current nonce), stale (its nonce was used), unsigned (n of m signatures), paused or invalid (hashes or signatures do not verify). Exit 1 when nothing can fire at the current nonce.",
+    options: {
+      lanes: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file (default safe-transactions/<network>/emergency-lanes.json)',
+      },
+    },
+    examples: [
+      'storydao-ops emergency status --network mainnet',
+      'storydao-ops emergency status --lanes safe-transactions/sepolia/emergency-lanes.json --json',
+    ],
+    load: () => import('./commands/emergencyStatus.js'),
+  },
+  {
+    words: ['dump-state'],
+    summary:
+      'write a JSON snapshot of the contracts, Safes, balances, roles and timelock',
+    usage: 'storydao-ops dump-state [--out <file>] [--block <n>]',
+    description:
+      "Snapshots every manifest contract's getters and proxy slots, every Safe's owners, threshold, nonce, modules and guard, balances, role members and pending timelock operations at one block, and writes it atomically as JSON (bigints as decimal strings) to --out, by default docs/operations/state/<network>-<timestamp>.json.",
+    options: {
+      out: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'where to write it (default docs/operations/state/<network>-<timestamp>.json)',
+      },
+      block: {
+        type: 'string',
+        value: '<n>',
+        description: 'block to snapshot (default: the latest)',
+      },
+    },
+    examples: [
+      'storydao-ops dump-state --network mainnet --incident 2026-12-05-rogue-timelock-operation',
+      'storydao-ops dump-state --network sepolia --out before.json --json',
+    ],
+    load: () => import('./commands/dumpState.js'),
+  },
+  {
+    words: ['diff-state'],
+    summary: 'say in plain words what changed between two dump-state files',
+    usage: 'storydao-ops diff-state <before.json> <after.json>',
+    description:
+      'Compares two files written by dump-state and prints one line per difference (AuthorCoin paused false → true). Exit 0 whether or not anything changed; 2 when a file is missing or not a dump.',
+    options: {},
+    examples: [
+      'storydao-ops diff-state docs/operations/state/mainnet-20261205T100000Z.json docs/operations/state/mainnet-20261205T103000Z.json',
+    ],
+    load: () => import('./commands/diffState.js'),
+  },
+  {
     words: ['unpause'],
     summary:
       'the timelock route out of a pause: the ops Safe schedules unpause() on the timelock, --execute runs it after the delay',
@@ -938,5 +677,261 @@ export const commands: readonly CommandSpec[] = [
       'storydao-ops unpause --execute --network mainnet --propose --signer-env OPS_KEY',
     ],
     load: () => import('./commands/unpause.js'),
+  },
+  {
+    words: ['incident', 'close'],
+    summary:
+      'close an incident and write the timeline summary for the postmortem',
+    usage: 'storydao-ops incident close <slug> [--summary "<text>"]',
+    options: {
+      summary: {
+        type: 'string',
+        value: '<text>',
+        description: 'root cause and remediation, appended to the log',
+      },
+    },
+    examples: [
+      'storydao-ops incident close 2026-12-05-rogue-timelock-operation --summary "Cancelled; proposer key rotated."',
+    ],
+    load: () => import('./commands/incidentClose.js'),
+  },
+  {
+    words: ['watch'],
+    summary:
+      'follow the timelock, Safe queues, paused flags and implementations; flag UNKNOWN operations; Prometheus /metrics',
+    usage:
+      'storydao-ops watch [--metrics <host:port>] [--interval <s>] [--once] [--propose-cancel --signer-env <VAR>]',
+    description:
+      "Polls the deployment every --interval seconds: timelock CallScheduled / CallExecuted / Cancelled logs since the last poll (the first poll reads the pending set), each operation marked known (a manifest upgrades[] entry or a schedule seen in a manifest Safe's queue) or UNKNOWN, the Safes' queues on the Safe Transaction Service (a service that is down is an event, not a crash), paused() of every pausable contract and the implementation behind every proxy and beacon. Prints one JSON line per event on stdout and progress on stderr. For an UNKNOWN operation it prepares the emergency Safe's cancel (rehearsed, Transaction Builder file, report, and its review as <file>.review.md) and proposes it only with --propose-cancel. With --metrics it serves Prometheus metrics at /metrics (storydao_timelock_unknown_operations and more). --once: one poll, exit 1 when an UNKNOWN operation is pending, else 0; otherwise it runs until SIGINT or SIGTERM.",
+    options: {
+      metrics: {
+        type: 'string',
+        value: '<host:port>',
+        description:
+          'serve Prometheus metrics at http://<host:port>/metrics (e.g. 127.0.0.1:9464)',
+      },
+      interval: {
+        type: 'string',
+        value: '<s>',
+        description: 'seconds between polls (default 12)',
+      },
+      once: {
+        type: 'boolean',
+        description:
+          'poll once and exit: 1 when an UNKNOWN operation is pending or ready, else 0',
+      },
+      'propose-cancel': {
+        type: 'boolean',
+        description:
+          "propose the emergency Safe's cancel of an UNKNOWN operation on the Safe Transaction Service, signed by an owner",
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops watch --network mainnet --metrics 127.0.0.1:9464 --propose-cancel --signer-env COUNCIL_KEY',
+      'storydao-ops watch --network sepolia --once | jq -c "select(.known == false)"',
+    ],
+    load: () => import('./commands/watch.js'),
+  },
+  {
+    words: ['safe', 'queue'],
+    summary: "a Safe's queued transactions: signatures, hashes, decoded calls",
+    usage: 'storydao-ops safe queue [--safe ops|emergency]',
+    description:
+      'Reads the Safe Transaction Service queue of a manifest Safe (ops by default), hashes every transaction again (one whose fields do not match its safeTxHash is refused), and shows its nonce, the three hashes, confirmations against the threshold, the proposer and the calls decoded with the StoryDAO ABIs.',
+    options: {
+      safe: {
+        type: 'string',
+        value: 'ops|emergency',
+        description: 'which manifest Safe (default ops)',
+      },
+    },
+    examples: [
+      'storydao-ops safe queue --safe emergency --network mainnet',
+      'storydao-ops safe queue --json | jq ".transactions[].safeTxHash"',
+    ],
+    load: () => import('./commands/safeQueue.js'),
+  },
+  {
+    words: ['review'],
+    summary:
+      'review a Safe transaction before signing: hashes recomputed, calls decoded, rehearsed, warnings',
+    usage:
+      'storydao-ops review <safeTxHash | file> | --lane <target>@<nonce> [--lanes <file>] [--network <name>] [--json] [--html <file>] [--contracts <dir>]',
+    description:
+      "Reads a queued Safe transaction from the Safe Transaction Service (by safeTxHash) or a Transaction Builder file, recomputes the domain hash, message hash and safeTxHash and flags any difference from what the service or the file's report claims, checks the nonce against the chain and the queue, decodes the call tree with the manifest's ABIs, rehearses it on a fork with the default invariants of the action it recognises, and lists warnings by severity. With --html it also writes one self-contained page (no network) that recomputes the safeTxHash in the browser and shows match or MISMATCH. Exit 1 when a hash differs, a warning is critical or the rehearsal fails.",
+    options: {
+      html: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'also write the review as one offline HTML page that rechecks the safeTxHash in the browser',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          "the Foundry project an upgrade's new implementation is compared with, built with forge build (default <root>/contracts)",
+      },
+      lane: {
+        type: 'string',
+        value: '<target>@<nonce>',
+        description:
+          'review a break-glass lane (emergency status lists them) instead of a hash or file',
+      },
+      lanes: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'lanes file for --lane (default safe-transactions/<network>/emergency-lanes.json)',
+      },
+    },
+    examples: [
+      'storydao-ops review 0x8c1f…e2 --network mainnet',
+      'storydao-ops review safe-transactions/sepolia/emergency-nonce-12-pause-authorcoin.json --network sepolia --json',
+      'storydao-ops review 0x8c1f…e2 --network mainnet --html review.html',
+      'storydao-ops review --lane AuthorCoin@12 --network mainnet',
+    ],
+    load: () => import('./commands/review.js'),
+  },
+  {
+    words: ['safe', 'confirm'],
+    summary: "add an owner's signature to a queued Safe transaction",
+    usage: 'storydao-ops safe confirm <safeTxHash> --signer-env <VAR>',
+    description:
+      'Finds the transaction in the queue of a manifest Safe (a hash that is not queued is refused), prints the three hashes to compare with your wallet, signs it with the owner key in <VAR> (local: the first anvil dev account that owns the Safe and has not signed) and sends the confirmation to the Safe Transaction Service.',
+    options: { 'signer-env': signerEnvOption },
+    examples: [
+      'storydao-ops safe confirm 0x5f1c…e9a2 --network mainnet --signer-env COUNCIL_KEY_2',
+    ],
+    load: () => import('./commands/safeConfirm.js'),
+  },
+  {
+    words: ['safe', 'execute'],
+    summary: 'execute a queued Safe transaction once it has enough signatures',
+    usage: 'storydao-ops safe execute <safeTxHash> [--signer-env <VAR>]',
+    description:
+      'Collects the confirmations from the Safe Transaction Service and sends execTransaction from the account in <VAR> (any funded account; local: anvil dev account 0). Exits 1, naming how many signatures are missing, below the threshold. Prints the transaction hash and block.',
+    options: {
+      'signer-env': {
+        type: 'string',
+        value: '<VAR>',
+        description:
+          'environment variable holding the key of the account that sends and pays (need not be an owner)',
+      },
+    },
+    examples: [
+      'storydao-ops safe execute 0x5f1c…e9a2 --network mainnet --signer-env RELAYER_KEY --incident 2026-12-05-bridge-drain',
+    ],
+    load: () => import('./commands/safeExecute.js'),
+  },
+  {
+    words: ['safe', 'reject'],
+    summary:
+      'reject what is queued at a Safe nonce (a zero-value self-call at that nonce)',
+    usage:
+      'storydao-ops safe reject --nonce <n> [--safe ops|emergency] [--propose --signer-env <VAR>]',
+    description:
+      "What Safe{Wallet}'s Reject does: a zero-value call from the Safe to itself at that nonce; once executed, nothing else queued there can execute. Rehearsed on a fork (nothing may change), written as a Transaction Builder file under safe-transactions/<network>/, and with --propose queued on the Safe Transaction Service.",
+    options: {
+      nonce: {
+        type: 'string',
+        value: '<n>',
+        description: 'the queued nonce to reject',
+      },
+      safe: {
+        type: 'string',
+        value: 'ops|emergency',
+        description: 'which manifest Safe (default ops)',
+      },
+      propose: {
+        type: 'boolean',
+        description:
+          'send it to the Safe Transaction Service, signed by an owner',
+      },
+      'signer-env': signerEnvOption,
+    },
+    examples: [
+      'storydao-ops safe reject --nonce 12 --safe ops --network mainnet --propose --signer-env OPS_KEY',
+    ],
+    load: () => import('./commands/safeReject.js'),
+  },
+  {
+    words: ['local'],
+    summary:
+      'run the local stack (anvil, Safe v1.4.1, StoryDAO, Transaction Service) until Ctrl-C',
+    usage:
+      'storydao-ops local [--manifest <file>] [--port <n>] [--tx-service-port <n>] [--timelock-delay <s>]',
+    description:
+      'Starts anvil on a loopback port with the canonical Safe v1.4.1 contracts, an ops Safe and an emergency Safe (2-of-3, anvil dev keys), the StoryDAO contracts and a local Safe Transaction Service, writes deployments/local.json and prints the RPC and service URLs. Every other command then works with --network local (the default). Needs the optional @storydao/testkit package.',
+    options: {
+      manifest: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'where to write the local manifest (default deployments/local.json)',
+      },
+      port: {
+        type: 'string',
+        value: '<n>',
+        description: 'anvil port (default 8545 when free, else a free one)',
+      },
+      'tx-service-port': {
+        type: 'string',
+        value: '<n>',
+        description:
+          'Transaction Service port (default 8546 when free, else a free one)',
+      },
+      'tx-service-state': {
+        type: 'string',
+        value: '<file>',
+        description:
+          'keep the Transaction Service queue in this JSON file (reuse it to resume)',
+      },
+      'timelock-delay': {
+        type: 'string',
+        value: '<s>',
+        description: 'timelock minimum delay in seconds (default 3600)',
+      },
+    },
+    examples: [
+      'storydao-ops local',
+      'storydao-ops local --timelock-delay 60 --json   # then: storydao-ops validate',
+    ],
+    load: () => import('./commands/local.js'),
+  },
+  {
+    words: ['demo'],
+    summary:
+      'run the whole seed playbook on the embedded local stack (deploy, governed upgrade, incident)',
+    usage:
+      'storydao-ops demo [--out <dir>] [--contracts <dir>] [--release <file>]',
+    description:
+      'Starts the local stack and walks the seed playbook with these commands: the StoryDAO system deployed by one ops-Safe batch and recorded; AuthorCoin upgraded through a StoryDAO vote (propose, vote, queue, delay, execute, validate, upgrade log); then an incident (a rogue timelock operation spotted by timelock list and cancelled from the emergency Safe, AuthorCoin paused, state dumped, incident log). Every Safe transaction is proposed to the local Transaction Service, confirmed by a second owner and executed from the queue. Everything lands in the output folder, laid out as a repository root. Needs the optional @storydao/testkit package.',
+    options: {
+      out: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'output folder (default: $DEMO_OUT_DIR, else a new temp folder)',
+      },
+      contracts: {
+        type: 'string',
+        value: '<dir>',
+        description:
+          'the StoryDAO Foundry project, built with forge build (default ./contracts)',
+      },
+      release: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'the release file to deploy (default deployments/releases/storydao.json)',
+      },
+    },
+    examples: [
+      'storydao-ops demo',
+      'storydao-ops demo --out ./demo-run --json',
+    ],
+    load: () => import('./commands/demo.js'),
   },
 ]
