@@ -2,6 +2,7 @@ import { writeFileAtomic } from '@storydao/core'
 import type { Hex } from 'viem'
 import { DemoExpectationError } from '../errors/demo.js'
 import type { OpsContext } from '../playbooks/createOpsContext.js'
+import { refreshOpsContext } from '../playbooks/refreshOpsContext.js'
 import { renderReviewHtml } from '../playbooks/review/renderReviewHtml.js'
 import { reviewSafeTransaction } from '../playbooks/review/reviewSafeTransaction.js'
 import { confirmSafeTransaction } from '../playbooks/safe/confirmSafeTransaction.js'
@@ -10,7 +11,6 @@ import {
   executeSafeTransaction,
 } from '../playbooks/safe/executeSafeTransaction.js'
 import type { DemoLog } from './demoLog.js'
-import { reopenContext } from './reopenContext.js'
 
 /**
  * What every signer round of the demo does: the second owner reviews the
@@ -35,7 +35,7 @@ export async function approveQueued(
   },
 ): Promise<ExecuteSafeTransactionReturnType> {
   // The signer reviews against the manifest as the last step wrote it.
-  const review = await reviewSafeTransaction(await reopenContext(context), {
+  const review = await reviewSafeTransaction(await refreshOpsContext(context), {
     safeTxHash,
     contracts,
   })

@@ -6,9 +6,9 @@ import type { OpsContext } from '../playbooks/createOpsContext.js'
 import { deployRelease } from '../playbooks/deployment/deployRelease.js'
 import { recordDeployment } from '../playbooks/deployment/recordDeployment.js'
 import { validateDeployment } from '../playbooks/deployment/validateDeployment.js'
+import { refreshOpsContext } from '../playbooks/refreshOpsContext.js'
 import { approveQueued } from './approveQueued.js'
 import { type DemoLog, logSafeTransaction } from './demoLog.js'
-import { reopenContext } from './reopenContext.js'
 
 /** What the deployment act leaves behind. */
 export type DeployActResult = {
@@ -76,7 +76,7 @@ export async function deploySystem(
   )
 
   log.step('storydao-ops validate: the new manifest against the chain')
-  const reloaded = await reopenContext(context)
+  const reloaded = await refreshOpsContext(context)
   const validation = await validateDeployment(reloaded, {})
   if (!validation.ok)
     throw new DemoExpectationError({

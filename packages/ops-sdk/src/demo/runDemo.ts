@@ -1,9 +1,9 @@
 import { privateKeyToAccount } from 'viem/accounts'
 import { loadLocalStackKit } from '../cli/loadLocalStackKit.js'
 import { createOpsContext } from '../playbooks/createOpsContext.js'
+import { refreshOpsContext } from '../playbooks/refreshOpsContext.js'
 import type { DemoLog } from './demoLog.js'
 import { type DeployActResult, deploySystem } from './deploySystem.js'
-import { reopenContext } from './reopenContext.js'
 import {
   type IncidentActResult,
   respondToIncident,
@@ -85,7 +85,7 @@ export async function runDemo({
       log,
     })
     // Later steps read the manifest the upgrade validation updated.
-    const context = await reopenContext(deployed.context)
+    const context = await refreshOpsContext(deployed.context)
     const incident = await respondToIncident(context, {
       attacker: stack.accounts.stranger.address,
       log,

@@ -16,6 +16,7 @@ import type { LocalAccount } from 'viem/accounts'
 import { readContract } from 'viem/actions'
 import { DemoExpectationError } from '../errors/demo.js'
 import type { OpsContext } from '../playbooks/createOpsContext.js'
+import { refreshOpsContext } from '../playbooks/refreshOpsContext.js'
 import { draftGovernorUpgrade } from '../playbooks/upgrade/draftGovernorUpgrade.js'
 import { executeUpgrade } from '../playbooks/upgrade/executeUpgrade.js'
 import { prepareUpgrade } from '../playbooks/upgrade/prepareUpgrade.js'
@@ -23,7 +24,6 @@ import { queueUpgrade } from '../playbooks/upgrade/queueUpgrade.js'
 import { validateUpgrade } from '../playbooks/upgrade/validateUpgrade.js'
 import { approveQueued } from './approveQueued.js'
 import { type DemoLog, logSafeTransaction } from './demoLog.js'
-import { reopenContext } from './reopenContext.js'
 
 /** What the upgrade act leaves behind. */
 export type UpgradeActResult = {
@@ -67,7 +67,7 @@ export async function upgradeThroughVote(
   log.step(
     'storydao-ops upgrade propose --via governor: the ops Safe proposes it; rollback rehearsed; forum draft',
   )
-  const drafted = await draftGovernorUpgrade(await reopenContext(context), {
+  const drafted = await draftGovernorUpgrade(await refreshOpsContext(context), {
     id,
     contracts,
     propose: true,
@@ -91,7 +91,7 @@ export async function upgradeThroughVote(
   log.step(
     'storydao-ops upgrade queue: the ops Safe queues the passed proposal',
   )
-  const queued = await queueUpgrade(await reopenContext(context), {
+  const queued = await queueUpgrade(await refreshOpsContext(context), {
     id,
     contracts,
     propose: true,
@@ -112,7 +112,7 @@ export async function upgradeThroughVote(
   await waitOutDelay(context)
 
   log.step('storydao-ops upgrade execute: the ops Safe executes the upgrade')
-  const executing = await executeUpgrade(await reopenContext(context), {
+  const executing = await executeUpgrade(await refreshOpsContext(context), {
     id,
     contracts,
     propose: true,
@@ -128,7 +128,7 @@ export async function upgradeThroughVote(
   log.step(
     'storydao-ops upgrade validate: events, slot, bytecode, invariants, upgrade log',
   )
-  const validated = await validateUpgrade(await reopenContext(context), {
+  const validated = await validateUpgrade(await refreshOpsContext(context), {
     id,
     contracts,
   })

@@ -100,6 +100,11 @@ export {
   pauseContracts,
 } from '../playbooks/pauseContracts.js'
 export {
+  type RefreshOpsContextErrorType,
+  type RefreshOpsContextReturnType,
+  refreshOpsContext,
+} from '../playbooks/refreshOpsContext.js'
+export {
   type RenderReviewHtmlErrorType,
   type RenderReviewHtmlParameters,
   type RenderReviewHtmlReturnType,
