@@ -1,4 +1,4 @@
-import { authorCoinAbi, type Manifest, storyTimelockAbi } from '@storydao/core'
+import { authorCoinAbi, storyTimelockAbi } from '@storydao/core'
 import {
   type Address,
   createTestClient,
@@ -11,8 +11,8 @@ import {
   zeroHash,
 } from 'viem'
 import { readContract } from 'viem/actions'
-import { ContractNotInManifestError } from '../errors/playbook.js'
 import type { OpsContext } from '../playbooks/createOpsContext.js'
+import { roleAddress } from './roleAddress.js'
 
 /**
  * The incident the demo responds to: a proposer of the timelock is
@@ -24,7 +24,9 @@ export async function scheduleRogueOperation(
   context: OpsContext,
   { attacker }: { attacker: Address },
 ): Promise<Hex> {
-  const { timelock, governor, token } = roleAddresses(context.manifest)
+  const timelock = roleAddress(context.manifest, 'timelock')
+  const governor = roleAddress(context.manifest, 'governor')
+  const token = roleAddress(context.manifest, 'token')
   const delay = await readContract(context.client, {
     address: timelock,
     abi: storyTimelockAbi,
@@ -60,27 +62,4 @@ export async function scheduleRogueOperation(
     functionName: 'hashOperation',
     args: [token, 0n, data, zeroHash, salt],
   })
-}
-
-function roleAddresses(manifest: Manifest): {
-  timelock: Address
-  governor: Address
-  token: Address
-} {
-  const address = (role: 'timelock' | 'governor' | 'token') => {
-    const name = manifest.roles?.[role] ?? role
-    const entry = manifest.contracts[name]
-    if (!entry)
-      throw new ContractNotInManifestError({
-        name,
-        network: manifest.network.name,
-        known: Object.keys(manifest.contracts),
-      })
-    return entry.address
-  }
-  return {
-    timelock: address('timelock'),
-    governor: address('governor'),
-    token: address('token'),
-  }
 }

@@ -1,10 +1,5 @@
 import { relative } from 'node:path'
-import {
-  authorCoinAbi,
-  type Manifest,
-  storyDaoAbi,
-  storyTimelockAbi,
-} from '@storydao/core'
+import { authorCoinAbi, storyDaoAbi, storyTimelockAbi } from '@storydao/core'
 import {
   type Address,
   createTestClient,
@@ -24,6 +19,7 @@ import { queueUpgrade } from '../playbooks/upgrade/queueUpgrade.js'
 import { validateUpgrade } from '../playbooks/upgrade/validateUpgrade.js'
 import { approveQueued } from './approveQueued.js'
 import { type DemoLog, logSafeTransaction } from './demoLog.js'
+import { roleAddress } from './roleAddress.js'
 
 /** What the upgrade act leaves behind. */
 export type UpgradeActResult = {
@@ -236,14 +232,4 @@ async function waitOutDelay(context: OpsContext): Promise<void> {
   })
   await anvil.increaseTime({ seconds: Number(delay) + 1 })
   await anvil.mine({ blocks: 1 })
-}
-
-function roleAddress(manifest: Manifest, role: 'timelock' | 'token'): Address {
-  const name = manifest.roles?.[role]
-  const address = name ? manifest.contracts[name]?.address : undefined
-  if (!address)
-    throw new DemoExpectationError({
-      expected: `a ${role} in the manifest roles`,
-    })
-  return address
 }
