@@ -20,16 +20,12 @@
 //   and the bin bundled (SDK, viem and zod inlined: ~570 ES modules fewer):
 //     pause --propose 1584 ms vs 2466 ms = 0.64×; 1208 vs 1844 = 0.65×
 //     --help 148 ms = 0.92× and 164 ms = 1.10× node -e 0
-import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { writeManifest } from '../packages/core/src/exports/index.js'
 import {
   anvilPrivateKeys,
   startLocalStack,
 } from '../packages/testkit/src/exports/index.js'
+import { median, timeProcess, writeBenchRepository } from './wholeProcess.js'
 
 const runs = Number(
   process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 7,
@@ -41,53 +37,18 @@ const baseline = fileURLToPath(
   new URL('./baselines/proposePauseWithSafeKits.mjs', import.meta.url),
 )
 
-// Asynchronous on purpose: the local Transaction Service runs in this
-// process, and a blocking spawn would leave the child's requests unanswered.
-function time(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<number> {
-  const start = process.hrtime.bigint()
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      if (code === 0) resolve(Number(process.hrtime.bigint() - start) / 1e6)
-      else
-        reject(
-          new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr}`),
-        )
-    })
-  })
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
-
 async function pair(
   label: string,
-  subject: () => Promise<number>,
-  base: () => Promise<number>,
+  subject: () => Promise<{ wall: number }>,
+  base: () => Promise<{ wall: number }>,
   target: string,
 ) {
   const a: number[] = []
   const b: number[] = []
   // Interleaved so both see the same machine load.
   for (let i = 0; i < runs; i++) {
-    b.push(await base())
-    a.push(await subject())
+    b.push((await base()).wall)
+    a.push((await subject()).wall)
   }
   const ratio = median(a) / median(b)
   console.log(
@@ -98,31 +59,14 @@ async function pair(
 console.log(`storydao-ops bench, median of ${runs} runs, whole processes`)
 await pair(
   'storydao-ops --help',
-  () => time(process.execPath, [bin, '--help']),
-  () => time(process.execPath, ['-e', '0']),
+  () => timeProcess(process.execPath, [bin, '--help']),
+  () => timeProcess(process.execPath, ['-e', '0']),
   '≤ 150 ms, ≤ 2.5×',
 )
 
 const stack = await startLocalStack({ txService: true })
 try {
-  const root = mkdtempSync(join(tmpdir(), 'storydao-bench-'))
-  mkdirSync(join(root, 'deployments'))
-  const networks = JSON.parse(
-    readFileSync(
-      new URL('../deployments/networks.json', import.meta.url),
-      'utf8',
-    ),
-  )
-  networks.networks.local.defaultRpcUrl = stack.rpcUrl
-  networks.networks.local.txServiceUrl = stack.txServiceUrl
-  writeFileSync(
-    join(root, 'deployments/networks.json'),
-    JSON.stringify(networks),
-  )
-  await writeManifest(join(root, 'deployments/local.json'), {
-    manifest: stack.manifest,
-    archive: false,
-  })
+  const root = await writeBenchRepository(stack)
   const emergency = stack.manifest.safes.emergency!.address
   const env = {
     BENCH_RPC_URL: stack.rpcUrl,
@@ -135,10 +79,10 @@ try {
   await pair(
     'storydao-ops pause --propose',
     () =>
-      time(process.execPath, [bin, 'pause', '--propose', '--json'], {
+      timeProcess(process.execPath, [bin, 'pause', '--propose', '--json'], {
         cwd: root,
       }),
-    () => time(process.execPath, [baseline], { env }),
+    () => timeProcess(process.execPath, [baseline], { env }),
     '≤ 1.0×, with rehearsal and invariants',
   )
 } finally {
